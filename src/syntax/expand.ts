@@ -1,0 +1,299 @@
+/**
+ * Parses nested code: looks each command up in the catalog and parses the arguments typed
+ * `script`, `body`, `expr` or `switchBody` when they are braced, shifting offsets to the brace
+ * content (as Tcl itself does when it compiles a body). Also lifts `when` and `proc` into their
+ * own nodes. This is the only place that connects the grammar to the catalog.
+ */
+import { matchArgs } from '../catalog/args.js';
+import { getCommand } from '../catalog/load.js';
+import type { Diagnostic, Range } from '../diagnostics.js';
+import type {
+  BracedWord,
+  Command,
+  Dialect,
+  Expr,
+  ExprNode,
+  ListNode,
+  Part,
+  Proc,
+  Script,
+  Statement,
+  When,
+  Word,
+} from './ast.js';
+import { parseExpr } from './expr.js';
+import { scanVarName } from './scan.js';
+import { splitList } from './lists.js';
+import { literalValue, tclParser, type ParseProblem } from './parser.js';
+import { tokenize, type LexProblem } from './tokens.js';
+
+/** Deepest nesting of bodies and substitutions that is analysed. */
+export const MAX_NESTING = 200;
+
+/** State shared by one `parse` call. */
+export interface ParseContext {
+  /** The whole source text. */
+  source: string;
+  /** Dialect. */
+  dialect: Dialect;
+  /** Diagnostics collected. */
+  diagnostics: Diagnostic[];
+  /** Set once the nesting limit has been reported. */
+  tooDeepReported: boolean;
+  /** Gives a 1-based line for an offset (for messages). */
+  lineOf: (offset: number) => number;
+}
+
+function syntaxError(ctx: ParseContext, range: Range, message: string, related?: Diagnostic['related']): void {
+  ctx.diagnostics.push({ ruleId: 'syntax-error', severity: 'error', message, range, ...(related ? { related } : {}) });
+}
+
+function reportTooDeep(ctx: ParseContext, at: number): void {
+  if (ctx.tooDeepReported) return;
+  ctx.tooDeepReported = true;
+  syntaxError(ctx, { start: at, end: at + 1 }, `nesting deeper than ${MAX_NESTING} levels; the code inside is not analysed`);
+}
+
+function ranOutText(ctx: ParseContext, ranOut: number): string {
+  return ranOut >= ctx.source.length ? `reached the end of the file at line ${ctx.lineOf(ranOut)}` : `reached line ${ctx.lineOf(ranOut)}`;
+}
+
+function reportLex(ctx: ParseContext, p: LexProblem, base: number): void {
+  const at = base + p.at;
+  const ranOut = base + p.ranOut;
+  if (p.kind === 'unclosedBrace') {
+    const closedAt = p.closedAt === undefined ? undefined : base + p.closedAt;
+    const detail =
+      closedAt === undefined
+        ? ranOutText(ctx, ranOut)
+        : `the "}" on line ${ctx.lineOf(closedAt)} seems, by its indentation, to close an outer brace`;
+    syntaxError(ctx, { start: at, end: at + 1 }, `missing close-brace: the "{" here is never closed (${detail})`, [
+      { range: { start: closedAt ?? ranOut, end: (closedAt ?? ranOut) + (closedAt === undefined ? 0 : 1) }, message: closedAt === undefined ? 'input ran out here' : 'taken to close the outer brace' },
+    ]);
+  } else if (p.kind === 'unclosedVarBrace') {
+    syntaxError(ctx, { start: at, end: at + 2 }, 'missing close-brace for variable name');
+  } else {
+    reportTooDeep(ctx, at);
+  }
+}
+
+const PARSE_MESSAGES: Record<ParseProblem['kind'], string> = {
+  unclosedQuote: 'missing close-quote',
+  unclosedBracket: 'missing close-bracket',
+  unclosedIndex: 'missing ) to close the array index',
+  extraAfterBrace: 'extra characters after close-brace',
+  extraAfterQuote: 'extra characters after close-quote',
+};
+
+function reportParse(ctx: ParseContext, p: ParseProblem): void {
+  const what = PARSE_MESSAGES[p.kind];
+  if (p.kind === 'extraAfterBrace' || p.kind === 'extraAfterQuote') {
+    syntaxError(ctx, { start: p.at, end: p.at + 1 }, what);
+    return;
+  }
+  const opener = p.kind === 'unclosedQuote' ? '"' : p.kind === 'unclosedBracket' ? '[' : '(';
+  syntaxError(ctx, { start: p.at, end: p.at + 1 }, `${what}: the "${opener}" here is never closed (${ranOutText(ctx, p.ranOut)})`, [
+    { range: { start: p.ranOut, end: p.ranOut }, message: 'input ran out here' },
+  ]);
+}
+
+/** Parses `source[start, end)` as a script, including nested code. */
+export function parseScriptRange(ctx: ParseContext, start: number, end: number, depth: number): Script {
+  const text = start === 0 && end === ctx.source.length ? ctx.source : ctx.source.slice(start, end);
+  const lex = tokenize(text, ctx.dialect);
+  for (const p of lex.problems) reportLex(ctx, p, start);
+  const parser = tclParser;
+  parser.base = start;
+  parser.text = text;
+  parser.dialect = ctx.dialect;
+  parser.problems = [];
+  parser.input = lex.tokens;
+  const body = parser.script() ?? [];
+  const problems = parser.problems;
+  for (const e of parser.errors) {
+    const at = isNaN(e.token.startOffset) ? end : start + e.token.startOffset;
+    syntaxError(ctx, { start: at, end: at + Math.max(1, e.token.image.length) }, `unexpected "${e.token.image}"`);
+  }
+  for (const p of problems) reportParse(ctx, p);
+  const script: Script = { type: 'Script', range: { start, end }, body };
+  expandStatements(ctx, script.body, depth);
+  return script;
+}
+
+/** Expands every command of a statement list, replacing `when`/`proc` commands by lifted nodes. */
+function expandStatements(ctx: ParseContext, body: Statement[], depth: number): void {
+  for (let i = 0; i < body.length; i++) {
+    const st = body[i];
+    if (st.type === 'Comment') continue;
+    body[i] = expandCommand(ctx, st as Command, depth);
+  }
+}
+
+/** Expands substitutions inside a word's parts. */
+function expandParts(ctx: ParseContext, parts: Part[], depth: number): void {
+  for (const p of parts) {
+    if (p.type === 'CmdSubst') {
+      if (depth >= MAX_NESTING) reportTooDeep(ctx, p.range.start);
+      else expandStatements(ctx, p.script.body, depth + 1);
+    } else if (p.type === 'VarRef' && p.index) {
+      expandParts(ctx, p.index, depth);
+    }
+  }
+}
+
+function expandWordSubst(ctx: ParseContext, w: Word, depth: number): void {
+  if (w.type === 'BareWord' || w.type === 'QuotedWord') expandParts(ctx, w.parts, depth);
+  else if (w.type === 'ExpandWord') expandWordSubst(ctx, w.word, depth);
+}
+
+function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statement {
+  const words = cmd.words;
+  for (const w of words) expandWordSubst(ctx, w, depth);
+  const name = literalValue(words[0]);
+  if (name === undefined) return cmd;
+  const spec = name === 'when' && ctx.dialect !== 'irule' ? undefined : getCommand(name);
+  if (!spec) return cmd;
+  const args = words.slice(1);
+  const match = matchArgs(
+    spec,
+    args.map((w) => literalValue(w)),
+  );
+  for (let i = 0; i < args.length; i++) {
+    const type = match.types[i];
+    const w = args[i];
+    if (w.type !== 'BracedWord' || !match.alone[i]) continue;
+    if (type === 'script' || type === 'body') parseBody(ctx, w, depth);
+    else if (type === 'expr') w.parsed = parseExpression(ctx, w.contentRange, depth);
+    else if (type === 'switchBody') w.parsed = parseSwitchList(ctx, w, depth);
+  }
+  if (name === 'when' && ctx.dialect === 'irule') return liftWhen(cmd);
+  if (name === 'proc' && words.length === 4) return liftProc(cmd);
+  return cmd;
+}
+
+function parseBody(ctx: ParseContext, w: BracedWord, depth: number): void {
+  if (depth >= MAX_NESTING) {
+    reportTooDeep(ctx, w.range.start);
+    return;
+  }
+  w.parsed = parseScriptRange(ctx, w.contentRange.start, w.contentRange.end, depth + 1);
+}
+
+/** Parses an expression range and fills in its variables, commands and strings. */
+export function parseExpression(ctx: ParseContext, range: Range, depth: number): Expr {
+  const text = ctx.source.slice(range.start, range.end);
+  const r = parseExpr(text, range.start);
+  for (const p of r.problems) syntaxError(ctx, p.range, p.message);
+  for (const piece of r.pending) fillPiece(ctx, piece.node, piece.kind, piece.range, depth);
+  return { type: 'Expr', range: { ...range }, ...(r.root ? { root: r.root } : {}) };
+}
+
+/** Replaces an expression placeholder with the parsed variable, command or string. */
+function fillPiece(ctx: ParseContext, node: ExprNode, kind: 'var' | 'cmd' | 'quoted', range: Range, depth: number): void {
+  if (depth >= MAX_NESTING) {
+    reportTooDeep(ctx, range.start);
+    return;
+  }
+  const target = node as unknown as Record<string, unknown>;
+  const text = ctx.source.slice(range.start, range.end);
+  // Fast paths for the common shapes; anything else goes through the script parser.
+  if (kind === 'var' && scanVarName(text, 1) === text.length) {
+    for (const k of Object.keys(target)) delete target[k];
+    Object.assign(target, { type: 'VarRef', range, name: text.slice(1), nameRange: { start: range.start + 1, end: range.end }, braced: false });
+    return;
+  }
+  if (kind === 'quoted' && !/[$[\\]/.test(text)) {
+    for (const k of Object.keys(target)) delete target[k];
+    const value = text.slice(1, -1);
+    const parts = value ? [{ type: 'Text', range: { start: range.start + 1, end: range.end - 1 }, value }] : [];
+    Object.assign(target, { type: 'ExprQuoted', range, parts });
+    return;
+  }
+  if (kind === 'cmd') {
+    for (const k of Object.keys(target)) delete target[k];
+    const script = parseScriptRange(ctx, range.start + 1, range.end - 1, depth + 1);
+    Object.assign(target, { type: 'CmdSubst', range, script });
+    return;
+  }
+  const script = parseScriptRange(ctx, range.start, range.end, depth + 1);
+  const cmd = script.body.find((s) => s.type !== 'Comment') as Command | undefined;
+  const word = cmd?.words[0];
+  for (const k of Object.keys(target)) delete target[k];
+  if (kind === 'quoted' && word?.type === 'QuotedWord') {
+    Object.assign(target, { type: 'ExprQuoted', range: word.range, parts: word.parts });
+  } else if (word && (word.type === 'BareWord' || word.type === 'QuotedWord') && word.parts.length === 1 && word.parts[0].type !== 'Text') {
+    Object.assign(target, word.parts[0]);
+  } else {
+    Object.assign(target, { type: 'ExprLiteral', range, kind: 'string', value: ctx.source.slice(range.start, range.end) });
+  }
+}
+
+/** Parses a braced `switch` pattern/body list; bodies other than `-` are parsed as scripts. */
+function parseSwitchList(ctx: ParseContext, w: BracedWord, depth: number): ListNode {
+  const text = ctx.source.slice(w.contentRange.start, w.contentRange.end);
+  const { items, problems } = splitList(text, w.contentRange.start, ctx.dialect);
+  for (const p of problems) syntaxError(ctx, p.range, p.message);
+  for (let k = 1; k < items.length; k += 2) {
+    const item = items[k];
+    if (item.value === '-') continue;
+    const raw = ctx.source.slice(item.contentRange.start, item.contentRange.end);
+    if (item.delim === 'brace' || raw === item.value) {
+      if (depth >= MAX_NESTING) reportTooDeep(ctx, item.range.start);
+      else item.parsed = parseScriptRange(ctx, item.contentRange.start, item.contentRange.end, depth + 1);
+    }
+  }
+  return { type: 'List', range: { ...w.contentRange }, items };
+}
+
+function bodyOf(w: Word | undefined): Script | undefined {
+  return w?.type === 'BracedWord' && w.parsed?.type === 'Script' ? w.parsed : undefined;
+}
+
+/** `when EVENT [priority N] [timing on|off] body` as a When node. */
+function liftWhen(cmd: Command): When {
+  const words = cmd.words;
+  const ev = words[1];
+  const node: When = {
+    type: 'When',
+    range: cmd.range,
+    words,
+    event: (ev && words.length > 2 ? literalValue(ev) : undefined) ?? '',
+    eventRange: ev ? { ...ev.range } : { start: cmd.range.end, end: cmd.range.end },
+  };
+  for (let i = 2; i < words.length - 2; i++) {
+    const k = literalValue(words[i]);
+    const v = words[i + 1];
+    if (k === 'priority') {
+      const n = Number(literalValue(v));
+      if (/^\d+$/.test(literalValue(v) ?? '')) {
+        node.priority = n;
+        node.priorityRange = { ...v.range };
+      }
+      i++;
+    } else if (k === 'timing') {
+      node.timing = literalValue(v);
+      i++;
+    }
+  }
+  const body = words.length > 2 ? bodyOf(words[words.length - 1]) : undefined;
+  if (body) node.body = body;
+  return node;
+}
+
+/** `proc name args body` as a Proc node. */
+function liftProc(cmd: Command): Proc {
+  const [, nameW, paramsW, bodyW] = cmd.words;
+  const paramsText = literalValue(paramsW);
+  const params = paramsText === undefined ? [] : splitList(paramsText, 0, 'tcl').items.map((it) => splitList(it.value, 0, 'tcl').items[0]?.value ?? '');
+  const node: Proc = {
+    type: 'Proc',
+    range: cmd.range,
+    words: cmd.words,
+    name: literalValue(nameW) ?? '',
+    nameRange: { ...nameW.range },
+    params,
+  };
+  const body = bodyOf(bodyW);
+  if (body) node.body = body;
+  return node;
+}

@@ -1,0 +1,61 @@
+/** Parser facade. `parse` never throws on user input. */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Dialect, Script } from './ast.js';
+import { parseScriptRange, type ParseContext } from './expand.js';
+import { LineIndex } from './line-index.js';
+
+export type { Dialect, Script } from './ast.js';
+export { literalValue } from './parser.js';
+
+/** Options for `parse`. */
+export interface ParseOptions {
+  /** `irule` (default) follows BIG-IP's parser; `tcl` follows stock Tcl exactly. */
+  dialect?: Dialect;
+}
+
+/** What `parse` returns. */
+export interface ParseResult {
+  /** The tree; always present, partial where the text is broken. */
+  ast: Script;
+  /** Syntax problems, rule id `syntax-error`, sorted by position. */
+  diagnostics: Diagnostic[];
+}
+
+/** Parses an iRule or Tcl script into an AST with exact positions. Never throws. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  let lines: LineIndex | undefined;
+  const ctx: ParseContext = {
+    source: text,
+    dialect: options.dialect ?? 'irule',
+    diagnostics: [],
+    tooDeepReported: false,
+    lineOf: (offset) => (lines ??= new LineIndex(text)).position(offset).line + 1,
+  };
+  let ast: Script;
+  try {
+    ast = parseScriptRange(ctx, 0, text.length, 0);
+  } catch (err) {
+    // A parser bug must not take the caller down: report it as a diagnostic instead.
+    ast = { type: 'Script', range: { start: 0, end: text.length }, body: [] };
+    ctx.diagnostics.push({
+      ruleId: 'syntax-error',
+      severity: 'error',
+      message: `internal parser error: ${err instanceof Error ? err.message : String(err)}`,
+      range: { start: 0, end: 0 },
+    });
+  }
+  return { ast, diagnostics: dedupe(ctx.diagnostics) };
+}
+
+/** Sorts diagnostics and drops repeats of the same problem at the same place (a body is re-read at each level). */
+function dedupe(diags: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of diags.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end)) {
+    const key = `${d.range.start}:${d.message.split(':')[0]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,352 @@
+/**
+ * Chevrotain parser for Tcl scripts. It builds AST nodes directly (embedded actions) instead of a
+ * CST plus a visitor: one pass and no intermediate tree, which keeps parsing linear and fast.
+ * The grammar accepts every token sequence; missing closers and glued words are recorded as
+ * problems for the facade to report.
+ */
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import type {
+  BareWord,
+  BracedWord,
+  CmdSubst,
+  Command,
+  Dialect,
+  Escape,
+  ExpandWord,
+  Part,
+  QuotedWord,
+  Statement,
+  Text,
+  VarRef,
+  Word,
+} from './ast.js';
+import { escapeValue, foldBackslashNewlines } from './scan.js';
+import {
+  allTokens,
+  BracedWord as BracedTok,
+  Comment,
+  Escape as EscapeTok,
+  ExpandPrefix,
+  IndexClose,
+  LBracket,
+  Newline,
+  OPEN,
+  QuoteClose,
+  QuoteOpen,
+  RBracket,
+  Semicolon,
+  Text as TextTok,
+  VarArray,
+  VarBraced,
+  VarSimple,
+} from './tokens.js';
+
+/** A problem found while parsing (absolute offsets). */
+export interface ParseProblem {
+  /** Which problem. */
+  kind: 'unclosedQuote' | 'unclosedBracket' | 'unclosedIndex' | 'extraAfterBrace' | 'extraAfterQuote';
+  /** Where the opener (or the extra character) is. */
+  at: number;
+  /** Where input ran out (for unclosed constructs). */
+  ranOut: number;
+}
+
+/** The literal value of a word when it has no substitutions, else undefined. */
+export function literalValue(word: Word): string | undefined {
+  if (word.type === 'BracedWord') return word.text;
+  if (word.type === 'ExpandWord') return undefined;
+  let s = '';
+  for (const p of word.parts) {
+    if (p.type === 'Text') s += p.value;
+    else if (p.type === 'Escape') s += p.value;
+    else return undefined;
+  }
+  return s;
+}
+
+/** Quoted words whose closing quote is missing. */
+const openQuotes = new WeakSet<QuotedWord>();
+
+/** Whether a word ends with its own closing brace or quote (so a glued next word is an error in Tcl). */
+function closedDelimited(w: Word): 'brace' | 'quote' | undefined {
+  if (w.type === 'ExpandWord') return closedDelimited(w.word);
+  if (w.type === 'BracedWord') return w.range.end === w.contentRange.end + 1 ? 'brace' : undefined;
+  if (w.type === 'QuotedWord') return openQuotes.has(w) ? undefined : 'quote';
+  return undefined;
+}
+
+class TclParser extends EmbeddedActionsParser {
+  /** Offset of the lexed text within the whole source. */
+  base = 0;
+  /** The lexed text (for braced word contents). */
+  text = '';
+  /** Current dialect. */
+  dialect: Dialect = 'irule';
+  /** Problems found so far. */
+  problems: ParseProblem[] = [];
+
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  private start(t: IToken): number {
+    return this.base + t.startOffset;
+  }
+
+  private end(t: IToken): number {
+    return this.base + t.startOffset + t.image.length;
+  }
+
+  /** Per-script state (a stack, since command substitutions nest). */
+  private frames: { body: Statement[]; newlines: number; blocked: boolean; last?: Command }[] = [];
+  /** End (relative) of the last consumed part, for the adjacency gate of bare words. */
+  private lastEnd = 0;
+
+  private readonly scriptAlts = [
+    { ALT: () => this.separator(this.CONSUME(Newline), 1) },
+    { ALT: () => this.separator(this.CONSUME(Semicolon), 0) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(Comment);
+        this.ACTION(() => {
+          const f = this.frames[this.frames.length - 1];
+          f.body.push({ type: 'Comment', range: { start: this.start(t), end: this.end(t) }, text: t.image });
+          f.blocked = true;
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const words = this.SUBRULE(this.command);
+        this.ACTION(() => this.addCommand(words));
+      },
+    },
+  ];
+
+  private separator(_t: IToken, newline: number): void {
+    this.ACTION(() => {
+      const f = this.frames[this.frames.length - 1];
+      if (newline) f.newlines++;
+      else f.blocked = true;
+    });
+  }
+
+  private addCommand(words: Word[]): void {
+    const f = this.frames[this.frames.length - 1];
+    const endAt = words[words.length - 1].range.end;
+    if (f.last && f.newlines === 1 && !f.blocked && this.continues(f.last, words)) {
+      // BIG-IP quirk (P15): the command goes on over the newline.
+      f.last.words.push(...words);
+      f.last.range.end = endAt;
+    } else {
+      f.last = { type: 'Command', range: { start: words[0].range.start, end: endAt }, words };
+      f.body.push(f.last);
+    }
+    f.newlines = 0;
+    f.blocked = false;
+  }
+
+  /** Tcl rules [1]-[2]: commands separated by newlines and semicolons; comments at command start. */
+  public script = this.RULE('script', (): Statement[] => {
+    this.ACTION(() => this.frames.push({ body: [], newlines: 0, blocked: false }));
+    this.MANY(() => this.OR(this.scriptAlts));
+    return this.ACTION(() => this.frames.pop()!.body);
+  });
+
+  /** irule dialect: a line starting with `{`, or `else`/`elseif` after an `if`, continues the command above. */
+  private continues(last: Command, words: Word[]): boolean {
+    if (this.dialect !== 'irule') return false;
+    const first = words[0];
+    if (first.type === 'BracedWord') return true;
+    const v = literalValue(first);
+    return (v === 'else' || v === 'elseif') && literalValue(last.words[0]) === 'if';
+  }
+
+  /** Tcl rule [3]: words separated by white space (the skipped gaps between tokens). */
+  public command = this.RULE('command', (): Word[] => {
+    const words: Word[] = [];
+    const first = this.SUBRULE(this.word);
+    this.ACTION(() => words.push(first));
+    this.MANY(() => {
+      const w = this.SUBRULE2(this.word);
+      this.ACTION(() => {
+        const prev = words[words.length - 1];
+        if (this.dialect === 'tcl' && prev.range.end === w.range.start) {
+          const glued = closedDelimited(prev);
+          if (glued) this.problems.push({ kind: glued === 'brace' ? 'extraAfterBrace' : 'extraAfterQuote', at: w.range.start, ranOut: w.range.start });
+        }
+        words.push(w);
+      });
+    });
+    return words;
+  });
+
+  private readonly wordAlts = [
+    { ALT: () => this.braced(this.CONSUME(BracedTok)) },
+    { ALT: () => this.SUBRULE(this.quoted) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(ExpandPrefix);
+        const inner = this.OPTION(() => this.SUBRULE1(this.word));
+        return this.ACTION((): Word => {
+          if (!inner || inner.type === 'ExpandWord') return this.braced(t);
+          const e: ExpandWord = { type: 'ExpandWord', range: { start: this.start(t), end: inner.range.end }, word: inner };
+          return e;
+        });
+      },
+    },
+    { ALT: () => this.SUBRULE(this.bare) },
+  ];
+
+  /** Tcl rules [4]-[6], [5]: a quoted, braced, expanded or bare word. */
+  public word = this.RULE('word', (): Word => this.OR(this.wordAlts));
+
+  private braced(t: IToken): BracedWord {
+    return this.ACTION((): BracedWord => {
+      const start = this.start(t);
+      const end = this.end(t);
+      const closed = t.payload !== OPEN;
+      const contentEnd = closed ? end - 1 : end;
+      return {
+        type: 'BracedWord',
+        range: { start, end },
+        text: foldBackslashNewlines(t.image.slice(1, closed ? -1 : undefined), this.dialect),
+        contentRange: { start: start + 1, end: contentEnd },
+      };
+    });
+  }
+
+  /** A run of text and substitutions up to white space (Tcl rules [7]-[9]). */
+  public bare = this.RULE('bare', (): BareWord => {
+    const parts: Part[] = [];
+    this.AT_LEAST_ONE({
+      GATE: () => parts.length === 0 || this.LA(1).startOffset === this.lastEnd,
+      DEF: () => {
+        const p = this.OR1(this.partAlts);
+        this.ACTION(() => {
+          pushPart(parts, p);
+          this.lastEnd = p.range.end - this.base;
+        });
+      },
+    });
+    return this.ACTION(
+      (): BareWord => ({ type: 'BareWord', range: { start: parts[0].range.start, end: parts[parts.length - 1].range.end }, parts }),
+    );
+  });
+
+  /** `"..."`: substitutions happen, white space does not split (Tcl rule [4]). */
+  public quoted = this.RULE('quoted', (): QuotedWord => {
+    const open = this.CONSUME(QuoteOpen);
+    const parts = this.SUBRULE(this.parts);
+    const close = this.OPTION(() => this.CONSUME(QuoteClose));
+    return this.ACTION((): QuotedWord => {
+      const start = this.start(open);
+      const end = close ? this.end(close) : parts.length ? parts[parts.length - 1].range.end : this.end(open);
+      const w: QuotedWord = { type: 'QuotedWord', range: { start, end }, parts };
+      if (!close) {
+        this.problems.push({ kind: 'unclosedQuote', at: start, ranOut: end });
+        openQuotes.add(w);
+      }
+      return w;
+    });
+  });
+
+  /** One piece of a word: text, a backslash sequence, a variable or a command substitution. */
+  private readonly partAlts = [
+    { ALT: () => this.textPart(this.CONSUME(TextTok)) },
+    { ALT: () => this.escapePart(this.CONSUME(EscapeTok)) },
+    { ALT: () => this.varPart(this.CONSUME(VarSimple), 1, 0, false) },
+    { ALT: () => this.varPart(this.CONSUME(VarBraced), 2, 1, true) },
+    { ALT: () => this.SUBRULE(this.varArray) },
+    { ALT: () => this.SUBRULE(this.cmdSubst) },
+  ];
+
+  /** Parts of a quoted word or an index (no white space gaps occur there). */
+  public parts = this.RULE('parts', (): Part[] => {
+    const parts: Part[] = [];
+    this.MANY(() => {
+      const p = this.OR(this.partAlts);
+      this.ACTION(() => pushPart(parts, p));
+    });
+    return parts;
+  });
+
+  private textPart(t: IToken): Text {
+    return this.ACTION((): Text => ({ type: 'Text', range: { start: this.start(t), end: this.end(t) }, value: t.image }));
+  }
+
+  private escapePart(t: IToken): Escape {
+    return this.ACTION(
+      (): Escape => ({ type: 'Escape', range: { start: this.start(t), end: this.end(t) }, raw: t.image, value: escapeValue(t.image) }),
+    );
+  }
+
+  private varPart(t: IToken, skip: number, trim: number, braced: boolean): VarRef {
+    return this.ACTION((): VarRef => {
+      const start = this.start(t);
+      const end = this.end(t);
+      const closed = !braced || t.image.endsWith('}');
+      const nameEnd = closed ? end - trim : end;
+      return {
+        type: 'VarRef',
+        range: { start, end },
+        name: t.image.slice(skip, closed ? t.image.length - trim : undefined),
+        nameRange: { start: start + skip, end: nameEnd },
+        braced,
+      };
+    });
+  }
+
+  /** `$name(index)`: the index undergoes substitution (Tcl rule [8]). */
+  public varArray = this.RULE('varArray', (): VarRef => {
+    const open = this.CONSUME(VarArray);
+    const parts = this.SUBRULE(this.parts);
+    const close = this.OPTION(() => this.CONSUME(IndexClose));
+    return this.ACTION((): VarRef => {
+      const start = this.start(open);
+      const end = close ? this.end(close) : parts.length ? parts[parts.length - 1].range.end : this.end(open);
+      if (!close) this.problems.push({ kind: 'unclosedIndex', at: start, ranOut: end });
+      return {
+        type: 'VarRef',
+        range: { start, end },
+        name: open.image.slice(1, -1),
+        nameRange: { start: start + 1, end: this.end(open) - 1 },
+        braced: false,
+        index: parts,
+      };
+    });
+  });
+
+  /** `[script]` (Tcl rule [7]). */
+  public cmdSubst = this.RULE('cmdSubst', (): CmdSubst => {
+    const open = this.CONSUME(LBracket);
+    const body = this.SUBRULE(this.script);
+    const close = this.OPTION(() => this.CONSUME(RBracket));
+    return this.ACTION((): CmdSubst => {
+      const start = this.start(open);
+      const last = body.length ? body[body.length - 1].range.end : this.end(open);
+      const end = close ? this.end(close) : Math.max(last, this.base + this.text.length);
+      if (!close) this.problems.push({ kind: 'unclosedBracket', at: start, ranOut: end });
+      return {
+        type: 'CmdSubst',
+        range: { start, end },
+        script: { type: 'Script', range: { start: start + 1, end: close ? end - 1 : end }, body },
+      };
+    });
+  });
+}
+
+/** Appends a part, merging adjacent literal text. */
+function pushPart(parts: Part[], p: Part): void {
+  const prev = parts[parts.length - 1];
+  if (p.type === 'Text' && prev && prev.type === 'Text' && prev.range.end === p.range.start) {
+    prev.value += p.value;
+    prev.range.end = p.range.end;
+    return;
+  }
+  parts.push(p);
+}
+
+/** The single parser instance (Chevrotain parsers are built once and reused). */
+export const tclParser = new TclParser();

@@ -1,0 +1,403 @@
+/**
+ * Chevrotain tokens and lexer modes for Tcl scripts (Tcl man page rules [1]-[12]).
+ *
+ * Tcl is context-sensitive: `{`, `"` and `#` mean something only where a word (or command)
+ * starts. Custom matchers decide that from the previous token. A braced word is one token (its
+ * balanced content arrives whole and is re-parsed later when the catalog says it is code).
+ * Modes: `script` (top level), `subst` (inside `[...]`, where `]` ends), `quoted` (inside
+ * `"..."`), `index` (inside `$name(...)`).
+ */
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import type { Dialect } from './ast.js';
+import { escapeLength, isTclSpace, recoverBraced, scanBraced, scanVarName } from './scan.js';
+
+/** Nesting of `[...]` and `$a(...)` beyond which brackets are read as plain text. */
+export const MAX_SUBST_DEPTH = 100;
+
+/** A problem found while lexing, in offsets of the lexed text. */
+export interface LexProblem {
+  /** Which problem. */
+  kind: 'unclosedBrace' | 'unclosedVarBrace' | 'tooDeep';
+  /** Where the opener is. */
+  at: number;
+  /** Where lexing of the construct stopped. */
+  ranOut: number;
+  /** For recovered braces: where the `}` taken as the closer is. */
+  closedAt?: number;
+}
+
+/** Mutable state of the current tokenize call (the lexer is not re-entrant). */
+const state = {
+  dialect: 'irule' as Dialect,
+  depth: 0,
+  literalDepth: 0,
+  problems: [] as LexProblem[],
+};
+
+type Matched = [string] & { payload?: unknown };
+
+/** Payload of a braced-word token that has no closing brace. */
+export const OPEN = 'open';
+
+function match(text: string, start: number, end: number): Matched {
+  return [text.slice(start, end)] as Matched;
+}
+
+/** Token types after which a new word may start. */
+let wordStartAfter: Set<TokenType>;
+/** Token types after which a new command may start. */
+let commandStartAfter: Set<TokenType>;
+
+/** A word starts after skipped white space (a gap before `offset`) or after certain tokens. */
+function atWordStart(tokens: IToken[], offset: number): boolean {
+  const n = tokens.length;
+  if (n === 0) return true;
+  const last = tokens[n - 1];
+  return last.startOffset + last.image.length < offset || wordStartAfter.has(last.tokenType);
+}
+
+function atCommandStart(tokens: IToken[]): boolean {
+  const n = tokens.length;
+  return n === 0 || commandStartAfter.has(tokens[n - 1].tokenType);
+}
+
+/** Line feed: ends a command. */
+export const Newline = createToken({ name: 'Newline', pattern: /\n/, line_breaks: true });
+/** `;`: ends a command. */
+export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
+
+/** Blanks between words, including backslash-newline continuations (Tcl rule [9]). Skipped: the parser sees word boundaries as gaps between tokens. */
+export const Ws = createToken({
+  name: 'Ws',
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+  start_chars_hint: [' ', '\t', '\v', '\f', '\r', '\\'],
+  pattern: {
+    exec: (text: string, offset: number) => {
+      let i = offset;
+      const n = text.length;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (isTclSpace(c)) {
+          i++;
+        } else if (c === 92) {
+          const next = text.charCodeAt(i + 1);
+          if (next === 10 || (next === 13 && state.dialect === 'irule' && text.charCodeAt(i + 2) === 10)) {
+            i += escapeLength(text, i, state.dialect);
+          } else break;
+        } else break;
+      }
+      return i > offset ? match(text, offset, i) : null;
+    },
+  },
+});
+
+/** `# ...` where a command may start, to the end of the line (backslash-newline continues it). */
+export const Comment = createToken({
+  name: 'Comment',
+  line_breaks: true,
+  start_chars_hint: ['#'],
+  pattern: {
+    exec: (text: string, offset: number, tokens: IToken[]) => {
+      if (text.charCodeAt(offset) !== 35 || !atCommandStart(tokens)) return null;
+      let i = offset;
+      const n = text.length;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 92) {
+          i += text.charCodeAt(i + 1) === 13 && state.dialect === 'irule' && text.charCodeAt(i + 2) === 10 ? 3 : 2;
+        } else if (c === 10) break;
+        else i++;
+      }
+      if (i > n) i = n;
+      // Leave a CR before the newline out of the comment.
+      let end = i;
+      if (end > offset && text.charCodeAt(end - 1) === 13 && end === i && text.charCodeAt(i) === 10) end--;
+      return match(text, offset, end);
+    },
+  },
+});
+
+/** `{*}` argument expansion (Tcl 8.5+; only in the tcl dialect, BIG-IP reads it as a braced `*`). */
+export const ExpandPrefix = createToken({
+  name: 'ExpandPrefix',
+  start_chars_hint: ['{'],
+  pattern: {
+    exec: (text: string, offset: number, tokens: IToken[]) => {
+      if (state.dialect !== 'tcl' || !text.startsWith('{*}', offset) || !atWordStart(tokens, offset)) return null;
+      const c = text.charCodeAt(offset + 3);
+      if (offset + 3 >= text.length || isTclSpace(c) || c === 10 || c === 59) return null;
+      if (c === 92 && text.charCodeAt(offset + 4) === 10) return null;
+      return match(text, offset, offset + 3);
+    },
+  },
+});
+
+/** `{...}` at the start of a word: one token holding the balanced text (Tcl rule [6]). */
+export const BracedWord = createToken({
+  name: 'BracedWord',
+  line_breaks: true,
+  start_chars_hint: ['{'],
+  pattern: {
+    exec: (text: string, offset: number, tokens: IToken[]) => {
+      if (text.charCodeAt(offset) !== 123 || !atWordStart(tokens, offset)) return null;
+      const r = scanBraced(text, offset);
+      if (r.closed) return match(text, offset, r.end);
+      const rec = recoverBraced(text, offset);
+      const closedAt = rec.end < text.length ? rec.end - 1 : undefined;
+      for (const at of rec.unclosed) state.problems.push({ kind: 'unclosedBrace', at, ranOut: rec.end, closedAt });
+      const m = match(text, offset, rec.end);
+      // Without a closing brace the token runs to the end: tell the parser so.
+      if (closedAt === undefined) m.payload = OPEN;
+      return m;
+    },
+  },
+});
+
+/** Opening `"` at the start of a word (Tcl rule [4]). */
+export const QuoteOpen = createToken({
+  name: 'QuoteOpen',
+  start_chars_hint: ['"'],
+  push_mode: 'quoted',
+  pattern: {
+    exec: (text: string, offset: number, tokens: IToken[]) =>
+      text.charCodeAt(offset) === 34 && atWordStart(tokens, offset) ? match(text, offset, offset + 1) : null,
+  },
+});
+
+/** Closing `"`. */
+export const QuoteClose = createToken({ name: 'QuoteClose', pattern: /"/, pop_mode: true });
+
+/** `[` starting a command substitution (Tcl rule [7]). */
+export const LBracket = createToken({
+  name: 'LBracket',
+  start_chars_hint: ['['],
+  push_mode: 'subst',
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 91 || state.depth >= MAX_SUBST_DEPTH) return null;
+      state.depth++;
+      return match(text, offset, offset + 1);
+    },
+  },
+});
+
+/** `]` ending a command substitution. */
+export const RBracket = createToken({
+  name: 'RBracket',
+  start_chars_hint: [']'],
+  pop_mode: true,
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 93 || state.literalDepth > 0) return null;
+      state.depth--;
+      return match(text, offset, offset + 1);
+    },
+  },
+});
+
+/**
+ * Start characters for a "run of anything but these" token: every ASCII/Latin-1 character not
+ * excluded, plus one character of each bucket Chevrotain uses above 255 (keeps the lexer's
+ * first-character optimization on, which complement regexes would turn off).
+ */
+function allCharsExcept(excluded: string): string[] {
+  const out: string[] = [];
+  for (let c = 0; c < 256; c++) if (!excluded.includes(String.fromCharCode(c))) out.push(String.fromCharCode(c));
+  for (let c = 256; c < 65536; c += 255) out.push(String.fromCharCode(c));
+  out.push(String.fromCharCode(65535));
+  return out;
+}
+
+/** A token for a run of characters outside `excluded` (a sticky regex behind a custom matcher). */
+function runToken(name: string, excluded: string, extra: { categories?: TokenType[]; line_breaks?: boolean } = {}): TokenType {
+  const re = new RegExp(`[^${excluded.replace(/[\]\\^-]/g, '\\$&')}]+`, 'y');
+  return createToken({
+    name,
+    ...extra,
+    start_chars_hint: allCharsExcept(excluded),
+    pattern: {
+      exec: (text: string, offset: number) => {
+        re.lastIndex = offset;
+        return re.exec(text) as Matched | null;
+      },
+    },
+  });
+}
+
+/** Literal characters of a word. Other literal-text tokens are in this category. */
+export const Text = runToken('Text', ' \t\n\v\f\r;[]$\\');
+
+/** `[` beyond the nesting limit, read as text. */
+export const DeepLBracket = createToken({
+  name: 'DeepLBracket',
+  categories: [Text],
+  start_chars_hint: ['['],
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 91) return null;
+      if (state.literalDepth === 0) state.problems.push({ kind: 'tooDeep', at: offset, ranOut: offset + 1 });
+      state.literalDepth++;
+      return match(text, offset, offset + 1);
+    },
+  },
+});
+
+/** `]` closing a `[` read as text. */
+export const DeepRBracket = createToken({
+  name: 'DeepRBracket',
+  categories: [Text],
+  start_chars_hint: [']'],
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 93 || state.literalDepth === 0) return null;
+      state.literalDepth--;
+      return match(text, offset, offset + 1);
+    },
+  },
+});
+
+/** `]` outside a command substitution: an ordinary character. */
+export const LiteralRBracket = createToken({ name: 'LiteralRBracket', pattern: /]/, categories: [Text] });
+
+/** Text inside `"..."`. */
+export const QText = runToken('QText', '"\\$[]', { line_breaks: true, categories: [Text] });
+
+/** Text inside `$name(...)`. */
+export const IText = runToken('IText', ')\\$[]', { line_breaks: true, categories: [Text] });
+
+/** `)` ending an array index. */
+export const IndexClose = createToken({
+  name: 'IndexClose',
+  start_chars_hint: [')'],
+  pop_mode: true,
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 41) return null;
+      state.depth--;
+      return match(text, offset, offset + 1);
+    },
+  },
+});
+
+/** A backslash sequence (Tcl rule [9]). */
+export const Escape = createToken({
+  name: 'Escape',
+  line_breaks: true,
+  start_chars_hint: ['\\'],
+  pattern: {
+    exec: (text: string, offset: number) =>
+      text.charCodeAt(offset) === 92 ? match(text, offset, offset + escapeLength(text, offset, state.dialect)) : null,
+  },
+});
+
+/** `${name}`. */
+export const VarBraced = createToken({
+  name: 'VarBraced',
+  start_chars_hint: ['$'],
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 36 || text.charCodeAt(offset + 1) !== 123) return null;
+      const close = text.indexOf('}', offset + 2);
+      if (close !== -1) return match(text, offset, close + 1);
+      let eol = text.indexOf('\n', offset);
+      if (eol === -1) eol = text.length;
+      state.problems.push({ kind: 'unclosedVarBrace', at: offset, ranOut: text.length });
+      return match(text, offset, eol);
+    },
+  },
+});
+
+/** `$name(` opening an array element reference; the index follows in `index` mode. */
+export const VarArray = createToken({
+  name: 'VarArray',
+  start_chars_hint: ['$'],
+  push_mode: 'index',
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 36) return null;
+      const end = scanVarName(text, offset + 1);
+      if (text.charCodeAt(end) !== 40 || state.depth >= MAX_SUBST_DEPTH) return null;
+      state.depth++;
+      return match(text, offset, end + 1);
+    },
+  },
+});
+
+/** `$name`. */
+export const VarSimple = createToken({
+  name: 'VarSimple',
+  start_chars_hint: ['$'],
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 36) return null;
+      const end = scanVarName(text, offset + 1);
+      return end > offset + 1 ? match(text, offset, end) : null;
+    },
+  },
+});
+
+/** A `$` that starts no variable reference: an ordinary character. */
+export const Dollar = createToken({ name: 'Dollar', pattern: /\$/, categories: [Text] });
+
+wordStartAfter = new Set<TokenType>([Newline, Semicolon, LBracket, BracedWord, QuoteClose, ExpandPrefix]);
+commandStartAfter = new Set<TokenType>([Newline, Semicolon, LBracket]);
+
+const vars = [VarBraced, VarArray, VarSimple, Dollar];
+
+/** Every token type, for the parser's vocabulary. */
+export const allTokens: TokenType[] = [
+  Newline,
+  Semicolon,
+  Ws,
+  Comment,
+  ExpandPrefix,
+  BracedWord,
+  QuoteOpen,
+  QuoteClose,
+  LBracket,
+  RBracket,
+  DeepLBracket,
+  DeepRBracket,
+  LiteralRBracket,
+  VarBraced,
+  VarArray,
+  VarSimple,
+  Dollar,
+  Escape,
+  IndexClose,
+  QText,
+  IText,
+  Text,
+];
+
+const lexer = new Lexer(
+  {
+    modes: {
+      script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...vars, Escape, Text],
+      subst: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, RBracket, ...vars, Escape, Text],
+      quoted: [QuoteClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, QText, LiteralRBracket],
+      index: [IndexClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, IText, LiteralRBracket],
+    },
+    defaultMode: 'script',
+  },
+  { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
+);
+
+/** Result of lexing one script text. */
+export interface LexResult {
+  /** The tokens. */
+  tokens: IToken[];
+  /** Problems found (offsets relative to the lexed text). */
+  problems: LexProblem[];
+}
+
+/** Tokenizes a script text in the given dialect. Never throws. */
+export function tokenize(text: string, dialect: Dialect): LexResult {
+  state.dialect = dialect;
+  state.depth = 0;
+  state.literalDepth = 0;
+  state.problems = [];
+  const r = lexer.tokenize(text);
+  return { tokens: r.tokens, problems: state.problems };
+}

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import type { BracedWord, Command, Script, Statement, Word } from '../../src/syntax/ast.js';
+import { literalValue, parse } from '../../src/syntax/index.js';
+
+/** Compact one-line rendering of a command's words. */
+function words(st: Statement): string[] {
+  if (st.type === 'Comment') return [st.text];
+  return st.words.map((w) => literalValue(w) ?? `<${w.type}>`);
+}
+
+function commands(script: Script): string[][] {
+  return script.body.map(words);
+}
+
+function bodyOf(w: Word): Script {
+  const b = w as BracedWord;
+  if (b.parsed?.type !== 'Script') throw new Error('not a parsed body');
+  return b.parsed;
+}
+
+describe('commands and words', () => {
+  it('splits commands on newlines and semicolons', () => {
+    const { ast, diagnostics } = parse('set a 1; set b 2\nputs $a', { dialect: 'tcl' });
+    expect(diagnostics).toEqual([]);
+    expect(commands(ast)).toEqual([['set', 'a', '1'], ['set', 'b', '2'], ['puts', '<BareWord>']]);
+  });
+
+  it('gives exact ranges for commands and words', () => {
+    const src = 'set  x "a b"  ;  log {c}';
+    const { ast } = parse(src);
+    const [c1, c2] = ast.body as Command[];
+    expect(src.slice(c1.range.start, c1.range.end)).toBe('set  x "a b"');
+    expect(c1.words.map((w) => src.slice(w.range.start, w.range.end))).toEqual(['set', 'x', '"a b"']);
+    expect(src.slice(c2.range.start, c2.range.end)).toBe('log {c}');
+  });
+
+  it('reads variable references of every form', () => {
+    const src = 'puts $a${b c}$::x$static::y$arr($i)[x]';
+    const { ast } = parse(src);
+    const w = (ast.body[0] as Command).words[1];
+    if (w.type !== 'BareWord') throw new Error('bare expected');
+    expect(w.parts.map((p) => (p.type === 'VarRef' ? `$${p.name}${p.index ? '()' : ''}` : p.type))).toEqual([
+      '$a',
+      '$b c',
+      '$::x',
+      '$static::y',
+      '$arr()',
+      'CmdSubst',
+    ]);
+  });
+
+  it('folds backslash sequences into literal values', () => {
+    const { ast } = parse('puts a\\tb\\x41\\101\\u00e9 "q\\"x"');
+    expect(words(ast.body[0])).toEqual(['puts', 'a\tbAAé', 'q"x']);
+  });
+
+  it('treats backslash-newline as a word separator', () => {
+    const { ast } = parse('log local0. \\\n    "hello"');
+    expect(words(ast.body[0])).toEqual(['log', 'local0.', 'hello']);
+  });
+
+  it('keeps a # after a command on the same line as an argument, not a comment', () => {
+    const { ast } = parse('log local0. hi # not a comment\n# comment\nset x 1 ;# trailing');
+    expect(commands(ast)).toEqual([
+      ['log', 'local0.', 'hi', '#', 'not', 'a', 'comment'],
+      ['# comment'],
+      ['set', 'x', '1'],
+      ['# trailing'],
+    ]);
+  });
+});
+
+describe('irule dialect (BIG-IP parser quirks)', () => {
+  const seed = 'if { [class exists dg] }\n{\n  snat automap\n}\nelse {\n  snat none\n}';
+
+  it('continues a command when the next line starts with { and accepts else on the next line', () => {
+    const { ast, diagnostics } = parse(seed);
+    expect(diagnostics).toEqual([]);
+    expect(ast.body).toHaveLength(1);
+    expect(words(ast.body[0]).slice(0, 1)).toEqual(['if']);
+    expect((ast.body[0] as Command).words).toHaveLength(5);
+  });
+
+  it('does not continue in the tcl dialect', () => {
+    const { ast } = parse(seed, { dialect: 'tcl' });
+    expect(ast.body.length).toBeGreaterThan(1);
+  });
+
+  it('ends a word at a closing brace or quote in irule, reports it in tcl', () => {
+    expect(parse('if {1}{log x}').diagnostics).toEqual([]);
+    const tcl = parse('if {1}{log x}', { dialect: 'tcl' });
+    expect(tcl.diagnostics.map((d) => d.message)).toEqual(['extra characters after close-brace']);
+    expect(parse('set x "a"b', { dialect: 'tcl' }).diagnostics[0].message).toBe('extra characters after close-quote');
+  });
+
+  it('reads {*} as a braced word in irule and as expansion in tcl', () => {
+    expect((parse('list {*}$l').ast.body[0] as Command).words.map((w) => w.type)).toEqual(['BareWord', 'BracedWord', 'BareWord']);
+    expect((parse('list {*}$l', { dialect: 'tcl' }).ast.body[0] as Command).words.map((w) => w.type)).toEqual(['BareWord', 'ExpandWord']);
+  });
+
+  it('lifts when blocks with priority and parses their bodies', () => {
+    const src = 'when HTTP_REQUEST priority 200 {\n  HTTP::redirect "https://[HTTP::host]/"\n}';
+    const { ast } = parse(src);
+    const w = ast.body[0];
+    if (w.type !== 'When') throw new Error('When expected');
+    expect(w.event).toBe('HTTP_REQUEST');
+    expect(w.priority).toBe(200);
+    expect(w.body && commands(w.body)).toEqual([['HTTP::redirect', '<QuotedWord>']]);
+    expect(src.slice(w.eventRange.start, w.eventRange.end)).toBe('HTTP_REQUEST');
+  });
+});
+
+describe('nested code', () => {
+  it('parses if conditions as expressions and bodies as scripts', () => {
+    const src = 'if {$a eq "x" && [llength $l] > 2} { set y 1 } elseif {!$b} then { set y 2 } else { set y 3 }';
+    const { ast, diagnostics } = parse(src);
+    expect(diagnostics).toEqual([]);
+    const cmd = ast.body[0] as Command;
+    const cond = (cmd.words[1] as BracedWord).parsed;
+    expect(cond?.type).toBe('Expr');
+    if (cond?.type !== 'Expr' || cond.root?.type !== 'ExprBinary') throw new Error('binary expected');
+    expect(cond.root.op).toBe('&&');
+    expect(commands(bodyOf(cmd.words[2]))).toEqual([['set', 'y', '1']]);
+    expect(commands(bodyOf(cmd.words[6]))).toEqual([['set', 'y', '2']]);
+    expect(commands(bodyOf(cmd.words[8]))).toEqual([['set', 'y', '3']]);
+  });
+
+  it('parses iRule expression operators', () => {
+    const src = 'if { [HTTP::uri] starts_with "/a" and not ($h contains "b" or $h ends_with ".c") } { return }';
+    const { diagnostics, ast } = parse(src);
+    expect(diagnostics).toEqual([]);
+    const e = ((ast.body[0] as Command).words[1] as BracedWord).parsed;
+    if (e?.type !== 'Expr' || e.root?.type !== 'ExprBinary') throw new Error('binary expected');
+    expect(e.root.op).toBe('and');
+  });
+
+  it('parses switch pattern lists with fall-through and exact body positions', () => {
+    const src = 'switch -glob -- $u {\n  "/a*" -\n  "/b*" { pool p1 }\n  default { pool p2 }\n}';
+    const { ast, diagnostics } = parse(src);
+    expect(diagnostics).toEqual([]);
+    const list = ((ast.body[0] as Command).words[4] as BracedWord).parsed;
+    if (list?.type !== 'List') throw new Error('list expected');
+    expect(list.items.map((i) => i.value.trim())).toEqual(['/a*', '-', '/b*', 'pool p1', 'default', 'pool p2']);
+    const body = list.items[3].parsed;
+    if (body?.type !== 'Script') throw new Error('script expected');
+    const c = body.body[0] as Command;
+    expect(src.slice(c.range.start, c.range.end)).toBe('pool p1');
+  });
+
+  it('parses foreach, for, while, catch and proc bodies', () => {
+    const src = [
+      'proc p {a {b 2}} { return $a }',
+      'foreach {k v} $l { log $k }',
+      'for {set i 0} {$i < 3} {incr i} { log $i }',
+      'while {$x} { break }',
+      'catch { error x } r',
+    ].join('\n');
+    const { ast, diagnostics } = parse(src);
+    expect(diagnostics).toEqual([]);
+    const p = ast.body[0];
+    if (p.type !== 'Proc') throw new Error('Proc expected');
+    expect(p.name).toBe('p');
+    expect(p.params).toEqual(['a', 'b']);
+    expect(commands(p.body!)).toEqual([['return', '<BareWord>']]);
+    const f = ast.body[2] as Command;
+    expect(f.words.map((w) => (w as BracedWord).parsed?.type)).toEqual([undefined, 'Script', 'Expr', 'Script', 'Script']);
+  });
+});
+
+describe('errors and recovery', () => {
+  it('reports an unclosed brace at the opener and keeps later blocks', () => {
+    const src = 'when A {\n  if {1} {\n    log x\n\n}\nwhen B {\n  log y\n}\n';
+    const { ast, diagnostics } = parse(src);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0].message).toMatch(/^missing close-brace/);
+    expect(diagnostics[0].range.start).toBe(src.indexOf('{\n    log'));
+    expect(ast.body.map((s) => s.type)).toEqual(['When', 'When']);
+  });
+
+  it('reports unclosed quotes and brackets at the opener', () => {
+    const q = parse('set x "abc\nset y 1');
+    expect(q.diagnostics[0].message).toMatch(/^missing close-quote/);
+    expect(q.diagnostics[0].range.start).toBe(6);
+    const b = parse('set x [foo\nset y 1');
+    expect(b.diagnostics[0].message).toMatch(/^missing close-bracket/);
+    expect(b.diagnostics[0].range.start).toBe(6);
+  });
+
+  it('reports several errors in one file', () => {
+    const src = 'when A {\n  set x "abc\n}\nwhen B {\n  set y [foo\n}\n';
+    expect(parse(src).diagnostics.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('survives 10,000 levels of nesting with a diagnostic', () => {
+    for (const [open, close] of [['{', '}'], ['[', ']'], ['if {1} {', '}']] as const) {
+      const src = open.repeat(10000) + 'x' + close.repeat(10000);
+      const r = parse(src);
+      expect(r.ast.type).toBe('Script');
+      expect(r.diagnostics.some((d) => /nesting/.test(d.message)) || open === '{').toBe(true);
+    }
+    const e = parse(`expr {${'('.repeat(10000)}1${')'.repeat(10000)}}`);
+    expect(e.diagnostics.some((d) => /nested deeper/.test(d.message))).toBe(true);
+  });
+
+  it('never throws on arbitrary input', () => {
+    const alphabet = ['{', '}', '[', ']', '"', '\\', '$', '(', ')', ';', '\n', ' ', '#', 'a', 'if', 'when', 'x', '\r\n'];
+    let seed = 7;
+    for (let n = 0; n < 300; n++) {
+      let s = '';
+      for (let i = 0; i < 60; i++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        s += alphabet[seed % alphabet.length];
+      }
+      expect(() => parse(s)).not.toThrow();
+      expect(() => parse(s, { dialect: 'tcl' })).not.toThrow();
+    }
+  });
+});
