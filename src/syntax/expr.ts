@@ -151,25 +151,27 @@ const RParen = createToken({ name: 'RParen', pattern: /\)/ });
 const Comma = createToken({ name: 'Comma', pattern: /,/ });
 
 const keywords: TokenType[] = [
+  kw('matches_regex', EqOp),
+  kw('matches_glob', EqOp),
+  kw('starts_with', EqOp),
+  kw('ends_with', EqOp),
+  kw('contains', EqOp),
+  kw('matches', EqOp),
+  kw('equals', EqOp),
+  kw('and', AndOp),
+  kw('not', UnaryOp),
   kw('eq', EqOp),
   kw('ne', EqOp),
   kw('in', EqOp),
   kw('ni', EqOp),
-  kw('contains', EqOp),
-  kw('starts_with', EqOp),
-  kw('ends_with', EqOp),
-  kw('equals', EqOp),
-  kw('matches_glob', EqOp),
-  kw('matches_regex', EqOp),
-  kw('matches', EqOp),
   kw('lt', RelOp),
   kw('gt', RelOp),
   kw('le', RelOp),
   kw('ge', RelOp),
-  kw('and', AndOp),
   kw('or', OrOp),
-  kw('not', UnaryOp),
 ];
+// A keyword that is a prefix of another must come after it (`eq` after `equals`).
+keywords.sort((a, b) => (b.PATTERN as RegExp).source.length - (a.PATTERN as RegExp).source.length);
 
 const exprTokens: TokenType[] = [
   EWs,

@@ -216,3 +216,37 @@ describe('errors and recovery', () => {
     }
   });
 });
+
+describe('expressions', () => {
+  it.each([
+    '$a equals "x"',
+    '$a eq "x"',
+    '($h ends_with ".c") and not ($h equals "b")',
+    '$x ne $y',
+    '[HTTP::host] matches_glob "*.example.com"',
+    '$u matches_regex {^/a}',
+    '$i in $l',
+    '$n ni $l',
+    '$a contains $b or $a starts_with $b',
+    '-$a ** 2 + abs($b) * 3 % 2 << 1 >= 4 ? 1 : 0',
+    '!$x && ~$y | 1 ^ 2 & 3',
+    '{abc} == "abc" && true',
+  ])('parses %s', (e) => {
+    const { diagnostics, ast } = parse(`expr {${e}}`);
+    expect(diagnostics).toEqual([]);
+    const x = ((ast.body[0] as Command).words[1] as BracedWord).parsed;
+    expect(x?.type === 'Expr' && x.root !== undefined).toBe(true);
+  });
+
+  it('uses Tcl precedence and keeps operator names', () => {
+    const { ast } = parse('expr {$a || $b && $c equals "x"}');
+    const x = ((ast.body[0] as Command).words[1] as BracedWord).parsed;
+    if (x?.type !== 'Expr' || x.root?.type !== 'ExprBinary') throw new Error('binary expected');
+    expect(x.root.op).toBe('||');
+    expect(x.root.right.type === 'ExprBinary' && x.root.right.op).toBe('&&');
+  });
+
+  it.each(['$a +', '$a $b', 'foo', '(1', '1 +* 2', ''])('reports a syntax error in %j', (e) => {
+    expect(parse(`expr {${e}}`).diagnostics.length).toBeGreaterThan(0);
+  });
+});
