@@ -1,0 +1,235 @@
+/**
+ * Benchmarks. `npm run bench` bundles this file to dist/bench/bench.js and runs it.
+ *
+ *   node dist/bench/bench.js [--runs N] [--only parser,...] [--size MB] [--quick]
+ *   node dist/bench/bench.js --dump corpus:<n> | --dump large   (print a generated file and exit)
+ *
+ * The corpus is generated in memory from the fixture iRules (bench/corpus.ts) with a fixed
+ * seed, so every run on every machine measures the same text. Each measurement is one
+ * `Section`; to add one (lint throughput, simulator clients/s ...) write a function returning
+ * rows and append it to `SECTIONS`.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse } from '../src/syntax/index.js';
+import { generateCorpus, generateLargeFile, type Template } from './corpus.js';
+
+/** Seed of the corpus generator; change it only together with published numbers. */
+const CORPUS_SEED = 0x5eed2011;
+/** Seed of the large single file. */
+const LARGE_SEED = 0x1a4e5000;
+/** Lines in the large single file. */
+const LARGE_LINES = 5000;
+
+/** Command-line settings. */
+interface Options {
+  /** Timed repetitions per measurement (the median is reported). */
+  runs: number;
+  /** Minimum corpus size in bytes. */
+  corpusBytes: number;
+  /** Section ids to run; empty = all. */
+  only: string[];
+  /** `corpus:<n>` or `large`: print that generated file and exit. */
+  dump?: string;
+}
+
+/** Shared inputs, built once for all sections. */
+interface Context {
+  options: Options;
+  /** Generated corpus files. */
+  corpus: string[];
+  /** Total corpus size in bytes (the text is ASCII, so characters = bytes). */
+  corpusBytes: number;
+  /** The large single file. */
+  large: string;
+}
+
+/** One line of a section's report. */
+interface Row {
+  label: string;
+  value: string;
+  detail: string;
+}
+
+/** One group of measurements. */
+interface Section {
+  id: string;
+  title: string;
+  run(ctx: Context): Row[];
+}
+
+/** All sections, in report order. */
+const SECTIONS: Section[] = [
+  { id: 'parser', title: 'parser (irule dialect, one thread)', run: parserSection },
+];
+
+/** Parse throughput over the corpus, and the time for one large file. */
+function parserSection(ctx: Context): Row[] {
+  const { corpus, corpusBytes, large, options } = ctx;
+  const parseAll = (): number => {
+    let errors = 0;
+    for (const text of corpus) {
+      const { diagnostics } = parse(text, { dialect: 'irule' });
+      if (diagnostics.some((d) => d.ruleId === 'syntax-error')) errors += 1;
+    }
+    return errors;
+  };
+
+  // Warm-up pass, which also checks the corpus is what we think it is: valid iRules.
+  const filesWithErrors = parseAll();
+  const corpusTimes = timeRuns(options.runs, () => parseAll());
+  const mbPerSec = corpusTimes.map((ms) => corpusBytes / 1e6 / (ms / 1000));
+
+  for (let i = 0; i < 5; i++) parse(large, { dialect: 'irule' });
+  const largeTimes = timeRuns(Math.max(options.runs * 4, 10), () =>
+    parse(large, { dialect: 'irule' }),
+  );
+
+  return [
+    {
+      label: 'corpus throughput',
+      value: `${fmt(median(mbPerSec), 2)} MB/s`,
+      detail: `median of ${options.runs} runs (min ${fmt(Math.min(...mbPerSec), 2)}, max ${fmt(Math.max(...mbPerSec), 2)}); ${fmt(median(corpusTimes) / 1000, 2)} s per pass`,
+    },
+    {
+      label: `one ${LARGE_LINES.toLocaleString('en-US')}-line file`,
+      value: `${fmt(median(largeTimes), 1)} ms`,
+      detail: `median of ${largeTimes.length} runs (min ${fmt(Math.min(...largeTimes), 1)}); ${fmt(large.length / 1024, 0)} KiB`,
+    },
+    {
+      label: 'corpus files with syntax errors',
+      value: String(filesWithErrors),
+      detail: filesWithErrors === 0 ? 'as expected' : 'UNEXPECTED: the generated corpus should be valid',
+    },
+  ];
+}
+
+/** Run `fn` `runs` times and return each run's duration in milliseconds. */
+function timeRuns(runs: number, fn: () => unknown): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** Median of a non-empty list. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** A number with fixed decimals and thousands separators. */
+function fmt(n: number, decimals: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/**
+ * The repository root: the nearest folder holding package.json, looking upwards from the
+ * running script (dist/bench/bench.js once bundled) and then from the working directory.
+ */
+function findRepoRoot(): string {
+  const starts = [process.argv[1] ? dirname(resolve(process.argv[1])) : '', process.cwd()];
+  for (const start of starts) {
+    if (!start) continue;
+    let dir = start;
+    for (;;) {
+      if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures', 'parser'))) return dir;
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  throw new Error('cannot find the irule-lint repository (package.json and fixtures/parser) above the bench script or the working directory');
+}
+
+/** The fixture iRules the corpus is built from, in a stable order. */
+function loadTemplates(root: string): Template[] {
+  const templates: Template[] = [];
+  for (const dir of ['fixtures/parser', 'fixtures/seed']) {
+    const full = join(root, dir);
+    for (const name of readdirSync(full).filter((n) => n.endsWith('.irule')).sort()) {
+      templates.push({ name: `${dir}/${name}`, text: readFileSync(join(full, name), 'utf8') });
+    }
+  }
+  return templates;
+}
+
+/** Parse argv; exits with a usage message on nonsense. */
+function parseOptions(argv: string[]): Options {
+  const options: Options = { runs: 5, corpusBytes: 21_000_000, only: [] };
+  const usage = (): never => {
+    process.stderr.write(
+      'usage: bench [--runs N] [--only parser,...] [--size MB] [--quick] [--dump corpus:<n>|large]\n',
+    );
+    process.exit(4);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => argv[++i] ?? usage();
+    if (arg === '--runs') options.runs = Math.max(1, Number.parseInt(value(), 10) || usage());
+    else if (arg === '--only') options.only = value().split(',').filter(Boolean);
+    else if (arg === '--size') options.corpusBytes = Math.round((Number.parseFloat(value()) || usage()) * 1e6);
+    else if (arg === '--quick') {
+      options.runs = 3;
+      options.corpusBytes = 2_000_000;
+    } else if (arg === '--dump') options.dump = value();
+    else usage();
+  }
+  const unknown = options.only.filter((id) => !SECTIONS.some((s) => s.id === id));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown section(s): ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.id).join(', ')}\n`);
+    process.exit(4);
+  }
+  return options;
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  const templates = loadTemplates(findRepoRoot());
+
+  const t0 = performance.now();
+  const corpus = generateCorpus(CORPUS_SEED, templates, options.corpusBytes);
+  const large = generateLargeFile(LARGE_SEED, LARGE_LINES);
+  const genMs = performance.now() - t0;
+
+  if (options.dump !== undefined) {
+    const m = /^corpus:(\d+)$/.exec(options.dump);
+    if (options.dump === 'large') process.stdout.write(large);
+    else if (m && Number(m[1]) < corpus.length) process.stdout.write(corpus[Number(m[1])]);
+    else {
+      process.stderr.write(`--dump wants large or corpus:0..${corpus.length - 1}\n`);
+      process.exit(4);
+    }
+    return;
+  }
+
+  const corpusBytes = corpus.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
+  const ctx: Context = { options, corpus, corpusBytes, large };
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const out: string[] = [];
+  out.push(`irule-lint bench: node ${process.version}, ${process.platform}-${process.arch}, ${cpu}`);
+  out.push(
+    `corpus: ${corpus.length.toLocaleString('en-US')} files, ${fmt(corpusBytes / 1e6, 1)} MB from ${templates.length} templates (seed ${CORPUS_SEED.toString(16)}), generated in ${fmt(genMs / 1000, 2)} s`,
+  );
+  process.stdout.write(out.join('\n') + '\n');
+
+  for (const section of SECTIONS) {
+    if (options.only.length > 0 && !options.only.includes(section.id)) continue;
+    const rows = section.run(ctx);
+    const width = Math.max(...rows.map((r) => r.label.length));
+    const valueWidth = Math.max(...rows.map((r) => r.value.length));
+    const lines = [``, section.title];
+    for (const row of rows) {
+      lines.push(`  ${row.label.padEnd(width)}  ${row.value.padStart(valueWidth)}  ${row.detail}`);
+    }
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+}
+
+main();
