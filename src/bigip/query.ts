@@ -1,0 +1,245 @@
+/**
+ * Questions the simulator and lint rules ask of a parsed configuration: `class match` on `ip`
+ * data groups, SNAT automap and SNAT-pool address choice, which virtual takes a connection,
+ * profile types, and mapping positions inside an embedded iRule back to the config text.
+ */
+import {
+  type IpAddress,
+  type IpNetwork,
+  type RouteDomainOptions,
+  PrefixTable,
+  formatNetwork,
+  longestPrefixMatch,
+  networkContains,
+  parseAddress,
+  parseNetwork,
+  toNetwork,
+} from './address.js';
+import type { BigipConfig, DataGroup, DataGroupRecord, IRule, SelfIp, Snatpool, VirtualServer } from './model.js';
+import { qualify, resolveName } from './resolve.js';
+
+/** Prefix tables per records array and route-domain option set (records are parsed once). */
+const tableCache = new WeakMap<DataGroupRecord[], Map<string, PrefixTable<DataGroupRecord>>>();
+
+/** Parses text or passes an address through. */
+function asAddress(address: IpAddress | string): IpAddress | undefined {
+  return typeof address === 'string' ? parseAddress(address) : address;
+}
+
+/**
+ * `class match <addr> equals <ip data group>`: the record whose network contains the address with
+ * the longest prefix, or undefined (also for non-`ip` groups). Route domains must agree unless
+ * `ignoreRouteDomain` is set: records without `%N` are in route domain 0.
+ */
+export function matchIpRecord(
+  dg: DataGroup,
+  address: IpAddress | string,
+  options: RouteDomainOptions = {},
+): DataGroupRecord | undefined {
+  if (dg.type !== 'ip') return undefined;
+  const key = `${options.ignoreRouteDomain ? 1 : 0}|${options.defaultRouteDomain ?? 0}`;
+  let byOptions = tableCache.get(dg.records);
+  if (!byOptions) tableCache.set(dg.records, (byOptions = new Map()));
+  let table = byOptions.get(key);
+  if (!table) byOptions.set(key, (table = new PrefixTable(dg.records, (r) => parseNetwork(r.key), options)));
+  return table.lookup(address);
+}
+
+/** The record with exactly this key (for `ip` groups, `10.0.0.1` finds `10.0.0.1/32`), or undefined. */
+export function findRecord(dg: DataGroup, key: string): DataGroupRecord | undefined {
+  let k = key;
+  if (dg.type === 'ip') {
+    const net = parseNetwork(key);
+    if (!net) return undefined;
+    k = formatNetwork(net);
+  } else if (dg.type === 'integer' && /^-?\d+$/.test(key)) k = String(Number(key));
+  return dg.records.find((r) => r.key === k);
+}
+
+/** The subnet of a self IP, parsed (undefined when it has no valid address). */
+export function selfIpNetwork(self: SelfIp): IpNetwork | undefined {
+  return self.network !== undefined ? parseNetwork(self.network) : undefined;
+}
+
+/**
+ * The VLAN a connection to `serverAddress` leaves by: the VLAN of the self IP whose subnet holds
+ * the address (longest prefix). Only directly connected networks are known; routes are not read.
+ */
+export function egressVlanFor(
+  config: BigipConfig,
+  serverAddress: IpAddress | string,
+  options?: RouteDomainOptions,
+): string | undefined {
+  return longestPrefixMatch(Object.values(config.selfIps), serverAddress, selfIpNetwork, options)?.vlan;
+}
+
+/** What automap or SNAT-pool selection is asked about. */
+export interface SnatQuery {
+  /** The pool member or node the server-side connection goes to (picks the egress VLAN and family). */
+  serverAddress?: IpAddress | string;
+  /** The egress VLAN, if known (full path or bare name); overrides the one derived from `serverAddress`. */
+  egressVlan?: string;
+  /** Address family wanted when there is no server address (default: any). */
+  family?: 4 | 6;
+}
+
+/**
+ * Self IPs automap could use, best first: (1) floating on the egress VLAN, (2) non-floating on
+ * the egress VLAN, (3) floating elsewhere, (4) non-floating elsewhere; config order within a group.
+ * Only self IPs of the server's family and route domain qualify. Note: F5 documents "floating
+ * before non-floating" and "egress VLAN"; the order across VLANs (3, 4) is unverified (K7820).
+ */
+export function automapCandidates(config: BigipConfig, query: SnatQuery = {}): SelfIp[] {
+  const server = query.serverAddress !== undefined ? asAddress(query.serverAddress) : undefined;
+  const family = server?.family ?? query.family;
+  const egress = query.egressVlan !== undefined ? qualify(query.egressVlan) : server ? egressVlanFor(config, server) : undefined;
+  const rank = (s: SelfIp): number => (egress !== undefined && s.vlan === egress ? 0 : 2) + (s.floating ? 0 : 1);
+  return Object.values(config.selfIps)
+    .filter((s) => {
+      const a = s.address !== undefined ? parseAddress(s.address) : undefined;
+      if (!a || (family !== undefined && a.family !== family)) return false;
+      return !server || (a.routeDomain ?? 0) === (server.routeDomain ?? 0);
+    })
+    .map((s, i) => ({ s, i, r: rank(s) }))
+    .sort((x, y) => x.r - y.r || x.i - y.i)
+    .map((x) => x.s);
+}
+
+/** The self IP `snat automap` translates to (see `automapCandidates`), or undefined if none fits. */
+export function selectAutomapSelfIp(config: BigipConfig, query: SnatQuery = {}): SelfIp | undefined {
+  return automapCandidates(config, query)[0];
+}
+
+/**
+ * The SNAT pool address for a connection: one inside a subnet of a self IP on the egress VLAN if
+ * there is one, else the first address of the server's family, else the first address.
+ */
+export function selectSnatpoolAddress(config: BigipConfig, pool: Snatpool, query: SnatQuery = {}): string | undefined {
+  const server = query.serverAddress !== undefined ? asAddress(query.serverAddress) : undefined;
+  const egress = query.egressVlan !== undefined ? qualify(query.egressVlan) : server ? egressVlanFor(config, server) : undefined;
+  const family = server?.family ?? query.family;
+  const egressNets = Object.values(config.selfIps)
+    .filter((s) => egress !== undefined && s.vlan === egress)
+    .map(selfIpNetwork)
+    .filter((n): n is IpNetwork => n !== undefined);
+  const parsed = pool.addresses.map((text) => ({ text, a: parseAddress(text) }));
+  const inEgress = parsed.find((p) => p.a && egressNets.some((n) => networkContains(n, p.a as IpAddress)));
+  if (inEgress) return inEgress.text;
+  return (parsed.find((p) => family === undefined || p.a?.family === family) ?? parsed[0])?.text;
+}
+
+/** A client connection, for `matchVirtual`. */
+export interface TrafficQuery {
+  /** Destination address the client connects to. */
+  destination: IpAddress | string;
+  /** Destination port. */
+  port: number;
+  /** IP protocol (`tcp`, `udp`, …); virtuals with `any` or no protocol match everything. */
+  protocol?: string;
+  /** Client address, checked against each virtual's `source`. */
+  source?: IpAddress | string;
+  /** Ingress VLAN (full path or bare name), checked against each virtual's VLAN list. */
+  vlan?: string;
+}
+
+/**
+ * The enabled virtual server that takes a connection: destination network (address and mask)
+ * holds the address, port equal or 0, protocol and source and VLAN allowed. The most specific
+ * wins: longest destination mask, then a specific port over `any`, then longest source prefix.
+ */
+export function matchVirtual(config: BigipConfig, query: TrafficQuery): VirtualServer | undefined {
+  const dest = asAddress(query.destination);
+  if (!dest) return undefined;
+  const src = query.source !== undefined ? asAddress(query.source) : undefined;
+  const vlan = query.vlan !== undefined ? qualify(query.vlan) : undefined;
+  let best: { vs: VirtualServer; score: number[] } | undefined;
+  for (const vs of Object.values(config.virtuals)) {
+    const d = vs.destination;
+    if (!vs.enabled || !d?.address || vs.maskPrefix === undefined) continue;
+    const da = parseAddress(d.address);
+    if (!da || !networkContains(toNetwork(da, vs.maskPrefix), dest)) continue;
+    if (d.port !== 0 && d.port !== query.port) continue;
+    if (query.protocol && vs.ipProtocol && vs.ipProtocol !== 'any' && vs.ipProtocol !== query.protocol) continue;
+    const srcNet = vs.source !== undefined ? parseNetwork(vs.source) : undefined;
+    if (src && srcNet && !networkContains(srcNet, src, { ignoreRouteDomain: true })) continue;
+    if (vlan !== undefined && vs.vlansEnabled !== vs.vlans.includes(vlan)) continue;
+    const score = [vs.maskPrefix, d.port !== 0 ? 1 : 0, srcNet?.prefix ?? 0];
+    if (!best || compareScores(score, best.score) > 0) best = { vs, score };
+  }
+  return best?.vs;
+}
+
+/** Lexicographic comparison of two score tuples. */
+function compareScores(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** Built-in `/Common` profiles and their types (custom profiles carry their own type). */
+const BUILTIN_PROFILE_TYPES: Readonly<Record<string, string>> = {
+  http: 'http',
+  'http-explicit': 'http',
+  'http-transparent': 'http',
+  http2: 'http2',
+  tcp: 'tcp',
+  'f5-tcp-progressive': 'tcp',
+  'f5-tcp-lan': 'tcp',
+  'f5-tcp-wan': 'tcp',
+  'tcp-lan-optimized': 'tcp',
+  'tcp-wan-optimized': 'tcp',
+  'tcp-mobile-optimized': 'tcp',
+  udp: 'udp',
+  udp_gtm_dns: 'udp',
+  fastL4: 'fastl4',
+  fasthttp: 'fasthttp',
+  clientssl: 'client-ssl',
+  'clientssl-insecure-compatible': 'client-ssl',
+  'clientssl-secure': 'client-ssl',
+  serverssl: 'server-ssl',
+  'serverssl-insecure-compatible': 'server-ssl',
+  dns: 'dns',
+  ftp: 'ftp',
+  sip: 'sip',
+  smtps: 'smtps',
+  oneconnect: 'one-connect',
+  stream: 'stream',
+  websocket: 'websocket',
+  httpcompression: 'http-compression',
+  'wan-optimized-compression': 'http-compression',
+  webacceleration: 'web-acceleration',
+  xml: 'xml',
+  rtsp: 'rtsp',
+  radiusLB: 'radius',
+  diameter: 'diameter',
+  sctp: 'sctp',
+  source_addr: 'source-addr',
+  dest_addr: 'dest-addr',
+  cookie: 'cookie',
+  hash: 'hash',
+  ssl: 'ssl',
+  universal: 'universal',
+  msrdp: 'msrdp',
+};
+
+/**
+ * The type of a profile by name: a custom profile's declared type, else the type of a built-in
+ * `/Common` profile (`/Common/http` → `http`, `/Common/clientssl` → `client-ssl`), else undefined.
+ */
+export function profileType(config: BigipConfig, name: string, currentPartition = 'Common'): string | undefined {
+  const custom = resolveName(config, 'profile', name, currentPartition);
+  if (custom) return custom.type;
+  const full = qualify(name, 'Common');
+  if (!full.startsWith('/Common/')) return undefined;
+  const short = full.slice('/Common/'.length);
+  return Object.prototype.hasOwnProperty.call(BUILTIN_PROFILE_TYPES, short) ? BUILTIN_PROFILE_TYPES[short] : undefined;
+}
+
+/** The offset in the config text of offset `offset` in an iRule's `text`. */
+export function mapRuleOffset(rule: IRule, offset: number): number {
+  return rule.textRange.start + offset;
+}
+
+/** The 1-based config-text line and column of a 1-based line and column in an iRule's `text`. */
+export function mapRulePosition(rule: IRule, line: number, column: number): { line: number; column: number } {
+  return line <= 1 ? { line: rule.textLine, column: rule.textColumn + column - 1 } : { line: rule.textLine + line - 1, column };
+}
