@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // Bundles dist/ first, so subprocess tests of dist/cli/irule-lint.js never see a stale build.
+    globalSetup: ['test/cli/global-setup.ts'],
     // Differential tests against tclsh and subprocess CLI tests are slower than unit tests.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,0 +1,42 @@
+// Bundles the executables with esbuild: dist/cli/irule-lint.js and, when bench/bench.ts exists,
+// dist/bench/bench.js. Dependencies (chevrotain, commander) are bundled in so start-up reads one
+// file. The package version is inlined from package.json. Prints nothing unless something fails.
+import { build } from 'esbuild';
+import { chmod, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+
+/** Options shared by every bundle. */
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { __IRULE_LINT_VERSION__: JSON.stringify(pkg.version) },
+  // commander is CommonJS and calls require() for Node built-ins; give the ESM bundle a require.
+  banner: {
+    js: [
+      '#!/usr/bin/env node',
+      "import { createRequire as __createRequire } from 'node:module';",
+      'const require = __createRequire(import.meta.url);',
+    ].join('\n'),
+  },
+};
+
+const targets = [
+  { entry: 'src/cli/irule-lint.ts', out: 'dist/cli/irule-lint.js' },
+  { entry: 'bench/bench.ts', out: 'dist/bench/bench.js', optional: true },
+];
+
+for (const { entry, out, optional } of targets) {
+  if (optional && !existsSync(join(root, entry))) continue;
+  await build({ ...common, entryPoints: [entry], outfile: out });
+  await chmod(join(root, out), 0o755);
+}

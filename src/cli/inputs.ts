@@ -1,0 +1,115 @@
+/** Finding and reading the inputs named on the command line. The only file-system code of the CLI. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Dialect } from '../syntax/ast.js';
+import { decodeText } from './decode.js';
+import { describeFsError, UsageError } from './errors.js';
+
+/** File name endings searched for inside folders (compared case-insensitively). */
+export const SOURCE_EXTENSIONS: readonly string[] = ['.irule', '.irul', '.tcl'];
+
+/** A file chosen for linting. */
+export interface SourceFile {
+  /** Absolute path. */
+  absPath: string;
+  /** Path shown to people: relative to the working directory when inside it, else absolute. */
+  displayPath: string;
+}
+
+/** One text to analyse, read and decoded. */
+export interface Input {
+  /** Absolute path for files; the `--stdin-filename` value or `<stdin>` for standard input. */
+  filePath: string;
+  /** Path shown to people. */
+  displayPath: string;
+  /** The decoded text (BOM removed). */
+  text: string;
+}
+
+/** The dialect a file name implies: `.tcl` is plain Tcl, anything else is an iRule. */
+export function dialectForName(name: string): Dialect {
+  return name.toLowerCase().endsWith('.tcl') ? 'tcl' : 'irule';
+}
+
+/** Whether a file name has one of {@link SOURCE_EXTENSIONS}. */
+function isSource(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SOURCE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** The path to show for an absolute path. */
+function displayFor(absPath: string, cwd: string): string {
+  const rel = path.relative(cwd, absPath);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absPath;
+}
+
+/**
+ * Expand path arguments into files, in argument order. A file argument is taken whatever its
+ * extension; a folder is searched recursively for {@link SOURCE_EXTENSIONS}, in name order,
+ * skipping `node_modules`, dot-folders and symbolic links to folders (which could loop).
+ * Duplicates are dropped. Throws {@link UsageError} for a path that cannot be read.
+ */
+export async function findFiles(args: readonly string[], cwd: string): Promise<SourceFile[]> {
+  const seen = new Set<string>();
+  const files: SourceFile[] = [];
+  const add = (absPath: string): void => {
+    if (seen.has(absPath)) return;
+    seen.add(absPath);
+    files.push({ absPath, displayPath: displayFor(absPath, cwd) });
+  };
+  for (const arg of args) {
+    const absPath = path.resolve(cwd, arg);
+    const info = await stat(absPath).catch((err: unknown) => {
+      throw new UsageError(`cannot read '${arg}': ${describeFsError(err)}`);
+    });
+    if (info.isDirectory()) {
+      for (const file of await searchFolder(absPath, arg)) add(file);
+    } else {
+      add(absPath);
+    }
+  }
+  return files;
+}
+
+/** Depth-first search of one folder; `shown` is how to name it in error messages. */
+async function searchFolder(root: string, shown: string): Promise<string[]> {
+  const found: string[] = [];
+  const pending: [abs: string, shown: string][] = [[root, shown]];
+  while (pending.length > 0) {
+    const [dir, dirShown] = pending.pop()!;
+    const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
+      throw new UsageError(`cannot read '${dirShown}': ${describeFsError(err)}`);
+    });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: [string, string][] = [];
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+          subdirs.push([abs, path.join(dirShown, entry.name)]);
+        }
+      } else if (isSource(entry.name) && (entry.isFile() || (await isFileLink(abs)))) {
+        found.push(abs);
+      }
+    }
+    // Push in reverse so folders are visited in name order.
+    for (let i = subdirs.length - 1; i >= 0; i--) pending.push(subdirs[i]);
+  }
+  return found;
+}
+
+/** Whether a path is a symbolic link to a regular file (broken links count as no). */
+async function isFileLink(abs: string): Promise<boolean> {
+  return stat(abs).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+/** Read and decode one file. Throws {@link UsageError} when it cannot be read. */
+export async function readSource(file: SourceFile): Promise<Input> {
+  const bytes = await readFile(file.absPath).catch((err: unknown) => {
+    throw new UsageError(`cannot read '${file.displayPath}': ${describeFsError(err)}`);
+  });
+  return { filePath: file.absPath, displayPath: file.displayPath, text: decodeText(bytes) };
+}

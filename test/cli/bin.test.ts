@@ -1,0 +1,66 @@
+/**
+ * Subprocess tests of the bundled executable dist/cli/irule-lint.js (built by the global setup):
+ * the things in-process tests cannot see, such as the shebang, real stdin and process exit codes.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROKEN, CLEAN, tempTree } from './helpers.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = `${root}dist/cli/irule-lint.js`;
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
+
+let dir = '';
+let cleanup = async (): Promise<void> => {};
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempTree({ 'ok.irule': CLEAN, 'bad.irule': BROKEN }));
+});
+afterAll(() => cleanup());
+
+/** Run the bundle directly (through its shebang) in the temporary folder. */
+function exec(args: string[], input = '') {
+  const r = spawnSync(bin, args, { cwd: dir, input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('dist/cli/irule-lint.js', () => {
+  it('is an executable file with a node shebang', () => {
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(bin).mode & 0o111).toBe(0o111);
+  });
+
+  it('prints the version inlined from package.json', () => {
+    expect(exec(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('exits 0 silently for a clean file and 1 with findings for a broken one', () => {
+    expect(exec(['ok.irule'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const bad = exec(['bad.irule']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^bad\.irule:\d+:\d+ +error +.* +syntax-error\n/);
+  });
+
+  it('reads piped standard input', () => {
+    const r = exec(['--format', 'json', '-'], BROKEN);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)[0].filePath).toBe('<stdin>');
+    expect(exec(['--stdin'], CLEAN)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 2 with a single stderr line for a missing file and for an unknown option', () => {
+    expect(exec(['missing.irule'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "irule-lint: cannot read 'missing.irule': no such file or directory\n",
+    });
+    expect(exec(['--nope'])).toEqual({ code: 2, stdout: '', stderr: "irule-lint: unknown option '--nope' (see --help)\n" });
+  });
+
+  it('prints help on stdout and exits 0', () => {
+    const r = exec(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: irule-lint');
+  });
+});
