@@ -123,6 +123,8 @@ interface HeaderSpec {
   words: string[];
   typed?: boolean;
   v10?: boolean;
+  /** Extra condition on the name (v10 `self allow { … }` is port lockdown, not a self IP). */
+  accepts?: (name: string) => boolean;
   build: Builder;
 }
 
@@ -222,7 +224,7 @@ const SPECS: HeaderSpec[] = [
   { words: ['snat'], v10: true, build: buildSnat },
   { words: ['virtual', 'address'], v10: true, build: buildVirtualAddress },
   { words: ['virtual'], v10: true, build: buildVirtual },
-  { words: ['self'], v10: true, build: buildSelfIp },
+  { words: ['self'], v10: true, accepts: isAddress, build: buildSelfIp },
   { words: ['vlan'], v10: true, build: buildVlan },
   { words: ['rule'], v10: true, build: buildRule },
   { words: ['profile'], typed: true, v10: true, build: (c, h) => buildProfile(c, h, 'profile') },
@@ -233,10 +235,10 @@ function buildObject(ctx: Ctx, entry: TmshEntry): void {
   const words = entry.words;
   const spec = SPECS.find((s) => s.words.every((w, i) => words[i] !== undefined && !words[i].quoted && words[i].text === w));
   if (!spec) return;
-  // `virtual address` is only the v10 object when it has a name after it.
   const rest = words.slice(spec.words.length);
   const need = spec.typed ? 2 : 1;
   const label = spec.words.join(' ');
+  if (spec.accepts && rest.length >= need && !spec.accepts(rest[need - 1].text)) return;
   if (rest.length < need) {
     if (spec.v10 && !entry.body) return; // a v10 keyword alone on a line is not an object
     const what = spec.typed ? 'a type and a name' : 'a name';
