@@ -21,8 +21,6 @@ import type {
   When,
   Word,
 } from './ast.js';
-import { parseExpr } from './expr.js';
-import { scanVarName } from './scan.js';
 import { splitList } from './lists.js';
 import { literalValue, tclParser, type ParseProblem } from './parser.js';
 import { tokenize, type LexProblem } from './tokens.js';
@@ -179,52 +177,93 @@ function parseBody(ctx: ParseContext, w: BracedWord, depth: number): void {
   w.parsed = parseScriptRange(ctx, w.contentRange.start, w.contentRange.end, depth + 1);
 }
 
-/** Parses an expression range and fills in its variables, commands and strings. */
-export function parseExpression(ctx: ParseContext, range: Range, depth: number): Expr {
-  const text = ctx.source.slice(range.start, range.end);
-  const r = parseExpr(text, range.start);
-  for (const p of r.problems) syntaxError(ctx, p.range, p.message);
-  for (const piece of r.pending) fillPiece(ctx, piece.node, piece.kind, piece.range, depth);
-  return { type: 'Expr', range: { ...range }, ...(r.root ? { root: r.root } : {}) };
+/** Deepest parenthesis or unary-operator nesting parsed in an expression. */
+export const MAX_EXPR_DEPTH = 200;
+
+/** Rough nesting depth of an expression: parentheses, plus the longest run of unary operators. */
+function exprDepth(text: string): number {
+  let d = 0;
+  let max = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) max = Math.max(max, ++d);
+    else if (c === 41) d--;
+    if (c === 33 || c === 126 || c === 45 || c === 43) max = Math.max(max, d + ++run);
+    else if (c !== 32 && c !== 9) run = 0;
+  }
+  return max;
 }
 
-/** Replaces an expression placeholder with the parsed variable, command or string. */
-function fillPiece(ctx: ParseContext, node: ExprNode, kind: 'var' | 'cmd' | 'quoted', range: Range, depth: number): void {
-  if (depth >= MAX_NESTING) {
-    reportTooDeep(ctx, range.start);
-    return;
-  }
-  const target = node as unknown as Record<string, unknown>;
+/** Parses an expression range (variables, `[commands]` and strings included). */
+export function parseExpression(ctx: ParseContext, range: Range, depth: number): Expr {
   const text = ctx.source.slice(range.start, range.end);
-  // Fast paths for the common shapes; anything else goes through the script parser.
-  if (kind === 'var' && scanVarName(text, 1) === text.length) {
-    for (const k of Object.keys(target)) delete target[k];
-    Object.assign(target, { type: 'VarRef', range, name: text.slice(1), nameRange: { start: range.start + 1, end: range.end }, braced: false });
-    return;
+  const expr: Expr = { type: 'Expr', range: { start: range.start, end: range.end } };
+  if (/^[ \t\n\r\v\f]*$/.test(text)) {
+    syntaxError(ctx, range, 'empty expression');
+    return expr;
   }
-  if (kind === 'quoted' && !/[$[\\]/.test(text)) {
-    for (const k of Object.keys(target)) delete target[k];
-    const value = text.slice(1, -1);
-    const parts = value ? [{ type: 'Text', range: { start: range.start + 1, end: range.end - 1 }, value }] : [];
-    Object.assign(target, { type: 'ExprQuoted', range, parts });
-    return;
+  if (exprDepth(text) > MAX_EXPR_DEPTH) {
+    syntaxError(ctx, range, `expression nested deeper than ${MAX_EXPR_DEPTH} levels; not analysed`);
+    return expr;
   }
-  if (kind === 'cmd') {
-    for (const k of Object.keys(target)) delete target[k];
-    const script = parseScriptRange(ctx, range.start + 1, range.end - 1, depth + 1);
-    Object.assign(target, { type: 'CmdSubst', range, script });
-    return;
+  const lex = tokenize(text, ctx.dialect, 'expr');
+  for (const p of lex.problems) reportLex(ctx, p, range.start);
+  for (const u of lex.unmatched) {
+    const at = range.start + u.offset;
+    syntaxError(ctx, { start: at, end: at + Math.max(1, u.length) }, `unexpected character "${text.substr(u.offset, 1)}" in expression`);
   }
-  const script = parseScriptRange(ctx, range.start, range.end, depth + 1);
-  const cmd = script.body.find((s) => s.type !== 'Comment') as Command | undefined;
-  const word = cmd?.words[0];
-  for (const k of Object.keys(target)) delete target[k];
-  if (kind === 'quoted' && word?.type === 'QuotedWord') {
-    Object.assign(target, { type: 'ExprQuoted', range: word.range, parts: word.parts });
-  } else if (word && (word.type === 'BareWord' || word.type === 'QuotedWord') && word.parts.length === 1 && word.parts[0].type !== 'Text') {
-    Object.assign(target, word.parts[0]);
-  } else {
-    Object.assign(target, { type: 'ExprLiteral', range, kind: 'string', value: ctx.source.slice(range.start, range.end) });
+  const parser = tclParser;
+  parser.base = range.start;
+  parser.text = text;
+  parser.problems = [];
+  parser.exprProblems = [];
+  parser.input = lex.tokens;
+  const root = parser.expression();
+  for (const p of parser.problems) reportParse(ctx, p);
+  for (const p of parser.exprProblems) syntaxError(ctx, p.range, p.message);
+  if (parser.errors.length > 0 || root === undefined) {
+    if (lex.unmatched.length === 0) {
+      const t = parser.errors[0]?.token;
+      const at = t && !isNaN(t.startOffset) ? range.start + t.startOffset : range.end;
+      const what = t && t.image ? `"${t.image}"` : 'end of expression';
+      syntaxError(ctx, { start: at, end: at + (t?.image.length || 0) }, `syntax error in expression: unexpected ${what}`);
+    }
+    return expr;
+  }
+  expr.root = root;
+  expandExprNode(ctx, root, depth);
+  return expr;
+}
+
+/** Expands commands nested in an expression tree (iterative: operator chains can be long). */
+function expandExprNode(ctx: ParseContext, root: ExprNode, depth: number): void {
+  const stack: ExprNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    switch (n.type) {
+      case 'CmdSubst':
+      case 'VarRef':
+        expandParts(ctx, [n], depth);
+        break;
+      case 'ExprQuoted':
+        expandParts(ctx, n.parts, depth);
+        break;
+      case 'ExprUnary':
+        stack.push(n.operand);
+        break;
+      case 'ExprBinary':
+        stack.push(n.left, n.right);
+        break;
+      case 'ExprTernary':
+        stack.push(n.cond, n.then, n.else);
+        break;
+      case 'ExprCall':
+        stack.push(...n.args);
+        break;
+      default:
+        break;
+    }
   }
 }
 

@@ -1,10 +1,11 @@
 /**
- * Chevrotain parser for Tcl scripts. It builds AST nodes directly (embedded actions) instead of a
+ * Chevrotain parser for Tcl scripts and `expr` expressions (one grammar, so `[commands]` and
+ * `"strings"` inside expressions are parsed in the same pass). It builds AST nodes directly (embedded actions) instead of a
  * CST plus a visitor: one pass and no intermediate tree, which keeps parsing linear and fast.
  * The grammar accepts every token sequence; missing closers and glued words are recorded as
  * problems for the facade to report.
  */
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import type {
   BareWord,
   BracedWord,
@@ -13,6 +14,7 @@ import type {
   Dialect,
   Escape,
   ExpandWord,
+  ExprNode,
   Part,
   QuotedWord,
   Statement,
@@ -20,6 +22,30 @@ import type {
   VarRef,
   Word,
 } from './ast.js';
+import {
+  AddOp,
+  AndOp,
+  BitAndOp,
+  BitOrOp,
+  BitXorOp,
+  BOOLEANS,
+  Colon,
+  Comma,
+  EBraced,
+  EIdent,
+  ENumber,
+  EqOp,
+  EQuoteOpen,
+  LParen,
+  MulOp,
+  OrOp,
+  PowOp,
+  Question,
+  RelOp,
+  RParen,
+  ShiftOp,
+  UnaryOp,
+} from './expr-tokens.js';
 import { escapeValue, foldBackslashNewlines } from './scan.js';
 import {
   allTokens,
@@ -35,6 +61,8 @@ import {
   QuoteOpen,
   RBracket,
   Semicolon,
+  SimpleWord,
+  SimpleWordInSubst,
   Text as TextTok,
   VarArray,
   VarBraced,
@@ -84,6 +112,8 @@ class TclParser extends EmbeddedActionsParser {
   dialect: Dialect = 'irule';
   /** Problems found so far. */
   problems: ParseProblem[] = [];
+  /** Problems found in expressions (message and range). */
+  exprProblems: { message: string; range: { start: number; end: number } }[] = [];
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
@@ -182,7 +212,19 @@ class TclParser extends EmbeddedActionsParser {
     return words;
   });
 
+  private readonly simpleWordAlts = [{ ALT: () => this.CONSUME(SimpleWord) }, { ALT: () => this.CONSUME(SimpleWordInSubst) }];
+
   private readonly wordAlts = [
+    {
+      // Fast path: a word that is one run of plain text (the commonest word).
+      ALT: () => {
+        const t = this.OR1(this.simpleWordAlts);
+        return this.ACTION((): BareWord => {
+          const range = { start: this.start(t), end: this.end(t) };
+          return { type: 'BareWord', range, parts: [{ type: 'Text', range: { start: range.start, end: range.end }, value: t.image }] };
+        });
+      },
+    },
     { ALT: () => this.braced(this.CONSUME(BracedTok)) },
     { ALT: () => this.SUBRULE(this.quoted) },
     {
@@ -335,6 +377,158 @@ class TclParser extends EmbeddedActionsParser {
       };
     });
   });
+
+  // ---- Expressions (the `expr` mode): Tcl 8.4 precedence, lowest first. ----
+
+  private bin(left: ExprNode, t: IToken, right: ExprNode): ExprNode {
+    return {
+      type: 'ExprBinary',
+      range: { start: left.range.start, end: right.range.end },
+      op: t.image,
+      opRange: { start: this.start(t), end: this.end(t) },
+      left,
+      right,
+    };
+  }
+
+  /** `cond ? a : b` (right-associative). */
+  public expression = this.RULE('expression', (): ExprNode => {
+    const cond = this.SUBRULE(this.orExpr);
+    const rest = this.OPTION(() => {
+      this.CONSUME(Question);
+      const a = this.SUBRULE(this.expression);
+      this.CONSUME(Colon);
+      const b = this.SUBRULE2(this.expression);
+      return { a, b };
+    });
+    return this.ACTION((): ExprNode =>
+      rest ? { type: 'ExprTernary', range: { start: cond.range.start, end: rest.b.range.end }, cond, then: rest.a, else: rest.b } : cond,
+    );
+  });
+
+  /** A left-associative binary level. */
+  private level(name: string, opTok: TokenType, next: () => ExprNode) {
+    return this.RULE(name, (): ExprNode => {
+      let left = this.SUBRULE(next as never) as unknown as ExprNode;
+      this.MANY(() => {
+        const t = this.CONSUME(opTok);
+        const right = this.SUBRULE2(next as never) as unknown as ExprNode;
+        this.ACTION(() => {
+          left = this.bin(left, t, right);
+        });
+      });
+      return left;
+    });
+  }
+
+  /** `**` (Tcl 8.5+, right-associative, binds looser than unary operators). */
+  public powExpr = this.RULE('powExpr', (): ExprNode => {
+    const base = this.SUBRULE(this.unary);
+    const rest = this.OPTION(() => {
+      const t = this.CONSUME(PowOp);
+      const right = this.SUBRULE(this.powExpr);
+      return { t, right };
+    });
+    return this.ACTION(() => (rest ? this.bin(base, rest.t, rest.right) : base));
+  });
+
+  public mulExpr = this.level('mulExpr', MulOp, this.powExpr);
+  public addExpr = this.level('addExpr', AddOp, this.mulExpr);
+  public shiftExpr = this.level('shiftExpr', ShiftOp, this.addExpr);
+  public relExpr = this.level('relExpr', RelOp, this.shiftExpr);
+  public eqExpr = this.level('eqExpr', EqOp, this.relExpr);
+  public bitAndExpr = this.level('bitAndExpr', BitAndOp, this.eqExpr);
+  public bitXorExpr = this.level('bitXorExpr', BitXorOp, this.bitAndExpr);
+  public bitOrExpr = this.level('bitOrExpr', BitOrOp, this.bitXorExpr);
+  public andExpr = this.level('andExpr', AndOp, this.bitOrExpr);
+  public orExpr = this.level('orExpr', OrOp, this.andExpr);
+
+  private readonly unaryAlts = [
+    {
+      ALT: () => {
+        const t = this.CONSUME(UnaryOp);
+        const operand = this.SUBRULE(this.unary);
+        return this.ACTION((): ExprNode => ({ type: 'ExprUnary', range: { start: this.start(t), end: operand.range.end }, op: t.image, operand }));
+      },
+    },
+    { ALT: () => this.SUBRULE(this.primary) },
+  ];
+
+  /** `- + ~ ! not` */
+  public unary = this.RULE('unary', (): ExprNode => this.OR(this.unaryAlts));
+
+  private readonly primaryAlts = [
+    {
+      ALT: () => {
+        const t = this.CONSUME(ENumber);
+        return this.ACTION((): ExprNode => ({ type: 'ExprLiteral', range: { start: this.start(t), end: this.end(t) }, kind: 'number', value: t.image }));
+      },
+    },
+    { ALT: () => this.varPart(this.CONSUME(VarSimple), 1, 0, false) },
+    { ALT: () => this.varPart(this.CONSUME(VarBraced), 2, 1, true) },
+    { ALT: () => this.SUBRULE(this.varArray) },
+    { ALT: () => this.SUBRULE(this.cmdSubst) },
+    {
+      ALT: () => {
+        const open = this.CONSUME(EQuoteOpen);
+        const parts = this.SUBRULE(this.parts);
+        const close = this.CONSUME(QuoteClose);
+        return this.ACTION((): ExprNode => ({ type: 'ExprQuoted', range: { start: this.start(open), end: this.end(close) }, parts }));
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(EBraced);
+        return this.ACTION((): ExprNode => ({
+          type: 'ExprLiteral',
+          range: { start: this.start(t), end: this.end(t) },
+          kind: 'string',
+          value: t.image.slice(1, -1),
+        }));
+      },
+    },
+    {
+      ALT: () => {
+        const open = this.CONSUME(LParen);
+        const inner = this.SUBRULE(this.expression);
+        const close = this.CONSUME(RParen);
+        // Widen the inner node over the parentheses, so ranges stay contiguous.
+        return this.ACTION((): ExprNode => ({ ...inner, range: { start: this.start(open), end: this.end(close) } }) as ExprNode);
+      },
+    },
+    {
+      ALT: () => {
+        const name = this.CONSUME(EIdent);
+        const call = this.OPTION2(() => {
+          this.CONSUME2(LParen);
+          const args: ExprNode[] = [];
+          this.MANY_SEP({
+            SEP: Comma,
+            DEF: () => {
+              const a = this.SUBRULE2(this.expression);
+              this.ACTION(() => args.push(a));
+            },
+          });
+          const close = this.CONSUME2(RParen);
+          return { args, close };
+        });
+        return this.ACTION((): ExprNode => {
+          const range = { start: this.start(name), end: this.end(name) };
+          if (call) return { type: 'ExprCall', range: { start: range.start, end: this.end(call.close) }, name: name.image, args: call.args };
+          if (!BOOLEANS.has(name.image.toLowerCase())) {
+            this.exprProblems.push({
+              message: `invalid bareword "${name.image}" in expression (a variable needs "$", a function needs "(...)")`,
+              range,
+            });
+          }
+          return { type: 'ExprLiteral', range, kind: 'boolean', value: name.image };
+        });
+      },
+    },
+  ];
+
+  /** Operands: numbers, variables, commands, strings, parentheses, function calls, booleans. */
+  public primary = this.RULE('primary', (): ExprNode => this.OR(this.primaryAlts));
 }
 
 /** Appends a part, merging adjacent literal text. */

@@ -9,6 +9,7 @@
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Dialect } from './ast.js';
+import { exprCategories, exprOnlyTokens } from './expr-tokens.js';
 import { escapeLength, isTclSpace, recoverBraced, scanBraced, scanVarName } from './scan.js';
 
 /** Nesting of `[...]` and `$a(...)` beyond which brackets are read as plain text. */
@@ -228,6 +229,32 @@ function runToken(name: string, excluded: string, extra: { categories?: TokenTyp
 /** Literal characters of a word. Other literal-text tokens are in this category. */
 export const Text = runToken('Text', ' \t\n\v\f\r;[]$\\');
 
+const wordRun = /[^ \t\n\v\f\r;[\]$\\]+/y;
+
+/** A token for a run of plain text that makes a whole word (followed by a word end). */
+function simpleWordToken(name: string, endsAtBracket: boolean): TokenType {
+  return createToken({
+    name,
+    categories: [Text],
+    start_chars_hint: Text.START_CHARS_HINT,
+    pattern: {
+      exec: (text: string, offset: number) => {
+        wordRun.lastIndex = offset;
+        const r = wordRun.exec(text) as Matched | null;
+        if (!r) return null;
+        const next = offset + r[0].length;
+        const c = text.charCodeAt(next);
+        return next === text.length || isTclSpace(c) || c === 10 || c === 59 || (endsAtBracket && c === 93) ? r : null;
+      },
+    },
+  });
+}
+
+/** A whole word of plain text: a run followed by white space, `;` or the end (the commonest word). */
+export const SimpleWord = simpleWordToken('SimpleWord', false);
+/** The same inside `[...]`, where `]` also ends a word. */
+export const SimpleWordInSubst = simpleWordToken('SimpleWordInSubst', true);
+
 /** `[` beyond the nesting limit, read as text. */
 export const DeepLBracket = createToken({
   name: 'DeepLBracket',
@@ -368,36 +395,43 @@ export const allTokens: TokenType[] = [
   IndexClose,
   QText,
   IText,
+  SimpleWord,
+  SimpleWordInSubst,
   Text,
+  ...exprOnlyTokens,
+  ...exprCategories,
 ];
 
 const lexer = new Lexer(
   {
     modes: {
-      script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...vars, Escape, Text],
-      subst: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, RBracket, ...vars, Escape, Text],
+      script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...vars, Escape, SimpleWordInSubst, Text],
+      subst: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, RBracket, ...vars, Escape, SimpleWordInSubst, Text],
       quoted: [QuoteClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, QText, LiteralRBracket],
       index: [IndexClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, IText, LiteralRBracket],
+      expr: [LBracket, DeepLBracket, VarBraced, VarArray, VarSimple, ...exprOnlyTokens],
     },
     defaultMode: 'script',
   },
   { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
 );
 
-/** Result of lexing one script text. */
+/** Result of lexing, with characters no token matched. */
 export interface LexResult {
   /** The tokens. */
   tokens: IToken[];
   /** Problems found (offsets relative to the lexed text). */
   problems: LexProblem[];
+  /** Offsets (relative) of characters that start no token (only possible in expressions). */
+  unmatched: { offset: number; length: number }[];
 }
 
-/** Tokenizes a script text in the given dialect. Never throws. */
-export function tokenize(text: string, dialect: Dialect): LexResult {
+/** Tokenizes a script (or, with mode `expr`, an expression) in the given dialect. Never throws. */
+export function tokenize(text: string, dialect: Dialect, mode: 'script' | 'expr' = 'script'): LexResult {
   state.dialect = dialect;
   state.depth = 0;
   state.literalDepth = 0;
   state.problems = [];
-  const r = lexer.tokenize(text);
-  return { tokens: r.tokens, problems: state.problems };
+  const r = lexer.tokenize(text, mode);
+  return { tokens: r.tokens, problems: state.problems, unmatched: r.errors.map((e) => ({ offset: e.offset, length: e.length })) };
 }
