@@ -117,11 +117,7 @@ describe('correct fixtures', () => {
  * Broken fixtures the parser does not yet diagnose as expected, with the reason. These run as
  * expected failures (`it.fails`): once the parser is fixed the test fails, and the entry goes.
  */
-const KNOWN_PARSER_BUGS: Record<string, string> = {
-  // irule dialect: "}else{" splits into the words "else{" and a lone "}" command, as BIG-IP
-  // does, but no diagnostic is reported; BIG-IP refuses the rule at load.
-  'parser/broken/else_glued.irule': 'no syntax error for "}else{" in the irule dialect',
-};
+const KNOWN_PARSER_BUGS: Record<string, string> = {};
 
 describe('broken fixtures', () => {
   for (const path of broken) {

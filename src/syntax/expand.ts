@@ -86,7 +86,8 @@ const PARSE_MESSAGES: Record<ParseProblem['kind'], string> = {
 function reportParse(ctx: ParseContext, p: ParseProblem): void {
   const what = PARSE_MESSAGES[p.kind];
   if (p.kind === 'extraAfterBrace' || p.kind === 'extraAfterQuote') {
-    syntaxError(ctx, { start: p.at, end: p.at + 1 }, what);
+    const note = ctx.dialect === 'irule' ? ' (BIG-IP starts a new word here)' : '';
+    syntaxError(ctx, { start: p.at, end: p.at + 1 }, what + note);
     return;
   }
   const opener = p.kind === 'unclosedQuote' ? '"' : p.kind === 'unclosedBracket' ? '[' : '(';
@@ -149,6 +150,15 @@ function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statemen
   for (const w of words) expandWordSubst(ctx, w, depth);
   const name = literalValue(words[0]);
   if (name === undefined) return cmd;
+  if (name === '}' && words[0].type === 'BareWord') {
+    // BIG-IP warns "unmatched closing character"; in Tcl it would call a command named "}".
+    ctx.diagnostics.push({
+      ruleId: 'syntax-error',
+      severity: ctx.dialect === 'irule' ? 'warning' : 'info',
+      message: 'unmatched close-brace: a "}" where a command should start',
+      range: { ...words[0].range },
+    });
+  }
   const spec = name === 'when' && ctx.dialect !== 'irule' ? undefined : getCommand(name);
   if (!spec) return cmd;
   const args = words.slice(1);

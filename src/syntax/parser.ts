@@ -202,7 +202,9 @@ class TclParser extends EmbeddedActionsParser {
       const w = this.SUBRULE2(this.word);
       this.ACTION(() => {
         const prev = words[words.length - 1];
-        if (this.dialect === 'tcl' && prev.range.end === w.range.start) {
+        // Tcl rejects any word glued to a closing brace or quote; BIG-IP splits the word there,
+        // which is fine for `{a}{b}` but turns `}else{` or `"a"b` into a stray bare word.
+        if (prev.range.end === w.range.start && (this.dialect === 'tcl' || w.type === 'BareWord')) {
           const glued = closedDelimited(prev);
           if (glued) this.problems.push({ kind: glued === 'brace' ? 'extraAfterBrace' : 'extraAfterQuote', at: w.range.start, ranOut: w.range.start });
         }

@@ -8,7 +8,8 @@
  * names (commands, variables, events, operators) are printed bare unless they contain spaces,
  * quotes or Tcl specials, in which case they are JSON-quoted too.
  */
-import type { Command, Node, Part, Range, Word } from './ast.js';
+import type { Node, Part, Range } from './ast.js';
+import { literalValue } from './parser.js';
 
 /** Options for {@link printAst}. */
 export interface PrintOptions {
@@ -63,7 +64,7 @@ function describe(node: Node): [string, Child[]] {
     case 'Comment':
       return [`Comment ${q(node.text)}`, []];
     case 'Command': {
-      const name = staticName(node);
+      const name = node.words.length > 0 ? literalValue(node.words[0]) : undefined;
       return [name === undefined ? 'Command' : `Command ${id(name)}`, node.words];
     }
     case 'When': {
@@ -127,23 +128,6 @@ function partsNode(type: string, parts: Part[]): [string, Child[]] {
   if (parts.length === 0) return [`${type} ""`, []];
   if (parts.length === 1 && parts[0].type === 'Text') return [`${type} ${q(parts[0].value)}`, []];
   return [type, parts];
-}
-
-/**
- * The command name when the first word is literal (only `Text` and `Escape` parts, or braced),
- * else undefined.
- */
-function staticName(cmd: Command): string | undefined {
-  const first: Word | undefined = cmd.words[0];
-  if (!first) return undefined;
-  if (first.type === 'BracedWord') return first.text;
-  if (first.type === 'ExpandWord') return undefined;
-  let name = '';
-  for (const part of first.parts) {
-    if (part.type !== 'Text' && part.type !== 'Escape') return undefined;
-    name += part.value;
-  }
-  return name;
 }
 
 /** `[start,end)`. */
