@@ -212,32 +212,43 @@ describe('text encodings and line ends', () => {
 });
 
 describe('dialect', () => {
-  // `{x}y` is an error in Tcl (extra characters after close-brace) but two words on BIG-IP.
-  const GLUED = 'set a {x}y\n';
+  // `{*}` is argument expansion in Tcl but a plain braced word `*` on BIG-IP, so the tree shows
+  // which dialect parsed the text.
+  const EXPAND = 'list {*}$x\n';
+
+  /** Whether the CLI parsed the input as Tcl (its tree has an ExpandWord). */
+  async function parsedAsTcl(argv: string[], cwd: string, stdin = ''): Promise<boolean> {
+    const r = await runCli(['--debug-ast', ...argv], cwd, stdin);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Script /);
+    return r.stdout.includes('ExpandWord');
+  }
 
   it('parses .tcl files as Tcl and everything else as iRules', async () => {
-    const dir = await tree({ 'a.tcl': GLUED, 'a.irule': GLUED, 'a.irul': GLUED, 'a.txt': GLUED });
-    expect((await runCli(['a.tcl'], dir)).stdout).toMatch(/^a\.tcl:1:10 +error +extra characters after close-brace +syntax-error\n/);
-    for (const name of ['a.irule', 'a.irul', 'a.txt']) expect((await runCli([name], dir)).code).toBe(0);
+    const dir = await tree({ 'a.tcl': EXPAND, 'b.TCL': EXPAND, 'a.irule': EXPAND, 'a.irul': EXPAND, 'a.txt': EXPAND });
+    expect(await parsedAsTcl(['a.tcl'], dir)).toBe(true);
+    expect(await parsedAsTcl(['b.TCL'], dir)).toBe(true);
+    for (const name of ['a.irule', 'a.irul', 'a.txt']) expect(await parsedAsTcl([name], dir)).toBe(false);
   });
 
   it('lets --dialect override the extension', async () => {
-    const dir = await tree({ 'a.tcl': GLUED, 'a.irule': GLUED });
-    expect((await runCli(['--dialect', 'tcl', 'a.irule'], dir)).code).toBe(1);
-    expect((await runCli(['--dialect', 'irule', 'a.tcl'], dir)).code).toBe(0);
+    const dir = await tree({ 'a.tcl': EXPAND, 'a.irule': EXPAND });
+    expect(await parsedAsTcl(['--dialect', 'tcl', 'a.irule'], dir)).toBe(true);
+    expect(await parsedAsTcl(['--dialect', 'irule', 'a.tcl'], dir)).toBe(false);
   });
 
   it('treats standard input as an iRule unless --stdin-filename or --dialect says Tcl', async () => {
-    expect((await runCli(['-'], '/', GLUED)).code).toBe(0);
-    expect((await runCli(['-', '--stdin-filename', 'x.tcl'], '/', GLUED)).code).toBe(1);
-    expect((await runCli(['-', '--dialect', 'tcl'], '/', GLUED)).code).toBe(1);
+    expect(await parsedAsTcl(['-'], '/', EXPAND)).toBe(false);
+    expect(await parsedAsTcl(['-', '--stdin-filename', 'x.tcl'], '/', EXPAND)).toBe(true);
+    expect(await parsedAsTcl(['-', '--dialect', 'tcl'], '/', EXPAND)).toBe(true);
   });
 
-  it('shows {*} as expansion only in the tcl dialect', async () => {
-    const irule = await runCli(['--debug-ast', '-'], '/', 'list {*}$x\n');
-    const tcl = await runCli(['--debug-ast', '--dialect', 'tcl', '-'], '/', 'list {*}$x\n');
-    expect(irule.stdout).not.toContain('ExpandWord');
-    expect(tcl.stdout).toContain('    ExpandWord [5,10)\n');
+  it('uses the dialect for findings too: text after a close-brace is an error in Tcl', async () => {
+    const dir = await tree({ 'a.tcl': 'set a {x}y\n' });
+    expect(await runCli(['a.tcl'], dir)).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/^a\.tcl:1:10 +error +extra characters after close-brace +syntax-error\n/),
+    });
   });
 });
 
