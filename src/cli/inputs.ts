@@ -40,7 +40,8 @@ function isSource(name: string): boolean {
 /** The path to show for an absolute path. */
 function displayFor(absPath: string, cwd: string): string {
   const rel = path.relative(cwd, absPath);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absPath;
+  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  return rel !== '' && !outside ? rel : absPath;
 }
 
 /**

@@ -108,8 +108,9 @@ describe('file discovery', () => {
   });
 
   it('shows paths relative to the working directory, and absolute ones outside it', async () => {
-    const dir = await tree({ 'sub/bad.irule': BROKEN });
+    const dir = await tree({ 'sub/bad.irule': BROKEN, '..odd.irule': BROKEN });
     expect(locations((await runCli(['sub'], dir)).stdout)[0]).toMatch(/^sub\/bad\.irule:/);
+    expect(locations((await runCli(['..odd.irule'], dir)).stdout)[0]).toMatch(/^\.\.odd\.irule:/);
     const elsewhere = await tree({});
     const abs = path.join(dir, 'sub', 'bad.irule');
     expect(locations((await runCli([abs], elsewhere)).stdout)[0].startsWith(`${abs}:`)).toBe(true);
