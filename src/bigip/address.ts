@@ -45,13 +45,13 @@ const HEX_GROUP_RE = /^[0-9a-fA-F]{1,4}$/;
 function parseIpv4Value(text: string): bigint | undefined {
   const m = IPV4_RE.exec(text);
   if (!m) return undefined;
-  let value = 0n;
+  let value = 0;
   for (let i = 1; i <= 4; i++) {
     const octet = Number(m[i]);
     if (octet > 255) return undefined;
-    value = (value << 8n) | BigInt(octet);
+    value = value * 256 + octet;
   }
-  return value;
+  return BigInt(value);
 }
 
 /** Parses an IPv6 address (no route domain, optional embedded IPv4 tail) to its 128-bit value. */
@@ -127,21 +127,29 @@ export function isAddress(text: string): boolean {
   return parseAddress(text) !== undefined;
 }
 
+/** Masks by prefix length, per family (index = prefix). */
+const MASKS: Record<IpFamily, bigint[]> = { 4: makeMasks(32), 6: makeMasks(128) };
+
+/** All prefix masks of a `bits`-wide address. */
+function makeMasks(bits: number): bigint[] {
+  const all = (1n << BigInt(bits)) - 1n;
+  const out: bigint[] = [];
+  for (let p = 0; p <= bits; p++) out.push(p === 0 ? 0n : (all >> BigInt(bits - p)) << BigInt(bits - p));
+  return out;
+}
+
 /** The mask of `prefix` leading one bits for the family. */
 function prefixMask(family: IpFamily, prefix: number): bigint {
-  const bits = BigInt(familyBits(family));
-  const all = (1n << bits) - 1n;
-  return prefix <= 0 ? 0n : (all >> (bits - BigInt(prefix))) << (bits - BigInt(prefix));
+  const masks = MASKS[family];
+  return masks[Math.max(0, Math.min(prefix, masks.length - 1))];
 }
 
 /** Turns a dotted IPv4 mask or an IPv6 mask into a prefix length; undefined if not contiguous. */
 export function maskToPrefix(mask: string): number | undefined {
   const m = parseAddress(mask);
   if (!m || m.routeDomain !== undefined) return undefined;
-  const bits = familyBits(m.family);
-  let prefix = 0;
-  while (prefix < bits && (m.value >> BigInt(bits - 1 - prefix)) & 1n) prefix++;
-  return m.value === prefixMask(m.family, prefix) ? prefix : undefined;
+  const prefix = MASKS[m.family].indexOf(m.value);
+  return prefix === -1 ? undefined : prefix;
 }
 
 /** Formats a prefix length as a mask (`24` → `255.255.255.0`, or an IPv6 mask). */
@@ -205,8 +213,8 @@ export function toNetwork(address: IpAddress, prefix: number): IpNetwork {
 export function formatAddress(address: IpAddress, withRouteDomain = true): string {
   let text: string;
   if (address.family === 4) {
-    const v = address.value;
-    text = [24n, 16n, 8n, 0n].map((s) => String((v >> s) & 0xffn)).join('.');
+    const v = Number(address.value);
+    text = `${Math.floor(v / 16777216) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
   } else {
     const groups: number[] = [];
     for (let i = 7; i >= 0; i--) groups.push(Number((address.value >> BigInt(i * 16)) & 0xffffn));

@@ -63,6 +63,8 @@ export interface ParseBigipConfOptions {
   checkReferences?: boolean;
   /** Name of a single input text, copied into diagnostics. */
   source?: string;
+  /** Return the generic tmsh trees in `sources` (default false: objects are built while reading, and the trees dropped). */
+  keepTrees?: boolean;
 }
 
 /** A parsed input text. */
@@ -81,7 +83,7 @@ export interface ParseBigipConfResult {
   config: BigipConfig;
   /** Problems in source order per text (external-file problems after the config's). */
   diagnostics: ConfigDiagnostic[];
-  /** The generic trees, one per input text. */
+  /** The input texts, with their generic trees when `keepTrees` was set (else `document.entries` is empty). */
   sources: ParsedSource[];
 }
 
@@ -146,17 +148,21 @@ export function parseBigipConf(input: string | readonly ConfigSource[], options:
     typeof input === 'string' ? [{ name: options.source, text: input }] : input.map((s) => ({ name: s.name, text: s.text }));
   for (const src of inputs) {
     const text = typeof src.text === 'string' ? src.text : '';
-    const { document, diagnostics: syntax } = parseTmsh(text, src.name !== undefined ? { source: src.name } : {});
-    diagnostics.push(...syntax);
-    sources.push(src.name !== undefined ? { name: src.name, text, document } : { text, document });
     const sink = new DiagnosticSink(text, diagnostics, src.name);
     const ctx: Ctx = { config, sink, text, deferred, checks, counts, externals };
     if (src.name !== undefined) ctx.source = src.name;
+    // Objects are built as each one ends, so its tree can be dropped while still young.
+    const { document, diagnostics: syntax } = parseTmsh(text, {
+      ...(src.name !== undefined ? { source: src.name } : {}),
+      onEntry: (entry) => buildObject(ctx, entry),
+      keepEntries: options.keepTrees === true,
+    });
+    diagnostics.push(...syntax);
+    sources.push(src.name !== undefined ? { name: src.name, text, document } : { text, document });
     if (config.version === undefined) {
       const v = document.comments.find((c) => /^#TMSH-VERSION:/i.test(c.text));
       if (v) config.version = v.text.replace(/^#TMSH-VERSION:\s*/i, '').trim();
     }
-    for (const entry of document.entries) buildObject(ctx, entry);
   }
   for (const f of deferred) guarded(f, diagnostics);
   if (options.checkReferences !== false) for (const f of checks) guarded(f, diagnostics);

@@ -22,6 +22,16 @@ function entryItems(words: TmshWord[], body: TmshBlock | TmshRawBlock | undefine
   return words.map((word, i) => (block && i === words.length - 1 ? { word, body: block } : { word }));
 }
 
+/** True when the entry's first words are `keys` (unquoted). */
+function startsWith(entry: TmshEntry, keys: readonly string[]): boolean {
+  if (entry.words.length < keys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const w = entry.words[i];
+    if (w.quoted || w.text !== keys[i]) return false;
+  }
+  return true;
+}
+
 /** Property access on an object body. Keys may be several words (v10 `lb method`, `ip protocol`). */
 export class Props {
   /** The entries of the body. */
@@ -34,13 +44,13 @@ export class Props {
 
   /** Every entry whose first words are `keys`, in order. */
   all(...keys: string[]): TmshEntry[] {
-    return this.entries.filter((e) => keys.every((k, i) => e.words[i] !== undefined && !e.words[i].quoted && e.words[i].text === k));
+    return this.entries.filter((e) => startsWith(e, keys));
   }
 
   /** The last entry whose first words are `keys` (tmsh: the last setting wins). */
   get(...keys: string[]): TmshEntry | undefined {
-    const found = this.all(...keys);
-    return found[found.length - 1];
+    for (let i = this.entries.length - 1; i >= 0; i--) if (startsWith(this.entries[i], keys)) return this.entries[i];
+    return undefined;
   }
 
   /** The word after `keys` (`pool /Common/p` → the `/Common/p` word). */
@@ -67,7 +77,8 @@ export class Props {
 
   /** True when a line consists of exactly the word `flag` (`disabled`, `vlans-enabled`). */
   flag(flag: string): boolean {
-    return this.entries.some((e) => e.words.length === 1 && !e.words[0].quoted && e.words[0].text === flag && !e.body);
+    for (const e of this.entries) if (e.words.length === 1 && !e.body && !e.words[0].quoted && e.words[0].text === flag) return true;
+    return false;
   }
 
   /**

@@ -102,6 +102,10 @@ export interface TmshParseOptions {
   rawBody?: RawBodyPredicate;
   /** Name of the text, copied into diagnostics. */
   source?: string;
+  /** Called with each top-level entry as soon as it is complete (lets a caller build objects while the tree is young). */
+  onEntry?: (entry: TmshEntry) => void;
+  /** Keep top-level entries in `document.entries` (default true; false saves memory when `onEntry` consumes them). */
+  keepEntries?: boolean;
 }
 
 /** Result of `parseTmsh`. */
@@ -139,12 +143,17 @@ export function isRawBodyPath({ top, own, depth }: BlockContext): boolean {
 
 /** True when the line starting at `lineStart` looks like a top-level tmsh object header (`ltm pool /Common/p {`). */
 export function isObjectHeaderLine(text: string, lineStart: number): boolean {
-  let end = text.indexOf('\n', lineStart);
+  // Cheap test first: this runs at every line start inside rule bodies and strings.
+  let w = lineStart;
+  while (w < text.length && ((text[w] >= 'a' && text[w] <= 'z') || text[w] === '-')) w++;
+  if (w === lineStart || !MODULE_KEYWORDS.has(text.slice(lineStart, w))) return false;
+  let end = text.indexOf('\n', w);
   if (end === -1) end = text.length;
-  const line = text.slice(lineStart, end);
-  const m = /^([a-z][a-z-]*)[ \t]+[^\s{}"]+(?:[ \t]+[^\s{}"]+)*[ \t]*\{[ \t\r]*$/.exec(line);
-  return m !== null && MODULE_KEYWORDS.has(m[1]);
+  return /^[ \t]+[^\s{}"]+(?:[ \t]+[^\s{}"]+)*[ \t]*\{[ \t\r]*$/.test(text.slice(w, end));
 }
+
+/** The word list of an entry without words. */
+const NO_WORDS: string[] = [];
 
 /** An open block while parsing. */
 interface Frame {
@@ -162,7 +171,13 @@ interface Frame {
   depth: number;
 }
 
-const WS = new Set([' ', '\t', '\r', '\f', '\v']);
+/** True for the blanks that separate words on a line (not the line break). */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 12 || code === 11;
+}
+
+/** A bare word: up to a blank, a line break or a brace. */
+const BARE_WORD_RE = /[^ \t\r\f\v\n{}]+/y;
 
 /** Parses tmsh text into a tree. Never throws; problems come back as diagnostics and the rest is still read. */
 export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshParseResult {
@@ -179,12 +194,23 @@ export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshPar
   let lineStart = 0;
 
   const top = (): Frame => stack[stack.length - 1];
+  const keep = options.keepEntries !== false;
+  const onEntry = options.onEntry;
+
+  /** Adds a finished entry to a frame (a top-level one goes to `onEntry` too). */
+  const add = (f: Frame, entry: TmshEntry): void => {
+    if (f !== root) f.entries.push(entry);
+    else {
+      if (keep) f.entries.push(entry);
+      onEntry?.(entry);
+    }
+  };
 
   /** Ends the pending entry of a frame (one without a block). */
   const flush = (f: Frame): void => {
     if (f.pending.length === 0) return;
     const words = f.pending;
-    f.entries.push({ type: 'Entry', words, range: { start: words[0].range.start, end: words[words.length - 1].range.end } });
+    add(f, { type: 'Entry', words, range: { start: words[0].range.start, end: words[words.length - 1].range.end } });
     f.pending = [];
   };
 
@@ -195,7 +221,7 @@ export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshPar
     const block: TmshBlock = { type: 'Block', entries: f.entries, range: { start: f.open, end }, closed };
     const parent = top();
     const start = f.ownerWords.length > 0 ? f.ownerWords[0].range.start : f.open;
-    parent.entries.push({ type: 'Entry', words: f.ownerWords, body: block, range: { start, end } });
+    add(parent, { type: 'Entry', words: f.ownerWords, body: block, range: { start, end } });
   };
 
   /** Reports the innermost unclosed block and closes every open block at `end`. */
@@ -207,15 +233,15 @@ export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshPar
   };
 
   while (i < n) {
-    const c = text[i];
-    if (c === '\n') {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
       flush(top());
       i++;
       lineStart = i;
       tokenOnLine = false;
       continue;
     }
-    if (WS.has(c)) {
+    if (isBlank(code)) {
       i++;
       continue;
     }
@@ -223,7 +249,7 @@ export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshPar
       const { line } = sink.position(i);
       closeAll(trimBackToLineBreak(text, i), `before the next object on line ${line}`);
     }
-    if (c === '#' && !tokenOnLine) {
+    if (code === 35 /* # */ && !tokenOnLine) {
       let end = text.indexOf('\n', i);
       if (end === -1) end = n;
       const textEnd = end > i && text[end - 1] === '\r' ? end - 1 : end;
@@ -232,14 +258,14 @@ export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshPar
       continue;
     }
     tokenOnLine = true;
-    if (c === '{') {
+    if (code === 123 /* { */) {
       const f = top();
-      const own = f.pending.map((w) => w.text);
+      const own = f.pending.length > 0 ? f.pending.map((w) => w.text) : NO_WORDS;
       const context: BlockContext = { top: f.depth === -1 ? own : f.top, own, depth: f.depth + 1 };
-      if (f.pending.length > 0 && rawBody(context)) {
+      if (own.length > 0 && rawBody(context)) {
         const raw = scanRaw(text, i, sink, context.top);
         const words = f.pending;
-        f.entries.push({ type: 'Entry', words, body: raw.block, range: { start: words[0].range.start, end: raw.block.range.end } });
+        add(f, { type: 'Entry', words, body: raw.block, range: { start: words[0].range.start, end: raw.block.range.end } });
         f.pending = [];
         i = raw.next;
         if (raw.next > 0 && text[raw.next - 1] === '\n') {
@@ -253,20 +279,21 @@ export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshPar
       i++;
       continue;
     }
-    if (c === '}') {
+    if (code === 125 /* } */) {
       if (stack.length > 1) closeFrame(i + 1, true);
       else sink.error('config-syntax', "unexpected '}' with no open '{'", { start: i, end: i + 1 });
       i++;
       continue;
     }
-    if (c === '"') {
+    if (code === 34 /* " */) {
       const q = scanQuoted(text, i, sink);
       top().pending.push(q.word);
       i = q.next;
       continue;
     }
-    let j = i + 1;
-    while (j < n && !WS.has(text[j]) && text[j] !== '\n' && text[j] !== '{' && text[j] !== '}') j++;
+    BARE_WORD_RE.lastIndex = i;
+    BARE_WORD_RE.test(text);
+    const j = BARE_WORD_RE.lastIndex;
     top().pending.push({ type: 'Word', text: text.slice(i, j), quoted: false, range: { start: i, end: j } });
     i = j;
   }
