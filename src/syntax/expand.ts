@@ -22,7 +22,8 @@ import type {
   Word,
 } from './ast.js';
 import { splitList } from './lists.js';
-import { literalValue, tclParser, type ParseProblem } from './parser.js';
+import { tclParser, type ParseProblem } from './parser.js';
+import { literalValue } from './words.js';
 import { tokenize, type LexProblem } from './tokens.js';
 
 /** Deepest nesting of bodies and substitutions that is analysed. */
@@ -90,8 +91,8 @@ function reportParse(ctx: ParseContext, p: ParseProblem): void {
     syntaxError(ctx, { start: p.at, end: p.at + 1 }, what + note);
     return;
   }
-  const opener = p.kind === 'unclosedQuote' ? '"' : p.kind === 'unclosedBracket' ? '[' : '(';
-  syntaxError(ctx, { start: p.at, end: p.at + 1 }, `${what}: the "${opener}" here is never closed (${ranOutText(ctx, p.ranOut)})`, [
+  const opener = p.kind === 'unclosedQuote' ? 'quote' : p.kind === 'unclosedBracket' ? '"["' : '"("';
+  syntaxError(ctx, { start: p.at, end: p.at + 1 }, `${what}: the ${opener} here is never closed (${ranOutText(ctx, p.ranOut)})`, [
     { range: { start: p.ranOut, end: p.ranOut }, message: 'input ran out here' },
   ]);
 }

@@ -5,7 +5,7 @@ import { parseScriptRange, type ParseContext } from './expand.js';
 import { LineIndex } from './line-index.js';
 
 export type { Dialect, Script } from './ast.js';
-export { literalValue } from './parser.js';
+export { literalValue } from './words.js';
 
 /** Options for `parse`. */
 export interface ParseOptions {

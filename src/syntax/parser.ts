@@ -47,6 +47,7 @@ import {
   UnaryOp,
 } from './expr-tokens.js';
 import { escapeValue, foldBackslashNewlines } from './scan.js';
+import { literalValue } from './words.js';
 import {
   allTokens,
   BracedWord as BracedTok,
@@ -62,7 +63,6 @@ import {
   RBracket,
   Semicolon,
   SimpleWord,
-  SimpleWordInSubst,
   Text as TextTok,
   VarArray,
   VarBraced,
@@ -79,18 +79,6 @@ export interface ParseProblem {
   ranOut: number;
 }
 
-/** The literal value of a word when it has no substitutions, else undefined. */
-export function literalValue(word: Word): string | undefined {
-  if (word.type === 'BracedWord') return word.text;
-  if (word.type === 'ExpandWord') return undefined;
-  let s = '';
-  for (const p of word.parts) {
-    if (p.type === 'Text') s += p.value;
-    else if (p.type === 'Escape') s += p.value;
-    else return undefined;
-  }
-  return s;
-}
 
 /** Quoted words whose closing quote is missing. */
 const openQuotes = new WeakSet<QuotedWord>();
@@ -196,10 +184,10 @@ class TclParser extends EmbeddedActionsParser {
   /** Tcl rule [3]: words separated by white space (the skipped gaps between tokens). */
   public command = this.RULE('command', (): Word[] => {
     const words: Word[] = [];
-    const first = this.SUBRULE(this.word);
+    const first = this.OR(this.wordAlts);
     this.ACTION(() => words.push(first));
     this.MANY(() => {
-      const w = this.SUBRULE2(this.word);
+      const w = this.OR2(this.wordAlts);
       this.ACTION(() => {
         const prev = words[words.length - 1];
         // Tcl rejects any word glued to a closing brace or quote; BIG-IP splits the word there,
@@ -214,13 +202,11 @@ class TclParser extends EmbeddedActionsParser {
     return words;
   });
 
-  private readonly simpleWordAlts = [{ ALT: () => this.CONSUME(SimpleWord) }, { ALT: () => this.CONSUME(SimpleWordInSubst) }];
-
   private readonly wordAlts = [
     {
       // Fast path: a word that is one run of plain text (the commonest word).
       ALT: () => {
-        const t = this.OR1(this.simpleWordAlts);
+        const t = this.CONSUME(SimpleWord);
         return this.ACTION((): BareWord => {
           const range = { start: this.start(t), end: this.end(t) };
           return { type: 'BareWord', range, parts: [{ type: 'Text', range: { start: range.start, end: range.end }, value: t.image }] };

@@ -9,7 +9,7 @@
  * quotes or Tcl specials, in which case they are JSON-quoted too.
  */
 import type { Node, Part, Range } from './ast.js';
-import { literalValue } from './parser.js';
+import { literalValue } from './words.js';
 
 /** Options for {@link printAst}. */
 export interface PrintOptions {

@@ -255,8 +255,10 @@ export function escapeLength(text: string, pos: number, dialect: Dialect): numbe
     return i - pos;
   }
   if (c >= 48 && c <= 55) {
+    // Up to three octal digits; Tcl 8.6 takes the third only while the value stays below \400.
     let i = pos + 2;
-    while (i < n && i - pos - 1 < 3 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 55) i++;
+    const max = dialect === 'tcl' && c > 51 ? 2 : 3;
+    while (i < n && i - pos - 1 < max && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 55) i++;
     return i - pos;
   }
   // Any other character (a surrogate pair counts as one).
@@ -278,7 +280,8 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 export function escapeValue(raw: string): string {
   if (raw.length === 1) return '\\';
   const c = raw[1];
-  if (c === '\n' || c === '\r') return ' ';
+  // Backslash-newline (and, in the irule dialect, backslash-CRLF) is a space; `\<CR>` alone is a CR.
+  if (c === '\n' || (c === '\r' && raw.length > 2 && raw[2] === '\n')) return ' ';
   if (c in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[c];
   if (c === 'x') {
     if (raw.length === 2) return 'x';

@@ -126,6 +126,9 @@ export const ExpandPrefix = createToken({
   pattern: {
     exec: (text: string, offset: number, tokens: IToken[]) => {
       if (state.dialect !== 'tcl' || !text.startsWith('{*}', offset) || !atWordStart(tokens, offset)) return null;
+      // A second {*} right after one is an ordinary braced word (Tcl: then extra characters).
+      const prev = tokens[tokens.length - 1];
+      if (prev && prev.tokenType === ExpandPrefix && prev.startOffset + 3 === offset) return null;
       const c = text.charCodeAt(offset + 3);
       if (offset + 3 >= text.length || isTclSpace(c) || c === 10 || c === 59) return null;
       if (c === 92 && text.charCodeAt(offset + 4) === 10) return null;
@@ -235,7 +238,7 @@ const wordRun = /[^ \t\n\v\f\r;[\]$\\]+/y;
 function simpleWordToken(name: string, endsAtBracket: boolean): TokenType {
   return createToken({
     name,
-    categories: [Text],
+    categories: [Text, SimpleWord],
     start_chars_hint: Text.START_CHARS_HINT,
     pattern: {
       exec: (text: string, offset: number) => {
@@ -250,8 +253,10 @@ function simpleWordToken(name: string, endsAtBracket: boolean): TokenType {
   });
 }
 
+/** Category of the two whole-word tokens below. */
+export const SimpleWord = createToken({ name: 'SimpleWord', pattern: Lexer.NA });
 /** A whole word of plain text: a run followed by white space, `;` or the end (the commonest word). */
-export const SimpleWord = simpleWordToken('SimpleWord', false);
+export const SimpleWordInScript = simpleWordToken('SimpleWordInScript', false);
 /** The same inside `[...]`, where `]` also ends a word. */
 export const SimpleWordInSubst = simpleWordToken('SimpleWordInSubst', true);
 
@@ -396,6 +401,7 @@ export const allTokens: TokenType[] = [
   QText,
   IText,
   SimpleWord,
+  SimpleWordInScript,
   SimpleWordInSubst,
   Text,
   ...exprOnlyTokens,
@@ -405,7 +411,7 @@ export const allTokens: TokenType[] = [
 const lexer = new Lexer(
   {
     modes: {
-      script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...vars, Escape, SimpleWordInSubst, Text],
+      script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...vars, Escape, SimpleWordInScript, Text],
       subst: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, RBracket, ...vars, Escape, SimpleWordInSubst, Text],
       quoted: [QuoteClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, QText, LiteralRBracket],
       index: [IndexClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, IText, LiteralRBracket],
