@@ -43,6 +43,7 @@ export interface DataGroupRecord {
 
 /** An internal (`ltm data-group internal`, v10 `class`) or external data group. */
 export interface DataGroup extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'dataGroup';
   /** `ip`, `string` or `integer`. */
   type: DataGroupType;
@@ -58,6 +59,7 @@ export interface DataGroup extends ConfigObjectBase {
 
 /** A `sys file data-group` object: the file behind an external data group. */
 export interface DataGroupFile extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'dataGroupFile';
   /** Declared type (`ip`, `string`, `integer`), if any. */
   type?: DataGroupType;
@@ -95,6 +97,7 @@ export interface PoolMember {
 
 /** `ltm pool` (v10 `pool`). */
 export interface Pool extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'pool';
   /** `load-balancing-mode` (default `round-robin`; v10 `lb method least conn` becomes `least-conn`). */
   loadBalancingMode: string;
@@ -111,7 +114,8 @@ export interface Pool extends ConfigObjectBase {
 }
 
 /** `ltm node` (v10 `node`). */
-export interface Node extends ConfigObjectBase {
+export interface LtmNode extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'node';
   /** Canonical address, if given (an FQDN node has none). */
   address?: string;
@@ -127,6 +131,7 @@ export interface Node extends ConfigObjectBase {
 
 /** `ltm monitor TYPE NAME` (v10 `monitor NAME { defaults from TYPE }`). */
 export interface Monitor extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'monitor';
   /** Monitor type, e.g. `http`, `smtp`, `tcp`, `gateway-icmp`. */
   type: string;
@@ -144,6 +149,7 @@ export interface Monitor extends ConfigObjectBase {
 
 /** `ltm snatpool` (v10 `snatpool`). */
 export interface Snatpool extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'snatpool';
   /** Member names as full paths (`/Common/10.0.2.100`), in order. */
   members: string[];
@@ -153,6 +159,7 @@ export interface Snatpool extends ConfigObjectBase {
 
 /** `ltm snat-translation` (a SNAT address object). */
 export interface SnatTranslation extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'snatTranslation';
   /** Canonical address. */
   address?: string;
@@ -162,6 +169,7 @@ export interface SnatTranslation extends ConfigObjectBase {
 
 /** `ltm snat` (a standalone SNAT, not on a virtual). */
 export interface Snat extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'snat';
   /** What the SNAT translates to. */
   translation: { type: 'automap' } | { type: 'snatpool'; pool: string } | { type: 'translation'; address: string } | { type: 'none' };
@@ -218,6 +226,7 @@ export interface VirtualDestination {
 
 /** `ltm virtual` (v10 `virtual`). */
 export interface VirtualServer extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'virtual';
   /** Destination, when present and valid. */
   destination?: VirtualDestination;
@@ -257,6 +266,7 @@ export interface VirtualServer extends ConfigObjectBase {
 
 /** `ltm virtual-address` (v10 `virtual address`). */
 export interface VirtualAddress extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'virtualAddress';
   /** Canonical address (from `address`, else from the name). */
   address?: string;
@@ -276,6 +286,7 @@ export interface VirtualAddress extends ConfigObjectBase {
 
 /** `net self` (v10 `self`). */
 export interface SelfIp extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'selfIp';
   /** Canonical address without prefix (route domain included). */
   address?: string;
@@ -303,6 +314,7 @@ export interface VlanInterface {
 
 /** `net vlan` (v10 `vlan`). */
 export interface Vlan extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'vlan';
   /** Interfaces. */
   interfaces: VlanInterface[];
@@ -312,6 +324,7 @@ export interface Vlan extends ConfigObjectBase {
 
 /** `net route-domain`. */
 export interface RouteDomain extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'routeDomain';
   /** Numeric id (the `%N` in addresses). */
   id?: number;
@@ -325,6 +338,7 @@ export interface RouteDomain extends ConfigObjectBase {
 
 /** A tmsh profile (`ltm profile TYPE NAME`) or persistence profile (`ltm persistence TYPE NAME`). */
 export interface Profile extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'profile';
   /** `profile` or `persistence`. */
   category: 'profile' | 'persistence';
@@ -336,6 +350,7 @@ export interface Profile extends ConfigObjectBase {
 
 /** An iRule object (`ltm rule`, v10 `rule`) with its text as written. */
 export interface IRule extends ConfigObjectBase {
+  /** Discriminant. */
   kind: 'rule';
   /** The raw iRule text between the braces, verbatim (trailing signature lines excluded). */
   text: string;
@@ -370,7 +385,7 @@ export interface BigipConfig {
   /** Pools. */
   pools: Record<string, Pool>;
   /** Nodes. */
-  nodes: Record<string, Node>;
+  nodes: Record<string, LtmNode>;
   /** Monitors. */
   monitors: Record<string, Monitor>;
   /** SNAT pools. */
@@ -402,7 +417,7 @@ export interface ConfigKindMap {
   dataGroup: DataGroup;
   dataGroupFile: DataGroupFile;
   pool: Pool;
-  node: Node;
+  node: LtmNode;
   monitor: Monitor;
   snatpool: Snatpool;
   snatTranslation: SnatTranslation;

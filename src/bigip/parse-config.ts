@@ -35,7 +35,7 @@ import {
   KIND_MAP_KEY,
   emptyConfig,
 } from './model.js';
-import { type ListItem, Props } from './props.js';
+import { type TmshListItem, TmshProps } from './props.js';
 import { qualify, resolveName, splitPath } from './resolve.js';
 import { parsePort } from './services.js';
 import { type TmshBlock, type TmshDocument, type TmshEntry, type TmshRawBlock, type TmshWord, parseTmsh } from './tmsh.js';
@@ -113,7 +113,7 @@ interface Header {
   /** Full path of the object. */
   name: string;
   /** Body properties. */
-  props: Props;
+  props: TmshProps;
   /** True for bigpipe v10 syntax. */
   v10: boolean;
 }
@@ -127,8 +127,22 @@ interface HeaderSpec {
   v10?: boolean;
   /** Extra condition on the name (v10 `self allow { … }` is port lockdown, not a self IP). */
   accepts?: (name: string) => boolean;
+  /** Single-word property names, to split one-line bodies (v11 objects only). */
+  keys?: ReadonlySet<string>;
   build: Builder;
 }
+
+/** A set of property names. */
+const keys = (...names: string[]): ReadonlySet<string> => new Set(names);
+
+const VIRTUAL_KEYS = keys(
+  'destination', 'mask', 'source', 'ip-protocol', 'pool', 'rules', 'profiles', 'persist', 'fallback-persistence',
+  'source-address-translation', 'snat', 'snatpool', 'vlans', 'vlans-enabled', 'vlans-disabled', 'disabled', 'enabled',
+  'translate-address', 'translate-port', 'ip-forward', 'l2-forward', 'reject', 'stateless', 'internal', 'dhcp-relay',
+  'description', 'connection-limit', 'rate-limit', 'source-port', 'policies', 'creation-time', 'last-modified-time',
+);
+const MEMBER_KEYS = keys('address', 'state', 'session', 'monitor', 'priority-group', 'ratio', 'connection-limit', 'description');
+const SAT_KEYS = keys('type', 'pool');
 
 const LOCAL_ONLY = 'traffic-group-local-only';
 
@@ -203,23 +217,35 @@ function guarded(f: () => void, diagnostics: ConfigDiagnostic[]): void {
 // Dispatch
 
 const SPECS: HeaderSpec[] = [
-  { words: ['ltm', 'data-group', 'internal'], build: buildInternalDataGroup },
-  { words: ['ltm', 'data-group', 'external'], build: buildExternalDataGroup },
-  { words: ['ltm', 'pool'], build: buildPool },
-  { words: ['ltm', 'node'], build: buildNode },
+  { words: ['ltm', 'data-group', 'internal'], keys: keys('records', 'type', 'description'), build: buildInternalDataGroup },
+  { words: ['ltm', 'data-group', 'external'], keys: keys('external-file-name', 'type', 'description'), build: buildExternalDataGroup },
+  {
+    words: ['ltm', 'pool'],
+    keys: keys('members', 'monitor', 'load-balancing-mode', 'min-active-members', 'allow-snat', 'allow-nat', 'description'),
+    build: buildPool,
+  },
+  { words: ['ltm', 'node'], keys: keys('address', 'monitor', 'state', 'session', 'fqdn', 'description'), build: buildNode },
   { words: ['ltm', 'monitor'], typed: true, build: buildMonitor },
-  { words: ['ltm', 'snatpool'], build: buildSnatpool },
-  { words: ['ltm', 'snat-translation'], build: buildSnatTranslation },
-  { words: ['ltm', 'snat'], build: buildSnat },
-  { words: ['ltm', 'virtual-address'], build: buildVirtualAddress },
-  { words: ['ltm', 'virtual'], build: buildVirtual },
+  { words: ['ltm', 'snatpool'], keys: keys('members', 'description'), build: buildSnatpool },
+  { words: ['ltm', 'snat-translation'], keys: keys('address', 'traffic-group', 'description'), build: buildSnatTranslation },
+  {
+    words: ['ltm', 'snat'],
+    keys: keys('automap', 'snatpool', 'translation', 'origins', 'vlans', 'vlans-enabled', 'vlans-disabled', 'description'),
+    build: buildSnat,
+  },
+  {
+    words: ['ltm', 'virtual-address'],
+    keys: keys('address', 'mask', 'arp', 'icmp-echo', 'traffic-group', 'enabled', 'route-advertisement', 'description'),
+    build: buildVirtualAddress,
+  },
+  { words: ['ltm', 'virtual'], keys: VIRTUAL_KEYS, build: buildVirtual },
   { words: ['ltm', 'rule'], build: buildRule },
   { words: ['ltm', 'profile'], typed: true, build: (c, h) => buildProfile(c, h, 'profile') },
   { words: ['ltm', 'persistence'], typed: true, build: (c, h) => buildProfile(c, h, 'persistence') },
-  { words: ['net', 'self'], build: buildSelfIp },
-  { words: ['net', 'vlan'], build: buildVlan },
-  { words: ['net', 'route-domain'], build: buildRouteDomain },
-  { words: ['sys', 'file', 'data-group'], build: buildDataGroupFile },
+  { words: ['net', 'self'], keys: keys('address', 'vlan', 'traffic-group', 'allow-service', 'description'), build: buildSelfIp },
+  { words: ['net', 'vlan'], keys: keys('interfaces', 'tag', 'mtu', 'description'), build: buildVlan },
+  { words: ['net', 'route-domain'], keys: keys('id', 'parent', 'strict', 'vlans', 'description'), build: buildRouteDomain },
+  { words: ['sys', 'file', 'data-group'], keys: keys('source-path', 'type', 'revision', 'description'), build: buildDataGroupFile },
   { words: ['auth', 'partition'], build: buildPartition },
   // bigpipe v10 (names are bare and live in /Common)
   { words: ['class'], v10: true, build: buildClass },
@@ -260,7 +286,7 @@ function buildObject(ctx: Ctx, entry: TmshEntry): void {
     entry,
     nameWord,
     name: qualify(nameWord.text),
-    props: new Props(entry.body),
+    props: new TmshProps(entry.body, spec.keys),
     v10: spec.v10 === true,
   };
   if (spec.typed) header.typeWord = rest[0];
@@ -380,7 +406,7 @@ function buildInternalDataGroup(ctx: Ctx, h: Header): void {
   }
   const collector = new RecordCollector(type, ctx.sink, h.name);
   for (const item of h.props.items('records')) {
-    const data = item.body ? new Props(item.body).text('data') ?? '' : '';
+    const data = item.body ? new TmshProps(item.body).text('data') ?? '' : '';
     collector.add(item.word.text, data, item.word.range);
   }
   put(ctx, 'dataGroup', h, { ...base(ctx, h), kind: 'dataGroup', type, external: false, records: collector.records });
@@ -538,7 +564,7 @@ function v10LbMode(words: string): string {
 function buildPool(ctx: Ctx, h: Header): void {
   const b = base(ctx, h);
   const p = h.props;
-  const memberItems: ListItem[] = [];
+  const memberItems: TmshListItem[] = [];
   if (h.v10) {
     // v10 writes `members 10.0.0.1:80 {}` possibly followed by more `addr:port {}` entries.
     let inMembers = false;
@@ -546,7 +572,7 @@ function buildPool(ctx: Ctx, h: Header): void {
       const first = e.words[0]?.text;
       if (first === 'members' || first === 'member') {
         inMembers = true;
-        memberItems.push(...new Props({ type: 'Block', entries: [e], range: e.range, closed: true }).items(first));
+        memberItems.push(...new TmshProps({ type: 'Block', entries: [e], range: e.range, closed: true }).items(first));
       } else if (inMembers && e.words.length === 1 && splitHostPort(e.words[0].text)) {
         memberItems.push(e.body?.type === 'Block' ? { word: e.words[0], body: e.body } : { word: e.words[0] });
       } else inMembers = false;
@@ -572,7 +598,7 @@ function buildPool(ctx: Ctx, h: Header): void {
 }
 
 /** A pool member from `name:port { address … state … session … }` (IPv6: `addr.port`). */
-function buildMember(ctx: Ctx, item: ListItem, partition: string, v10: boolean, pool: string): PoolMember | undefined {
+function buildMember(ctx: Ctx, item: TmshListItem, partition: string, v10: boolean, pool: string): PoolMember | undefined {
   const full = qualify(item.word.text, partition);
   const { folder, shortName } = splitPath(full);
   const hp = splitHostPort(shortName);
@@ -585,7 +611,7 @@ function buildMember(ctx: Ctx, item: ListItem, partition: string, v10: boolean, 
     ctx.sink.error('config-invalid', `invalid port '${hp.port}' in pool member '${item.word.text}' of ${pool}`, item.word.range);
     return undefined;
   }
-  const props = new Props(item.body);
+  const props = new TmshProps(item.body, v10 ? undefined : MEMBER_KEYS);
   const member: PoolMember = { name: full, node: `${folder}/${hp.host}`, port, enabled: true, range: item.word.range };
   const addrWord = props.word('address');
   if (addrWord) {
@@ -618,7 +644,7 @@ function buildNode(ctx: Ctx, h: Header): void {
     if (a) node.address = a;
   } else if (isAddress(b.shortName)) node.address = formatAddress(parseAddress(b.shortName) as IpAddress);
   const fqdn = h.props.get('fqdn');
-  const fqdnName = fqdn ? new Props(fqdn.body).text('name') : undefined;
+  const fqdnName = fqdn ? new TmshProps(fqdn.body).text('name') : undefined;
   if (fqdnName) node.fqdn = fqdnName;
   if (!node.address && !node.fqdn && !addrWord) {
     ctx.sink.error('config-invalid', `node ${h.name} has no address`, h.nameWord.range);
@@ -666,7 +692,7 @@ function buildSnatpool(ctx: Ctx, h: Header): void {
   if (items.length === 0) ctx.sink.warning('config-invalid', `SNAT pool ${h.name} has no members`, h.nameWord.range);
   put(ctx, 'snatpool', h, pool);
   // Addresses: through snat-translation objects (read later, possibly in another text) or the names.
-  const unresolved: ListItem[] = [];
+  const unresolved: TmshListItem[] = [];
   ctx.deferred.push(() => {
     items.forEach((item, i) => {
       const tr = resolveName(ctx.config, 'snatTranslation', pool.members[i]);
@@ -844,13 +870,13 @@ function buildVirtual(ctx: Ctx, h: Header): void {
   });
   readTranslation(ctx, h, vs, owner);
   for (const item of p.items('persist')) {
-    const isDefault = item.body ? new Props(item.body).text('default') === 'yes' : true;
+    const isDefault = item.body ? new TmshProps(item.body).text('default') === 'yes' : true;
     vs.persist.push({ name: qualify(item.word.text, b.partition), default: isDefault });
   }
   const fallback = p.text('fallback-persistence') ?? p.text('fallback', 'persist');
   if (fallback !== undefined) vs.fallbackPersistence = qualify(fallback, b.partition);
   for (const item of p.items('profiles')) {
-    const bp = new Props(item.body);
+    const bp = new TmshProps(item.body);
     let context: ProfileContext = 'all';
     const c = bp.text('context') ?? (bp.flag('clientside') ? 'clientside' : bp.flag('serverside') ? 'serverside' : undefined);
     if (c === 'clientside' || c === 'serverside' || c === 'all') context = c;
@@ -880,7 +906,7 @@ function readTranslation(ctx: Ctx, h: Header, vs: VirtualServer, owner: string):
   let poolWord: TmshWord | undefined;
   let t: SourceAddressTranslation = { type: 'none' };
   if (sat) {
-    const sp = new Props(sat.body);
+    const sp = new TmshProps(sat.body, SAT_KEYS);
     const type = sp.word('type');
     poolWord = sp.word('pool');
     if (type && ['automap', 'snat', 'lsn', 'none'].includes(type.text)) t = { type: type.text as SourceAddressTranslation['type'] };
@@ -997,7 +1023,7 @@ function buildSelfIp(ctx: Ctx, h: Header): void {
   } else ctx.sink.error('config-invalid', `${owner} has no vlan`, h.nameWord.range);
   const allow = p.get('allow-service') ?? p.get('allow');
   if (allow) {
-    const items = new Props({ type: 'Block', entries: [allow], range: allow.range, closed: true }).items(allow.words[0].text);
+    const items = new TmshProps({ type: 'Block', entries: [allow], range: allow.range, closed: true }).items(allow.words[0].text);
     self.allowService = items.map((i) => i.word.text).filter((w) => w !== 'none');
   }
   put(ctx, 'selfIp', h, self);
@@ -1014,7 +1040,7 @@ function buildVlan(ctx: Ctx, h: Header): void {
       tagged = w === 'tagged';
       continue;
     }
-    const bp = new Props(item.body);
+    const bp = new TmshProps(item.body);
     interfaces.push({ name: w, tagged: item.body ? bp.flag('tagged') : tagged });
   }
   const vlan: BigipConfig['vlans'][string] = { ...b, kind: 'vlan', interfaces };

@@ -2,7 +2,7 @@
 import type { TmshBlock, TmshEntry, TmshRawBlock, TmshWord } from './tmsh.js';
 
 /** One element of a list property: a word, with the block that followed it if any (`/Common/tcp { context all }`). */
-export interface ListItem {
+export interface TmshListItem {
   /** The element. */
   word: TmshWord;
   /** Its block, if one followed the word. */
@@ -10,14 +10,14 @@ export interface ListItem {
 }
 
 /** The elements of a list block: every word of every entry; an entry's block belongs to its last word. */
-export function blockItems(block: TmshBlock): ListItem[] {
-  const out: ListItem[] = [];
+export function blockItems(block: TmshBlock): TmshListItem[] {
+  const out: TmshListItem[] = [];
   for (const e of block.entries) out.push(...entryItems(e.words, e.body));
   return out;
 }
 
 /** List elements from words followed by an optional block (which then belongs to the last word). */
-function entryItems(words: TmshWord[], body: TmshBlock | TmshRawBlock | undefined): ListItem[] {
+function entryItems(words: TmshWord[], body: TmshBlock | TmshRawBlock | undefined): TmshListItem[] {
   const block = body?.type === 'Block' ? body : undefined;
   return words.map((word, i) => (block && i === words.length - 1 ? { word, body: block } : { word }));
 }
@@ -32,14 +32,38 @@ function startsWith(entry: TmshEntry, keys: readonly string[]): boolean {
   return true;
 }
 
+/** Splits an entry that holds several `key value…` properties at each known key after the first. */
+function splitEntry(entry: TmshEntry, keys: ReadonlySet<string>): TmshEntry[] {
+  const w = entry.words;
+  if (w.length <= 2 || w[0].quoted || !keys.has(w[0].text)) return [entry];
+  const out: TmshEntry[] = [];
+  let start = 0;
+  for (let i = 1; i <= w.length; i++) {
+    if (i < w.length && (w[i].quoted || !keys.has(w[i].text))) continue;
+    const words = w.slice(start, i);
+    const last = i === w.length;
+    const end = last ? entry.range.end : words[words.length - 1].range.end;
+    const part: TmshEntry = { type: 'Entry', words, range: { start: words[0].range.start, end } };
+    if (last && entry.body) part.body = entry.body;
+    out.push(part);
+    start = i;
+  }
+  return out;
+}
+
 /** Property access on an object body. Keys may be several words (v10 `lb method`, `ip protocol`). */
-export class Props {
+export class TmshProps {
   /** The entries of the body. */
   readonly entries: readonly TmshEntry[];
 
-  /** Wraps a body (a missing or raw body has no properties). */
-  constructor(body: TmshBlock | TmshRawBlock | undefined) {
-    this.entries = body?.type === 'Block' ? body.entries : [];
+  /**
+   * Wraps a body (a missing or raw body has no properties). With `keys`, the single-word property
+   * names of the object, a one-line body such as `{ destination /Common/a:80 pool /Common/p }` is
+   * split into one entry per property, as tmsh one-liners are written.
+   */
+  constructor(body: TmshBlock | TmshRawBlock | undefined, keys?: ReadonlySet<string>) {
+    const entries = body?.type === 'Block' ? body.entries : [];
+    this.entries = keys ? entries.flatMap((e) => splitEntry(e, keys)) : entries;
   }
 
   /** Every entry whose first words are `keys`, in order. */
@@ -85,8 +109,8 @@ export class Props {
    * The elements of a list property over every `keys` entry: `rules { a b }`, `members { x { … } }`,
    * or inline words (`rules a b`, v10 `members 1.1.1.1:80 {}`).
    */
-  items(...keys: string[]): ListItem[] {
-    const out: ListItem[] = [];
+  items(...keys: string[]): TmshListItem[] {
+    const out: TmshListItem[] = [];
     for (const e of this.all(...keys)) {
       const rest = e.words.slice(keys.length);
       if (rest.length === 0 && e.body?.type === 'Block') out.push(...blockItems(e.body));

@@ -19,6 +19,7 @@ import { type ConfigDiagnostic, DiagnosticSink } from './diagnostic.js';
 
 /** A bare or quoted word. */
 export interface TmshWord {
+  /** Discriminant. */
   type: 'Word';
   /** The value: for a quoted word the content with `\"` and `\\` unescaped (other escapes kept as written). */
   text: string;
@@ -30,6 +31,7 @@ export interface TmshWord {
 
 /** A `{ … }` block of entries. */
 export interface TmshBlock {
+  /** Discriminant. */
   type: 'Block';
   /** The entries, in order. */
   entries: TmshEntry[];
@@ -41,6 +43,7 @@ export interface TmshBlock {
 
 /** A `{ … }` block kept as raw text (an iRule body), balanced by braces. */
 export interface TmshRawBlock {
+  /** Discriminant. */
   type: 'RawBlock';
   /** The text between the braces, verbatim. */
   text: string;
@@ -54,6 +57,7 @@ export interface TmshRawBlock {
 
 /** One entry: the words of a line, optionally followed by a block that ends the entry. */
 export interface TmshEntry {
+  /** Discriminant. */
   type: 'Entry';
   /** The words before the block (may be empty for a bare `{ … }`). */
   words: TmshWord[];
@@ -65,6 +69,7 @@ export interface TmshEntry {
 
 /** A `#` comment line. */
 export interface TmshComment {
+  /** Discriminant. */
   type: 'Comment';
   /** The comment text including `#`, without the line break. */
   text: string;
@@ -74,6 +79,7 @@ export interface TmshComment {
 
 /** A parsed tmsh text. */
 export interface TmshDocument {
+  /** Discriminant. */
   type: 'Document';
   /** Top-level entries (objects). */
   entries: TmshEntry[];

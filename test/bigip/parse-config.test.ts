@@ -269,3 +269,75 @@ ltm virtual /P1/vs2 {
     expect(c.virtuals['/P1/vs2'].pool).toBe('/Common/shared');
   });
 });
+
+describe('options and edge forms', () => {
+  it('returns the generic trees with keepTrees', () => {
+    const text = 'ltm node /Common/n {\n    address 10.0.0.1\n}\n';
+    expect(parseBigipConf(text).sources[0].document.entries).toEqual([]);
+    const kept = parseBigipConf(text, { keepTrees: true, source: 'x.conf' });
+    expect(kept.sources[0]).toMatchObject({ name: 'x.conf', text });
+    expect(kept.sources[0].document.entries).toHaveLength(1);
+    expect(kept.config.nodes['/Common/n'].location).toMatchObject({ source: 'x.conf', line: 1 });
+  });
+
+  it('reads wildcard IPv4 and IPv6 destinations', () => {
+    const { config, diagnostics } = parseBigipConf(`
+ltm virtual /Common/any4 {
+    destination /Common/0.0.0.0:any
+    mask any
+}
+ltm virtual /Common/any6 {
+    destination /Common/any6.any
+    mask any6
+}
+ltm virtual /Common/v6rd {
+    destination /Common/2001:db8::10%3.443
+}
+`);
+    expect(diagnostics).toEqual([]);
+    expect(config.virtuals['/Common/any4']).toMatchObject({ destination: { address: '0.0.0.0', port: 0 }, maskPrefix: 0 });
+    expect(config.virtuals['/Common/any6']).toMatchObject({ destination: { address: '::', port: 0, family: 6 }, mask: '::', maskPrefix: 0 });
+    expect(config.virtuals['/Common/v6rd']).toMatchObject({ destination: { address: '2001:db8::10%3', routeDomain: 3, port: 443 }, maskPrefix: 128 });
+  });
+
+  it('reads the v11.0-11.4 snat/snatpool forms on a virtual', () => {
+    const { config } = parseBigipConf(`
+ltm snatpool /Common/sp { members { /Common/10.0.0.9 } }
+ltm virtual /Common/a { destination /Common/10.0.0.1:80 snat automap }
+ltm virtual /Common/b { destination /Common/10.0.0.2:80 snatpool /Common/sp }
+`);
+    expect(config.virtuals['/Common/a'].sourceAddressTranslation).toEqual({ type: 'automap' });
+    expect(config.virtuals['/Common/b'].sourceAddressTranslation).toEqual({ type: 'snat', pool: '/Common/sp' });
+    expect(config.snatpools['/Common/sp'].addresses).toEqual(['10.0.0.9']);
+  });
+
+  it('reads one-line bodies as tmsh one-liners write them', () => {
+    const { config, diagnostics } = parseBigipConf(`
+ltm data-group internal /Common/one { type ip records { 10.0.0.0/8 { data x } 10.1.1.1 { } } description "one line" }
+ltm pool /Common/p { monitor /Common/http load-balancing-mode ratio-member members { /Common/10.0.0.5:80 { address 10.0.0.5 session user-disabled } } }
+ltm virtual /Common/v { destination /Common/10.0.0.1:80 ip-protocol tcp pool /Common/p source-address-translation { type snat pool /Common/sp } rules { /Common/r } }
+ltm snatpool /Common/sp { members { /Common/10.0.0.9 } }
+ltm rule /Common/r { }
+`);
+    expect(diagnostics).toEqual([]);
+    expect(config.dataGroups['/Common/one']).toMatchObject({
+      type: 'ip',
+      records: [
+        { key: '10.0.0.0/8', data: 'x' },
+        { key: '10.1.1.1/32', data: '' },
+      ],
+    });
+    expect(config.pools['/Common/p']).toMatchObject({
+      loadBalancingMode: 'ratio-member',
+      monitor: ['/Common/http'],
+      members: [{ address: '10.0.0.5', port: 80, enabled: false }],
+    });
+    expect(config.virtuals['/Common/v']).toMatchObject({
+      destination: { address: '10.0.0.1', port: 80 },
+      ipProtocol: 'tcp',
+      pool: '/Common/p',
+      sourceAddressTranslation: { type: 'snat', pool: '/Common/sp' },
+      rules: ['/Common/r'],
+    });
+  });
+});

@@ -181,3 +181,59 @@ describe('parseTmsh errors', () => {
     expect(document.entries).toHaveLength(1);
   });
 });
+
+describe('raw Tcl inside other objects', () => {
+  it('keeps iApp template and iCall script Tcl raw', () => {
+    const text = [
+      'sys application template /Common/my_tmpl {',
+      '    actions {',
+      '        definition {',
+      '            implementation {',
+      '                puts "unbalanced quote {"',
+      '                set x }',
+      '            }',
+      '            presentation {',
+      '                section s { string name }',
+      '            }',
+      '        }',
+      '    }',
+      '}',
+      'sys icall script /Common/s {',
+      '    definition {',
+      '        tmsh::log "a \\"quoted\\" {brace}"',
+      '    }',
+      '}',
+    ].join('\n');
+    // `set x }` closes the `{` inside the string: Tcl counts braces in quotes too.
+    const { document, diagnostics } = parseTmsh(text);
+    expect(diagnostics).toEqual([]);
+    expect(printTmsh(document)).toMatchInlineSnapshot(`
+      "sys application template /Common/my_tmpl {
+        actions {
+          definition {
+            implementation {raw "\\n                puts \\"unbalanced quote {\\"\\n                set x }\\n            "}
+            presentation {raw "\\n                section s { string name }\\n            "}
+          }
+        }
+      }
+      sys icall script /Common/s {
+        definition {raw "\\n        tmsh::log \\"a \\\\\\"quoted\\\\\\" {brace}\\"\\n    "}
+      }"
+    `);
+  });
+
+  it('lets a caller decide which bodies are raw', () => {
+    const { document } = parseTmsh('ltm rule /Common/r { a "b }', { rawBody: () => false });
+    expect(document.entries[0].body?.type).toBe('Block');
+  });
+
+  it('streams top-level entries and can drop them', () => {
+    const seen: string[] = [];
+    const { document } = parseTmsh('ltm node /Common/a { }\nltm node /Common/b { }\n', {
+      onEntry: (e) => seen.push(e.words[2].text),
+      keepEntries: false,
+    });
+    expect(seen).toEqual(['/Common/a', '/Common/b']);
+    expect(document.entries).toEqual([]);
+  });
+});
