@@ -583,6 +583,13 @@ function buildPool(ctx: Ctx, h: Header): void {
     const m = buildMember(ctx, item, b.partition, h.v10, h.name);
     if (m) members.push(m);
   }
+  // A member written without `address` takes its node's address (the node may come later).
+  ctx.deferred.push(() => {
+    for (const m of members) {
+      const node = m.address === undefined ? resolveName(ctx.config, 'node', m.node) : undefined;
+      if (node?.address) m.address = node.address;
+    }
+  });
   const mode = h.v10 ? v10LbMode(p.rest('lb', 'method') ?? '') : p.text('load-balancing-mode') ?? 'round-robin';
   const monitorEntry = p.get('monitor');
   put(ctx, 'pool', h, {
@@ -882,7 +889,7 @@ function buildVirtual(ctx: Ctx, h: Header): void {
     if (c === 'clientside' || c === 'serverside' || c === 'all') context = c;
     vs.profiles.push({ name: qualify(item.word.text, b.partition), context });
   }
-  readVirtualVlans(ctx, h, vs);
+  readVirtualVlans(h, vs);
   put(ctx, 'virtual', h, vs);
 }
 
@@ -929,7 +936,7 @@ function readTranslation(ctx: Ctx, h: Header, vs: VirtualServer, owner: string):
 }
 
 /** `vlans { … }` with `vlans-enabled` / `vlans-disabled`; v10 `vlans A B enable` or `vlans { … } enable`. */
-function readVirtualVlans(ctx: Ctx, h: Header, vs: VirtualServer): void {
+function readVirtualVlans(h: Header, vs: VirtualServer): void {
   const p = h.props;
   const items = p.items('vlans');
   const words = items.map((i) => i.word.text);

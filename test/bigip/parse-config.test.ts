@@ -314,7 +314,8 @@ ltm virtual /Common/b { destination /Common/10.0.0.2:80 snatpool /Common/sp }
   it('reads one-line bodies as tmsh one-liners write them', () => {
     const { config, diagnostics } = parseBigipConf(`
 ltm data-group internal /Common/one { type ip records { 10.0.0.0/8 { data x } 10.1.1.1 { } } description "one line" }
-ltm pool /Common/p { monitor /Common/http load-balancing-mode ratio-member members { /Common/10.0.0.5:80 { address 10.0.0.5 session user-disabled } } }
+ltm pool /Common/p { monitor /Common/http load-balancing-mode ratio-member members { /Common/10.0.0.5:80 { address 10.0.0.5 session user-disabled } /Common/n1:8080 } }
+ltm node /Common/n1 { address 10.0.0.6 }
 ltm virtual /Common/v { destination /Common/10.0.0.1:80 ip-protocol tcp pool /Common/p source-address-translation { type snat pool /Common/sp } rules { /Common/r } }
 ltm snatpool /Common/sp { members { /Common/10.0.0.9 } }
 ltm rule /Common/r { }
@@ -330,7 +331,10 @@ ltm rule /Common/r { }
     expect(config.pools['/Common/p']).toMatchObject({
       loadBalancingMode: 'ratio-member',
       monitor: ['/Common/http'],
-      members: [{ address: '10.0.0.5', port: 80, enabled: false }],
+      members: [
+        { address: '10.0.0.5', port: 80, enabled: false },
+        { name: '/Common/n1:8080', node: '/Common/n1', address: '10.0.0.6', port: 8080, enabled: true },
+      ],
     });
     expect(config.virtuals['/Common/v']).toMatchObject({
       destination: { address: '10.0.0.1', port: 80 },
