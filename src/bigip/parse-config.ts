@@ -353,6 +353,12 @@ function checkRef(ctx: Ctx, kind: keyof typeof KIND_MAP_KEY, what: string, owner
   });
 }
 
+/** The canonical form of an address (`2001:DB8::1` → `2001:db8::1`), or undefined if the text is none. */
+function canonical(text: string): string | undefined {
+  const a = parseAddress(text);
+  return a ? formatAddress(a) : undefined;
+}
+
 /** A canonical address from text, or an error at `word` (undefined then). */
 function canonicalAddress(ctx: Ctx, word: TmshWord, what: string): string | undefined {
   const a = parseAddress(word.text);
@@ -624,7 +630,10 @@ function buildMember(ctx: Ctx, item: TmshListItem, partition: string, v10: boole
   if (addrWord) {
     const a = canonicalAddress(ctx, addrWord, `pool member ${full}`);
     if (a) member.address = a;
-  } else if (isAddress(hp.host)) member.address = formatAddress(parseAddress(hp.host) as IpAddress);
+  } else {
+    const a = canonical(hp.host);
+    if (a) member.address = a;
+  }
   const state = props.text('state');
   if (state !== undefined) member.state = state;
   const session = v10 ? props.rest('session')?.split(/\s+/).join('-') : props.text('session');
@@ -649,7 +658,10 @@ function buildNode(ctx: Ctx, h: Header): void {
   if (addrWord && addrWord.text !== 'any6' && addrWord.text !== 'any') {
     const a = canonicalAddress(ctx, addrWord, `node ${h.name}`);
     if (a) node.address = a;
-  } else if (isAddress(b.shortName)) node.address = formatAddress(parseAddress(b.shortName) as IpAddress);
+  } else {
+    const a = canonical(b.shortName);
+    if (a) node.address = a;
+  }
   const fqdn = h.props.get('fqdn');
   const fqdnName = fqdn ? new TmshProps(fqdn.body).text('name') : undefined;
   if (fqdnName) node.fqdn = fqdnName;
@@ -704,7 +716,7 @@ function buildSnatpool(ctx: Ctx, h: Header): void {
     items.forEach((item, i) => {
       const tr = resolveName(ctx.config, 'snatTranslation', pool.members[i]);
       const short = splitPath(pool.members[i]).shortName;
-      const addr = tr?.address ?? (isAddress(short) ? formatAddress(parseAddress(short) as IpAddress) : undefined);
+      const addr = tr?.address ?? canonical(short);
       if (addr) pool.addresses.push(addr);
       else unresolved.push(item);
     });
@@ -728,8 +740,11 @@ function buildSnatTranslation(ctx: Ctx, h: Header): void {
   if (addrWord) {
     const a = canonicalAddress(ctx, addrWord, `snat-translation ${h.name}`);
     if (a) obj.address = a;
-  } else if (isAddress(b.shortName)) obj.address = formatAddress(parseAddress(b.shortName) as IpAddress);
-  else ctx.sink.error('config-invalid', `snat-translation ${h.name} has no address`, h.nameWord.range);
+  } else {
+    const a = canonical(b.shortName);
+    if (a) obj.address = a;
+    else ctx.sink.error('config-invalid', `snat-translation ${h.name} has no address`, h.nameWord.range);
+  }
   const tg = h.props.text('traffic-group');
   if (tg !== undefined) obj.trafficGroup = qualify(tg, b.partition);
   put(ctx, 'snatTranslation', h, obj);
@@ -754,7 +769,7 @@ function buildSnat(ctx: Ctx, h: Header): void {
     translation = t;
     ctx.deferred.push(() => {
       const tr = resolveName(ctx.config, 'snatTranslation', translationWord.text, b.partition);
-      const a = tr?.address ?? (isAddress(short) ? formatAddress(parseAddress(short) as IpAddress) : undefined);
+      const a = tr?.address ?? canonical(short);
       if (a) t.address = a;
     });
   }
