@@ -40,13 +40,36 @@ export const AddOp = createToken({ name: 'AddOp', pattern: Lexer.NA });
 export const MulOp = createToken({ name: 'MulOp', pattern: Lexer.NA });
 export const PowOp = createToken({ name: 'PowOp', pattern: Lexer.NA });
 export const UnaryOp = createToken({ name: 'UnaryOp', pattern: Lexer.NA });
+/** Every binary operator (the grammar reads a flat operand/operator list and applies precedence). */
+export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
+
+/** Binding strength of each operator level (higher binds tighter); `**` is right-associative. */
+const LEVELS: [TokenType, number][] = [
+  [OrOp, 1],
+  [AndOp, 2],
+  [BitOrOp, 3],
+  [BitXorOp, 4],
+  [BitAndOp, 5],
+  [EqOp, 6],
+  [RelOp, 7],
+  [ShiftOp, 8],
+  [AddOp, 9],
+  [MulOp, 10],
+  [PowOp, 11],
+];
+/** The `**` level, the only right-associative one. */
+export const POW_LEVEL = 11;
 
 /** A function name or a boolean word. */
 export const EIdent = createToken({ name: 'EIdent', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
 
-const op = (name: string, pattern: RegExp, ...categories: TokenType[]) => createToken({ name, pattern, categories });
+/** Adds the BinaryOp category to operators that have a binary level. */
+function withBinary(categories: TokenType[]): TokenType[] {
+  return categories.some((c) => LEVELS.some(([l]) => l === c)) ? [...categories, BinaryOp] : categories;
+}
+const op = (name: string, pattern: RegExp, ...categories: TokenType[]) => createToken({ name, pattern, categories: withBinary(categories) });
 const kw = (word: string, ...categories: TokenType[]) =>
-  createToken({ name: `Kw_${word}`, pattern: new RegExp(word), categories, longer_alt: EIdent });
+  createToken({ name: `Kw_${word}`, pattern: new RegExp(word), categories: withBinary(categories), longer_alt: EIdent });
 
 const operators: TokenType[] = [
   op('Pow', /\*\*/, PowOp),
@@ -109,7 +132,14 @@ keywords.sort((a, b) => (b.PATTERN as RegExp).source.length - (a.PATTERN as RegE
 export const exprOnlyTokens: TokenType[] = [EWs, ENumber, EBraced, EQuoteOpen, ...operators, Question, Colon, LParen, RParen, Comma, ...keywords, EIdent];
 
 /** Category tokens (no pattern) used by the expression grammar. */
-export const exprCategories: TokenType[] = [OrOp, AndOp, BitOrOp, BitXorOp, BitAndOp, EqOp, RelOp, ShiftOp, AddOp, MulOp, PowOp, UnaryOp];
+export const exprCategories: TokenType[] = [OrOp, AndOp, BitOrOp, BitXorOp, BitAndOp, EqOp, RelOp, ShiftOp, AddOp, MulOp, PowOp, UnaryOp, BinaryOp];
+
+/** Binding strength of a binary operator token. */
+export const binaryLevel = new Map<TokenType, number>();
+for (const t of [...operators, ...keywords]) {
+  const level = LEVELS.find(([cat]) => t.CATEGORIES?.includes(cat));
+  if (level) binaryLevel.set(t, level[1]);
+}
 
 /** Words allowed as bare operands. */
 export const BOOLEANS = new Set(['true', 'false', 'yes', 'no', 'on', 'off']);

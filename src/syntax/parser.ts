@@ -5,7 +5,7 @@
  * The grammar accepts every token sequence; missing closers and glued words are recorded as
  * problems for the facade to report.
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import type {
   BareWord,
   BracedWord,
@@ -23,27 +23,19 @@ import type {
   Word,
 } from './ast.js';
 import {
-  AddOp,
-  AndOp,
-  BitAndOp,
-  BitOrOp,
-  BitXorOp,
+  BinaryOp,
+  binaryLevel,
   BOOLEANS,
   Colon,
   Comma,
   EBraced,
   EIdent,
   ENumber,
-  EqOp,
   EQuoteOpen,
   LParen,
-  MulOp,
-  OrOp,
-  PowOp,
+  POW_LEVEL,
   Question,
-  RelOp,
   RParen,
-  ShiftOp,
   UnaryOp,
 } from './expr-tokens.js';
 import { escapeValue, foldBackslashNewlines } from './scan.js';
@@ -379,9 +371,9 @@ class TclParser extends EmbeddedActionsParser {
     };
   }
 
-  /** `cond ? a : b` (right-associative). */
+  /** `cond ? a : b` (right-associative, lowest precedence). */
   public expression = this.RULE('expression', (): ExprNode => {
-    const cond = this.SUBRULE(this.orExpr);
+    const cond = this.SUBRULE(this.binaryExpr);
     const rest = this.OPTION(() => {
       this.CONSUME(Question);
       const a = this.SUBRULE(this.expression);
@@ -394,42 +386,42 @@ class TclParser extends EmbeddedActionsParser {
     );
   });
 
-  /** A left-associative binary level. */
-  private level(name: string, opTok: TokenType, next: () => ExprNode) {
-    return this.RULE(name, (): ExprNode => {
-      let left = this.SUBRULE(next as never) as unknown as ExprNode;
-      this.MANY(() => {
-        const t = this.CONSUME(opTok);
-        const right = this.SUBRULE2(next as never) as unknown as ExprNode;
-        this.ACTION(() => {
-          left = this.bin(left, t, right);
-        });
-      });
-      return left;
+  /**
+   * Operands joined by binary operators, read as a flat list; precedence (Tcl's eleven levels)
+   * is applied in the action, which is much cheaper than one grammar rule per level.
+   */
+  public binaryExpr = this.RULE('binaryExpr', (): ExprNode => {
+    const operands: ExprNode[] = [this.SUBRULE(this.unary)];
+    const ops: IToken[] = [];
+    this.MANY(() => {
+      ops.push(this.CONSUME(BinaryOp));
+      operands.push(this.SUBRULE2(this.unary));
     });
-  }
-
-  /** `**` (Tcl 8.5+, right-associative, binds looser than unary operators). */
-  public powExpr = this.RULE('powExpr', (): ExprNode => {
-    const base = this.SUBRULE(this.unary);
-    const rest = this.OPTION(() => {
-      const t = this.CONSUME(PowOp);
-      const right = this.SUBRULE(this.powExpr);
-      return { t, right };
-    });
-    return this.ACTION(() => (rest ? this.bin(base, rest.t, rest.right) : base));
+    return this.ACTION(() => (ops.length === 0 ? operands[0] : this.climb(operands, ops)));
   });
 
-  public mulExpr = this.level('mulExpr', MulOp, this.powExpr);
-  public addExpr = this.level('addExpr', AddOp, this.mulExpr);
-  public shiftExpr = this.level('shiftExpr', ShiftOp, this.addExpr);
-  public relExpr = this.level('relExpr', RelOp, this.shiftExpr);
-  public eqExpr = this.level('eqExpr', EqOp, this.relExpr);
-  public bitAndExpr = this.level('bitAndExpr', BitAndOp, this.eqExpr);
-  public bitXorExpr = this.level('bitXorExpr', BitXorOp, this.bitAndExpr);
-  public bitOrExpr = this.level('bitOrExpr', BitOrOp, this.bitXorExpr);
-  public andExpr = this.level('andExpr', AndOp, this.bitOrExpr);
-  public orExpr = this.level('orExpr', OrOp, this.andExpr);
+  /** Builds the tree of a flat operand/operator list by precedence climbing (iterative). */
+  private climb(operands: ExprNode[], ops: IToken[]): ExprNode {
+    const out: ExprNode[] = [operands[0]];
+    const pending: IToken[] = [];
+    const reduce = (): void => {
+      const right = out.pop()!;
+      const left = out.pop()!;
+      out.push(this.bin(left, pending.pop()!, right));
+    };
+    for (let i = 0; i < ops.length; i++) {
+      const level = binaryLevel.get(ops[i].tokenType) ?? 0;
+      while (pending.length) {
+        const top = binaryLevel.get(pending[pending.length - 1].tokenType) ?? 0;
+        if (top > level || (top === level && level !== POW_LEVEL)) reduce();
+        else break;
+      }
+      pending.push(ops[i]);
+      out.push(operands[i + 1]);
+    }
+    while (pending.length) reduce();
+    return out[0];
+  }
 
   private readonly unaryAlts = [
     {

@@ -37,11 +37,21 @@ const state = {
 
 type Matched = [string] & { payload?: unknown };
 
+/** One result array reused by every custom matcher (Chevrotain reads it at once and keeps nothing). */
+const RESULT = [''] as Matched;
+
 /** Payload of a braced-word token that has no closing brace. */
 export const OPEN = 'open';
 
 function match(text: string, start: number, end: number): Matched {
-  return [text.slice(start, end)] as Matched;
+  RESULT[0] = text.slice(start, end);
+  RESULT.payload = undefined;
+  return RESULT;
+}
+
+/** A custom pattern for one fixed character (no regex, no allocation). */
+function charPattern(code: number) {
+  return { exec: (text: string, offset: number) => (text.charCodeAt(offset) === code ? match(text, offset, offset + 1) : null) };
 }
 
 /** Token types after which a new word may start. */
@@ -63,9 +73,9 @@ function atCommandStart(tokens: IToken[]): boolean {
 }
 
 /** Line feed: ends a command. */
-export const Newline = createToken({ name: 'Newline', pattern: /\n/, line_breaks: true });
+export const Newline = createToken({ name: 'Newline', pattern: charPattern(10), start_chars_hint: ['\n'], line_breaks: true });
 /** `;`: ends a command. */
-export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: charPattern(59), start_chars_hint: [';'] });
 
 /** Blanks between words, including backslash-newline continuations (Tcl rule [9]). Skipped: the parser sees word boundaries as gaps between tokens. */
 export const Ws = createToken({
@@ -170,7 +180,7 @@ export const QuoteOpen = createToken({
 });
 
 /** Closing `"`. */
-export const QuoteClose = createToken({ name: 'QuoteClose', pattern: /"/, pop_mode: true });
+export const QuoteClose = createToken({ name: 'QuoteClose', pattern: charPattern(34), start_chars_hint: ['"'], pop_mode: true });
 
 /** `[` starting a command substitution (Tcl rule [7]). */
 export const LBracket = createToken({
@@ -223,7 +233,7 @@ function runToken(name: string, excluded: string, extra: { categories?: TokenTyp
     pattern: {
       exec: (text: string, offset: number) => {
         re.lastIndex = offset;
-        return re.exec(text) as Matched | null;
+        return re.test(text) ? match(text, offset, re.lastIndex) : null;
       },
     },
   });
@@ -243,11 +253,10 @@ function simpleWordToken(name: string, endsAtBracket: boolean): TokenType {
     pattern: {
       exec: (text: string, offset: number) => {
         wordRun.lastIndex = offset;
-        const r = wordRun.exec(text) as Matched | null;
-        if (!r) return null;
-        const next = offset + r[0].length;
+        if (!wordRun.test(text)) return null;
+        const next = wordRun.lastIndex;
         const c = text.charCodeAt(next);
-        return next === text.length || isTclSpace(c) || c === 10 || c === 59 || (endsAtBracket && c === 93) ? r : null;
+        return next === text.length || isTclSpace(c) || c === 10 || c === 59 || (endsAtBracket && c === 93) ? match(text, offset, next) : null;
       },
     },
   });
@@ -290,7 +299,7 @@ export const DeepRBracket = createToken({
 });
 
 /** `]` outside a command substitution: an ordinary character. */
-export const LiteralRBracket = createToken({ name: 'LiteralRBracket', pattern: /]/, categories: [Text] });
+export const LiteralRBracket = createToken({ name: 'LiteralRBracket', pattern: charPattern(93), start_chars_hint: [']'], categories: [Text] });
 
 /** Text inside `"..."`. */
 export const QText = runToken('QText', '"\\$[]', { line_breaks: true, categories: [Text] });
@@ -370,7 +379,7 @@ export const VarSimple = createToken({
 });
 
 /** A `$` that starts no variable reference: an ordinary character. */
-export const Dollar = createToken({ name: 'Dollar', pattern: /\$/, categories: [Text] });
+export const Dollar = createToken({ name: 'Dollar', pattern: charPattern(36), start_chars_hint: ['$'], categories: [Text] });
 
 wordStartAfter = new Set<TokenType>([Newline, Semicolon, LBracket, BracedWord, QuoteClose, ExpandPrefix]);
 commandStartAfter = new Set<TokenType>([Newline, Semicolon, LBracket]);

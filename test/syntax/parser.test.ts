@@ -49,6 +49,11 @@ describe('commands and words', () => {
     ]);
   });
 
+  it('keeps ] as an ordinary character outside a command substitution', () => {
+    expect(commands(parse('puts a]b ]x [list y]').ast)).toEqual([['puts', 'a]b', ']x', '<BareWord>']]);
+    expect(commands(parse('puts [list a]]').ast)).toEqual([['puts', '<BareWord>']]);
+  });
+
   it('folds backslash sequences into literal values', () => {
     const { ast } = parse('puts a\\tb\\x41\\101\\u00e9 "q\\"x"');
     expect(words(ast.body[0])).toEqual(['puts', 'a\tbAAé', 'q"x']);
@@ -244,6 +249,36 @@ describe('expressions', () => {
     if (x?.type !== 'Expr' || x.root?.type !== 'ExprBinary') throw new Error('binary expected');
     expect(x.root.op).toBe('||');
     expect(x.root.right.type === 'ExprBinary' && x.root.right.op).toBe('&&');
+  });
+
+  it.each([
+    ['1 + 2 * 3 - 4', '((1 + (2 * 3)) - 4)'],
+    ['2 ** 3 ** 2', '(2 ** (3 ** 2))'],
+    ['-2 ** 2', '((-2) ** 2)'],
+    ['$a < 1 == $b > 2 && !$c || $d', '((((a < 1) == (b > 2)) && (!c)) || d)'],
+    ['1 << 2 + 3 & 7 ^ 1 | 8', '((((1 << (2 + 3)) & 7) ^ 1) | 8)'],
+    ['$a ? $b : $c ? 1 : 2', '(a ? b : (c ? 1 : 2))'],
+  ])('applies precedence and associativity to %s', (e, tree) => {
+    const { ast } = parse(`expr {${e}}`);
+    const x = ((ast.body[0] as Command).words[1] as BracedWord).parsed;
+    if (x?.type !== 'Expr' || !x.root) throw new Error('expr expected');
+    const show = (n: import('../../src/syntax/ast.js').ExprNode): string => {
+      switch (n.type) {
+        case 'ExprBinary':
+          return `(${show(n.left)} ${n.op} ${show(n.right)})`;
+        case 'ExprUnary':
+          return `(${n.op}${show(n.operand)})`;
+        case 'ExprTernary':
+          return `(${show(n.cond)} ? ${show(n.then)} : ${show(n.else)})`;
+        case 'VarRef':
+          return n.name;
+        case 'ExprLiteral':
+          return n.value;
+        default:
+          return n.type;
+      }
+    };
+    expect(show(x.root)).toBe(tree);
   });
 
   it.each(['$a +', '$a $b', 'foo', '(1', '1 +* 2', ''])('reports a syntax error in %j', (e) => {
