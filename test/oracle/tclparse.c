@@ -10,7 +10,10 @@
  * converted here from Tcl's byte offsets, so they compare directly with JavaScript strings.
  *
  * Result shape (see test/oracle/types.ts for the TypeScript mirror):
- *   { "commands": [Command...], "error": null | Error }
+ *   { "commands": [Command...], "error": null | Error,
+ *     "incomplete": bool }   parsePtr->incomplete of the last successful Tcl_ParseCommand: true
+ *                            when the text ends in a backslash-newline (a continued line),
+ *                            which makes `info complete` false without any parse error
  *   Command = { "comments": [[start,end]...],   one per `#` comment before the command,
  *                                              end excludes the newline that ends it
  *               "start", "end",                commandStart .. commandStart+commandSize
@@ -23,7 +26,8 @@
  *                                              backslash tokens: its value after substitution
  *               "parts": [Part...] }           top-level component tokens
  *   Part    = { "type": "text"|"bs"|"var"|"cmd", "start", "end",
- *               "name": [start,end]?, "indexed": bool?   (var)
+ *               "value": "..."?                         (bs: what the sequence stands for)
+ *               "name": [start,end]?, "index": [Part...]?   (var; index only for $a(...))
  *               "commands": [Command...]? }             (cmd: the bracket content parsed
  *                                                        as a nested script)
  *   Error   = { "message", "type" (TCL_PARSE_* suffix), "term" (offset where Tcl stopped),
@@ -144,11 +148,19 @@ static int PutParts(Ctx *c, Tcl_Interp *interp, Tcl_Token *tok, int n) {
         PutInt(c, Off(c, t->start));
         Put(c, ",\"end\":");
         PutInt(c, Off(c, t->start + t->size));
-        if (t->type == TCL_TOKEN_VARIABLE) {
+        if (t->type == TCL_TOKEN_BS) {
+            char buf[TCL_UTF_MAX + 4];
+            int len = Tcl_UtfBackslash(t->start, NULL, buf);
+            Put(c, ",\"value\":");
+            PutJsonString(c, buf, len);
+        } else if (t->type == TCL_TOKEN_VARIABLE) {
             Tcl_Token *name = &tok[i + 1];
             Put(c, ",\"name\":");
             PutRange(c, name->start, name->start + name->size);
-            Put(c, t->numComponents > 1 ? ",\"indexed\":true" : ",\"indexed\":false");
+            if (t->numComponents > 1) {
+                Put(c, ",\"index\":");
+                if (PutParts(c, interp, &tok[i + 2], t->numComponents - 1) != TCL_OK) return TCL_ERROR;
+            }
         } else if (t->type == TCL_TOKEN_COMMAND) {
             Put(c, ",\"commands\":");
             if (PutScript(c, interp, t->start + 1, t->size - 2, 1) != TCL_OK) return TCL_ERROR;
@@ -202,7 +214,7 @@ static void PutError(Ctx *c, Tcl_Interp *interp, Tcl_Parse *parse) {
  * (bracket contents) parsed successfully before, so they cannot fail. */
 static int PutScript(Ctx *c, Tcl_Interp *interp, const char *script, int numBytes, int nested) {
     const char *p = script;
-    int left = numBytes, first = 1, code = TCL_OK;
+    int left = numBytes, first = 1, code = TCL_OK, incomplete = 0;
     Tcl_Parse *parse = (Tcl_Parse *)ckalloc(sizeof(Tcl_Parse));
 
     if (!nested) Put(c, "{\"commands\":");
@@ -214,6 +226,7 @@ static int PutScript(Ctx *c, Tcl_Interp *interp, const char *script, int numByte
             code = TCL_ERROR;
             break;
         }
+        incomplete = parse->incomplete;
         if (!first) Put(c, ",");
         first = 0;
         Put(c, "{\"comments\":");
@@ -261,7 +274,7 @@ static int PutScript(Ctx *c, Tcl_Interp *interp, const char *script, int numByte
         Put(c, ",\"error\":");
         if (code != TCL_OK) PutError(c, interp, parse);
         else Put(c, "null");
-        Put(c, "}");
+        Put(c, incomplete ? ",\"incomplete\":true}" : ",\"incomplete\":false}");
     }
     ckfree((char *)parse);
     return nested ? code : TCL_OK;

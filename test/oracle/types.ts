@@ -18,6 +18,11 @@ export interface TclParse {
   commands: TclCommand[];
   /** The error that stopped parsing, or null when the whole script parsed. */
   error: TclParseError | null;
+  /**
+   * Without an error: whether the last command ends in a backslash-newline at the end of the
+   * text (Tcl's `incomplete` flag), which makes `info complete` false although nothing is wrong.
+   */
+  incomplete: boolean;
 }
 
 /** One `Tcl_Parse` result. */
@@ -56,10 +61,12 @@ export interface TclPart {
   start: number;
   /** Just past the last character (`]` included). */
   end: number;
-  /** Variable only: where the name is. */
+  /** Backslash sequence only: what it stands for. */
+  value?: string;
+  /** Variable only: where the name is (inside the braces for `${name}`). */
   name?: [number, number];
-  /** Variable only: whether it has an `(index)`. */
-  indexed?: boolean;
+  /** Variable only: the component tokens of `(index)`, absent without an index. */
+  index?: TclPart[];
   /** Command substitution only: the bracket content parsed as a script. */
   commands?: TclCommand[];
 }

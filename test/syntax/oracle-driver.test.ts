@@ -41,11 +41,30 @@ suite('Tcl parser oracle', () => {
     expect(puts.literal).toBeUndefined();
     expect(puts.parts).toEqual([
       { type: 'text', start: 15, end: 16 },
-      { type: 'var', start: 16, end: 18, name: [17, 18], indexed: false },
+      { type: 'var', start: 16, end: 18, name: [17, 18] },
     ]);
     const subst = answer.parse.commands[2].words[2].parts[0];
     expect(subst.type).toBe('cmd');
     expect(subst.commands?.map((c) => c.words.map((w) => script.slice(w.start, w.end)))).toEqual([['x', '[y]']]);
+  });
+
+  it('reports variable names and index tokens', async () => {
+    const script = 'x $a($i,\\n) ${b c}';
+    const [, arr, braced] = (await tcl.ask(script)).parse.commands[0].words;
+    expect(arr.parts).toEqual([
+      {
+        type: 'var',
+        start: 2,
+        end: 11,
+        name: [3, 4],
+        index: [
+          { type: 'var', start: 5, end: 7, name: [6, 7] },
+          { type: 'text', start: 7, end: 8 },
+          { type: 'bs', start: 8, end: 10, value: '\n' },
+        ],
+      },
+    ]);
+    expect(braced.parts).toEqual([{ type: 'var', start: 12, end: 18, name: [14, 17] }]);
   });
 
   it('gives literal values for words of text and backslash sequences', async () => {
@@ -107,6 +126,14 @@ suite('Tcl parser oracle', () => {
     const answer = await tcl.ask(script);
     expect(answer.parse.error).toMatchObject({ message, type, term, incomplete: !complete });
     expect(answer.complete).toBe(complete);
+  });
+
+  it('reports a trailing backslash-newline as incomplete without an error', async () => {
+    for (const script of ['set x a\\\n', '# c \\\n', 'set x \\\n']) {
+      const answer = await tcl.ask(script);
+      expect(answer).toMatchObject({ complete: false, parse: { error: null, incomplete: true } });
+    }
+    expect((await tcl.ask('set x a\\\nb')).parse.incomplete).toBe(false);
   });
 
   it('keeps the commands parsed before an error', async () => {
