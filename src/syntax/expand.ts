@@ -41,6 +41,8 @@ export interface ParseContext {
   tooDeepReported: boolean;
   /** Gives a 1-based line for an offset (for messages). */
   lineOf: (offset: number) => number;
+  /** Where each braced word of the source ends (see `scanBracedCached`). */
+  braceEnds: Int32Array;
 }
 
 function syntaxError(ctx: ParseContext, range: Range, message: string, related?: Diagnostic['related']): void {
@@ -100,7 +102,7 @@ function reportParse(ctx: ParseContext, p: ParseProblem): void {
 /** Parses `source[start, end)` as a script, including nested code. */
 export function parseScriptRange(ctx: ParseContext, start: number, end: number, depth: number): Script {
   const text = start === 0 && end === ctx.source.length ? ctx.source : ctx.source.slice(start, end);
-  const lex = tokenize(text, ctx.dialect);
+  const lex = tokenize(text, ctx.dialect, 'script', start, ctx.braceEnds);
   for (const p of lex.problems) reportLex(ctx, p, start);
   const parser = tclParser;
   parser.base = start;
@@ -218,7 +220,7 @@ export function parseExpression(ctx: ParseContext, range: Range, depth: number):
     syntaxError(ctx, range, `expression nested deeper than ${MAX_EXPR_DEPTH} levels; not analysed`);
     return expr;
   }
-  const lex = tokenize(text, ctx.dialect, 'expr');
+  const lex = tokenize(text, ctx.dialect, 'expr', range.start, ctx.braceEnds);
   for (const p of lex.problems) reportLex(ctx, p, range.start);
   for (const u of lex.unmatched) {
     const at = range.start + u.offset;

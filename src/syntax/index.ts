@@ -21,6 +21,15 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+let sharedEnds = new Int32Array(1 << 16);
+
+/** A zeroed cache of braced-word ends, reusing one buffer across calls (parse is not re-entrant). */
+function braceEndsBuffer(size: number): Int32Array {
+  if (sharedEnds.length < size) sharedEnds = new Int32Array(Math.max(size, sharedEnds.length * 2));
+  else sharedEnds.fill(0, 0, size);
+  return sharedEnds;
+}
+
 /** Parses an iRule or Tcl script into an AST with exact positions. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   let lines: LineIndex | undefined;
@@ -29,6 +38,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     dialect: options.dialect ?? 'irule',
     diagnostics: [],
     tooDeepReported: false,
+    braceEnds: braceEndsBuffer(text.length + 1),
     lineOf: (offset) => (lines ??= new LineIndex(text)).position(offset).line + 1,
   };
   let ast: Script;

@@ -60,6 +60,31 @@ export function scanBraced(text: string, pos: number, limit = text.length): Scan
   return { end: limit, closed: false };
 }
 
+/**
+ * `scanBraced` that also remembers where every nested braced word ends, in `ends` (indexed by
+ * `base + offset`, holding `base + end`), so that scanning a nested body later costs nothing.
+ */
+export function scanBracedCached(text: string, pos: number, base: number, ends: Int32Array): ScanResult {
+  const known = ends[base + pos];
+  if (known > 0) return { end: known - base, closed: true };
+  const stack: number[] = [];
+  const limit = text.length;
+  for (let i = pos; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) {
+      i++;
+    } else if (c === 123) {
+      stack.push(i);
+    } else if (c === 125) {
+      const open = stack.pop();
+      if (open === undefined) continue;
+      ends[base + open] = base + i + 1;
+      if (stack.length === 0) return { end: i + 1, closed: true };
+    }
+  }
+  return { end: limit, closed: false };
+}
+
 /** An unclosed opener found by brace recovery. */
 export interface BraceRecovery {
   /** Where the braced word presumably ends (just past its `}`), or the limit. */

@@ -10,7 +10,7 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Dialect } from './ast.js';
 import { exprCategories, exprOnlyTokens } from './expr-tokens.js';
-import { escapeLength, isTclSpace, recoverBraced, scanBraced, scanVarName } from './scan.js';
+import { escapeLength, isTclSpace, recoverBraced, scanBracedCached, scanVarName } from './scan.js';
 
 /** Nesting of `[...]` and `$a(...)` beyond which brackets are read as plain text. */
 export const MAX_SUBST_DEPTH = 100;
@@ -30,6 +30,9 @@ export interface LexProblem {
 /** Mutable state of the current tokenize call (the lexer is not re-entrant). */
 const state = {
   dialect: 'irule' as Dialect,
+  /** Offset of the lexed text in the source, and the source-wide cache of braced-word ends. */
+  base: 0,
+  braceEnds: new Int32Array(0) as Int32Array,
   depth: 0,
   literalDepth: 0,
   problems: [] as LexProblem[],
@@ -155,7 +158,7 @@ export const BracedWord = createToken({
   pattern: {
     exec: (text: string, offset: number, tokens: IToken[]) => {
       if (text.charCodeAt(offset) !== 123 || !atWordStart(tokens, offset)) return null;
-      const r = scanBraced(text, offset);
+      const r = scanBracedCached(text, offset, state.base, state.braceEnds);
       if (r.closed) return match(text, offset, r.end);
       const rec = recoverBraced(text, offset);
       const closedAt = rec.end < text.length ? rec.end - 1 : undefined;
@@ -441,8 +444,20 @@ export interface LexResult {
   unmatched: { offset: number; length: number }[];
 }
 
-/** Tokenizes a script (or, with mode `expr`, an expression) in the given dialect. Never throws. */
-export function tokenize(text: string, dialect: Dialect, mode: 'script' | 'expr' = 'script'): LexResult {
+/**
+ * Tokenizes a script (or, with mode `expr`, an expression) in the given dialect. `base` is the
+ * text's offset in the whole source and `braceEnds` a cache (one slot per source offset) shared by
+ * all calls for one source. Never throws.
+ */
+export function tokenize(
+  text: string,
+  dialect: Dialect,
+  mode: 'script' | 'expr' = 'script',
+  base = 0,
+  braceEnds: Int32Array = new Int32Array(text.length + 1),
+): LexResult {
+  state.base = base;
+  state.braceEnds = braceEnds;
   state.dialect = dialect;
   state.depth = 0;
   state.literalDepth = 0;
