@@ -84,10 +84,15 @@ const PARSE_MESSAGES: Record<ParseProblem['kind'], string> = {
   unclosedIndex: 'missing ) to close the array index',
   extraAfterBrace: 'extra characters after close-brace',
   extraAfterQuote: 'extra characters after close-quote',
+  noExpansion: '{*} is not argument expansion in iRules (Tcl 8.4): BIG-IP passes "*" and the next word as two arguments',
 };
 
 function reportParse(ctx: ParseContext, p: ParseProblem): void {
   const what = PARSE_MESSAGES[p.kind];
+  if (p.kind === 'noExpansion') {
+    ctx.diagnostics.push({ ruleId: 'syntax-error', severity: 'warning', message: what, range: { start: p.at - 3, end: p.at } });
+    return;
+  }
   if (p.kind === 'extraAfterBrace' || p.kind === 'extraAfterQuote') {
     const note = ctx.dialect === 'irule' ? ' (BIG-IP starts a new word here)' : '';
     syntaxError(ctx, { start: p.at, end: p.at + 1 }, what + note);

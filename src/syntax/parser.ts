@@ -64,7 +64,7 @@ import {
 /** A problem found while parsing (absolute offsets). */
 export interface ParseProblem {
   /** Which problem. */
-  kind: 'unclosedQuote' | 'unclosedBracket' | 'unclosedIndex' | 'extraAfterBrace' | 'extraAfterQuote';
+  kind: 'unclosedQuote' | 'unclosedBracket' | 'unclosedIndex' | 'extraAfterBrace' | 'extraAfterQuote' | 'noExpansion';
   /** Where the opener (or the extra character) is. */
   at: number;
   /** Where input ran out (for unclosed constructs). */
@@ -186,7 +186,11 @@ class TclParser extends EmbeddedActionsParser {
         // which is fine for `{a}{b}` but turns `}else{` or `"a"b` into a stray bare word.
         if (prev.range.end === w.range.start && (this.dialect === 'tcl' || w.type === 'BareWord')) {
           const glued = closedDelimited(prev);
-          if (glued) this.problems.push({ kind: glued === 'brace' ? 'extraAfterBrace' : 'extraAfterQuote', at: w.range.start, ranOut: w.range.start });
+          const expansion = this.dialect === 'irule' && prev.type === 'BracedWord' && prev.text === '*';
+          if (glued) {
+            const kind = expansion ? 'noExpansion' : glued === 'brace' ? 'extraAfterBrace' : 'extraAfterQuote';
+            this.problems.push({ kind, at: w.range.start, ranOut: w.range.start });
+          }
         }
         words.push(w);
       });
