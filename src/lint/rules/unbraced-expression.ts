@@ -1,0 +1,50 @@
+// Reports expressions (of expr, if, while, for ... as the catalog types them) that are not in
+// braces: they are substituted twice, so data containing [ ] or $ runs as code, and they cannot
+// be byte-compiled. Doc: docs/rules/unbraced-expression.md
+import type { Word } from '../../syntax/ast.js';
+import { defineRule } from '../rule.js';
+import { typedCommand } from '../utils/args.js';
+
+/** Whether a word has substitutions (a plain literal such as `1` is harmless unbraced). */
+function substitutes(word: Word): boolean {
+  if (word.type === 'BracedWord') return false;
+  if (word.type === 'ExpandWord') return true;
+  return word.parts.some((p) => p.type === 'VarRef' || p.type === 'CmdSubst');
+}
+
+export default defineRule({
+  id: 'unbraced-expression',
+  meta: {
+    description: 'Expression with substitutions not enclosed in braces',
+    category: 'security',
+    defaultSeverity: 'warning',
+    recommended: true,
+    fixable: 'none',
+    messages: {
+      unbraced: 'the expression of "{{command}}" is not in braces: it is substituted twice (a value holding [ ] or $ runs as code) and cannot be byte-compiled; write {{command}} {...}',
+    },
+  },
+  create(ctx) {
+    return {
+      Command(cmd) {
+        const typed = typedCommand(cmd, ctx.catalog);
+        if (!typed) return;
+        let first: Word | undefined;
+        let last: Word | undefined;
+        for (let i = 1; i < cmd.words.length; i++) {
+          if (typed.types[i] !== 'expr') continue;
+          const w = cmd.words[i];
+          if (!substitutes(w)) continue;
+          // `expr $a + $b` is one expression spread over words: report it once.
+          if (typed.name === 'expr') {
+            first ??= w;
+            last = w;
+            continue;
+          }
+          ctx.report({ node: w, messageId: 'unbraced', data: { command: typed.name } });
+        }
+        if (first && last) ctx.report({ range: { start: cmd.words[1].range.start, end: cmd.words[cmd.words.length - 1].range.end }, messageId: 'unbraced', data: { command: 'expr' } });
+      },
+    };
+  },
+});

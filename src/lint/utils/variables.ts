@@ -1,0 +1,148 @@
+/**
+ * A cheap, conservative variable analysis shared by rules: which names a scope ever mentions as a
+ * literal word (a stand-in for "may set": `set x`, `foreach x`, `regexp ... x`, `info exists x`
+ * all mention `x`, whatever the command), which literal values plain `set name value` commands
+ * give a name, and every `$name` read. Scopes: one per `proc` body, and the connection (every
+ * `when` body together: plain variables live for the whole connection, across events).
+ * Computed once per file with one walk, on first use.
+ */
+import type { Command, Node, Proc, Script, VarRef, Word } from '../../syntax/ast.js';
+import { literalValue } from '../../syntax/words.js';
+import { walk } from '../walk.js';
+
+/** A `set name value` with a literal name. */
+export interface Assignment {
+  /** The command. */
+  command: Command;
+  /** The value when it is literal, else undefined. */
+  value: string | undefined;
+}
+
+/** What one scope knows. */
+export interface VariableScope {
+  /** The proc, or undefined for the connection scope. */
+  proc?: Proc;
+  /** Names mentioned as literal argument words (array names without their index), with counts. */
+  mentioned: Map<string, number>;
+  /** `set name value` commands by name. */
+  assignments: Map<string, Assignment[]>;
+  /** Reads (`$name`), in source order. */
+  reads: VarRef[];
+  /** Set when the scope writes variables whose names are computed (`set $n 1`), or runs code from strings: nothing can be concluded. */
+  dynamic: boolean;
+}
+
+/** The analysis of a file. */
+export interface VariableIndex {
+  /** The connection scope (all `when` bodies, and code outside any proc). */
+  connection: VariableScope;
+  /** One scope per proc. */
+  procs: Map<Proc, VariableScope>;
+  /** Names mentioned anywhere in the file (procs included). */
+  mentionedAnywhere: Set<string>;
+}
+
+/** The name a literal word would name as a variable: `x(a)` names `x`; a leading `::` is kept. */
+export function variableNameOf(text: string): string {
+  const paren = text.indexOf('(');
+  return paren > 0 && text.endsWith(')') ? text.slice(0, paren) : text;
+}
+
+function newScope(proc?: Proc): VariableScope {
+  const s: VariableScope = { mentioned: new Map(), assignments: new Map(), reads: [], dynamic: false };
+  if (proc) s.proc = proc;
+  return s;
+}
+
+/** Literal words a command argument offers as possible variable names. */
+function mentionsOf(word: Word): string[] {
+  if (word.type === 'BracedWord') {
+    if (word.parsed) return [];
+    // A braced list such as `foreach {k v} ...` or a proc parameter list.
+    return word.text.split(/[\s{}]+/).filter((s) => s !== '');
+  }
+  const v = literalValue(word);
+  return v === undefined ? [] : [v];
+}
+
+/** Builds the variable index of a script. */
+export function indexVariables(ast: Script): VariableIndex {
+  const connection = newScope();
+  const procs = new Map<Proc, VariableScope>();
+  const mentionedAnywhere = new Set<string>();
+  const stack: VariableScope[] = [connection];
+  const mention = (scope: VariableScope, name: string): void => {
+    scope.mentioned.set(name, (scope.mentioned.get(name) ?? 0) + 1);
+    mentionedAnywhere.add(name);
+  };
+  walk(ast, {
+    enter(node: Node) {
+      const scope = stack[stack.length - 1];
+      if (node.type === 'Proc') {
+        const s = newScope(node);
+        for (const p of node.params) {
+          mention(s, p);
+        }
+        procs.set(node, s);
+        stack.push(s);
+        return;
+      }
+      if (node.type === 'VarRef') {
+        scope.reads.push(node);
+        return;
+      }
+      if (node.type !== 'Command' || node.words.length === 0) return;
+      const name = literalValue(node.words[0]);
+      if (name === undefined) {
+        scope.dynamic = true;
+        return;
+      }
+      const bare = name.startsWith('::') ? name.slice(2) : name;
+      // `set $name v`, `eval $script`, `uplevel ...`, `upvar` with computed names: give up on the scope.
+      if ((bare === 'set' || bare === 'eval' || bare === 'uplevel' || bare === 'subst') && node.words.length > 1) {
+        const first = node.words[1];
+        if (literalValue(first) === undefined && !(first.type === 'BracedWord')) scope.dynamic = true;
+      }
+      for (let i = 1; i < node.words.length; i++) {
+        for (const m of mentionsOf(node.words[i])) {
+          mention(scope, variableNameOf(m));
+        }
+      }
+      if (bare === 'set' && node.words.length === 3) {
+        const target = literalValue(node.words[1]);
+        if (target !== undefined) {
+          const list = scope.assignments.get(target) ?? [];
+          list.push({ command: node, value: literalValue(node.words[2]) });
+          scope.assignments.set(target, list);
+        }
+      }
+    },
+    leave(node: Node) {
+      if (node.type === 'Proc') stack.pop();
+    },
+  });
+  return { connection, procs, mentionedAnywhere };
+}
+
+/**
+ * The literal values a variable can hold when every mention of it in its scope is a
+ * `set name <literal>`; undefined when anything else may write it (a `foreach`, a `regexp`
+ * match variable, a computed value ...), so callers only conclude from plain constants.
+ */
+export function constantValues(scope: VariableScope, name: string): { value: string; command: Command }[] | undefined {
+  if (scope.dynamic) return undefined;
+  const sets = scope.assignments.get(name);
+  if (!sets || sets.length === 0) return undefined;
+  if (sets.some((s) => s.value === undefined)) return undefined;
+  // Any other literal mention (foreach x, regexp ... x, incr x, append x) may write it.
+  let mentions = 0;
+  const countMentions = (w: Word): void => {
+    for (const m of mentionsOf(w)) if (variableNameOf(m) === name) mentions++;
+  };
+  // Mentions by the `set` commands themselves are expected (a value equal to the name counts too).
+  for (const s of sets) {
+    for (let i = 1; i < s.command.words.length; i++) countMentions(s.command.words[i]);
+  }
+  if ((scope.mentioned.get(name) ?? 0) > mentions) return undefined;
+  return sets.map((s) => ({ value: s.value!, command: s.command }));
+}

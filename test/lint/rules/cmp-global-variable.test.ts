@@ -1,0 +1,31 @@
+import rule from '../../../src/lint/rules/cmp-global-variable.js';
+import { inEvent, ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'when RULE_INIT {\n  set static::max 10\n}\nwhen HTTP_REQUEST {\n  if { [table incr hits] > $static::max } { drop }\n}\n',
+    inEvent('HTTP_REQUEST', 'set x 1\nlog local0. $x'),
+    { name: 'the GTM spelling of static', code: inEvent('DNS_REQUEST', 'log local0. $::static::name') },
+  ],
+  invalid: [
+    {
+      code: inEvent('HTTP_REQUEST', 'log local0. $::count'),
+      errors: [{ messageId: 'global', data: { name: '::count', short: 'count' }, line: 2, column: 15, endColumn: 23 }],
+    },
+    {
+      code: inEvent('HTTP_REQUEST', 'set ::count 1\nincr ::count'),
+      errors: [
+        { messageId: 'global', data: { name: '::count', short: 'count' }, line: 2, column: 7 },
+        { messageId: 'global', data: { name: '::count', short: 'count' }, line: 3, column: 8 },
+      ],
+    },
+    {
+      code: inEvent('HTTP_REQUEST', 'global hits\nincr hits'),
+      errors: [{ messageId: 'globalCommand', data: { name: 'hits' }, line: 2, column: 10 }],
+    },
+    {
+      code: inEvent('HTTP_REQUEST', 'set ::seen(a) 1'),
+      errors: [{ messageId: 'global', data: { name: '::seen', short: 'seen' }, line: 2, column: 7 }],
+    },
+  ],
+});

@@ -1,0 +1,43 @@
+import rule from '../../../src/lint/rules/rule-structure.js';
+import { inEvent, ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    inEvent('HTTP_REQUEST', 'log local0. "x" ;# a comment'),
+    'priority 100\nwhen HTTP_REQUEST priority 0 {\n  set color #fff\n}\nwhen HTTP_RESPONSE priority 1000 { }\n',
+    'proc p {a} {\n  return $a\n}\n# a comment at the top\nwhen RULE_INIT timing on {\n  set static::x 1\n}\n',
+    { name: 'plain Tcl files are not iRules', code: 'set x 1\nputs $x\n', options: { dialect: 'tcl' } },
+  ],
+  invalid: [
+    {
+      code: 'set x 1\nwhen HTTP_REQUEST { }\n',
+      errors: [{ messageId: 'topLevel', data: { name: 'set' }, line: 1, column: 1, endColumn: 4 }],
+      output: null,
+    },
+    {
+      code: 'when HTTP_REQUEST {\n  when HTTP_RESPONSE { }\n}\n',
+      errors: [{ messageId: 'nested', data: { name: 'when', where: 'when HTTP_REQUEST' }, line: 2, column: 3 }],
+      output: null,
+    },
+    {
+      code: 'when HTTP_REQUEST {\n  proc p {} { return 1 }\n}\n',
+      errors: [{ messageId: 'nested', data: { name: 'proc', where: 'when HTTP_REQUEST' }, line: 2, column: 3 }],
+      output: null,
+    },
+    {
+      code: 'when HTTP_REQUEST priority 1001 { }\n',
+      errors: [{ messageId: 'priority', data: { value: '1001' }, line: 1, column: 28, endColumn: 32 }],
+      output: null,
+    },
+    {
+      code: 'priority -1\nwhen HTTP_REQUEST { }\n',
+      errors: [{ messageId: 'priority', data: { value: '-1' }, line: 1, column: 10 }],
+      output: null,
+    },
+    {
+      code: inEvent('HTTP_REQUEST', 'log local0. "x" # trailing words'),
+      errors: [{ messageId: 'sameLineComment', line: 2, column: 19, endColumn: 35 }],
+      output: inEvent('HTTP_REQUEST', 'log local0. "x" ;# trailing words'),
+    },
+  ],
+});

@@ -1,0 +1,35 @@
+import rule from '../../../src/lint/rules/undefined-variable.js';
+import { ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'set in an earlier event of the connection', code: 'when CLIENT_ACCEPTED {\n  set client [IP::client_addr]\n}\nwhen HTTP_REQUEST {\n  log local0. $client\n}\n' },
+    { name: 'set by foreach, regexp and catch', code: 'when HTTP_REQUEST {\n  foreach {k v} [HTTP::header names] { log local0. "$k $v" }\n  regexp {a(b)} [HTTP::uri] -> part\n  catch { expr {1/0} } err\n  log local0. "$part $err"\n}\n' },
+    { name: 'proc parameters and args', code: 'proc p {a {b 2} args} {\n  return "$a $b $args"\n}\n' },
+    { name: 'static set in RULE_INIT', code: 'when RULE_INIT {\n  set static::debug 0\n}\nwhen HTTP_REQUEST {\n  if { $static::debug } { log local0. x }\n}\n' },
+    { name: 'guarded by info exists', code: 'when HTTP_REQUEST {\n  if { [info exists seen] } { log local0. $seen }\n}\n' },
+    { name: 'array elements', code: 'when HTTP_REQUEST {\n  array set counts {a 1}\n  log local0. $counts(a)\n}\n' },
+    { name: 'computed names make the scope unknowable', code: 'when HTTP_REQUEST {\n  set [HTTP::query] 1\n  log local0. $whatever\n}\n' },
+    { name: 'globals are another rule\'s business', code: 'when HTTP_REQUEST {\n  log local0. $::g\n}\n' },
+  ],
+  invalid: [
+    {
+      code: 'when HTTP_REQUEST {\n  log local0. "uri $uri"\n}\n',
+      errors: [{ messageId: 'connection', data: { name: 'uri' }, line: 2, column: 20, endColumn: 24 }],
+    },
+    {
+      name: 'a proc does not see the caller\'s variables',
+      code: 'proc p {} {\n  return $host\n}\nwhen HTTP_REQUEST {\n  set host [HTTP::host]\n  log local0. [call p]\n}\n',
+      errors: [{ messageId: 'proc', data: { name: 'host', proc: 'p' }, line: 2, column: 10 }],
+    },
+    {
+      code: 'when HTTP_REQUEST {\n  if { $static::enabled } { log local0. x }\n}\n',
+      errors: [{ messageId: 'static', data: { name: 'static::enabled' }, line: 2, column: 8 }],
+    },
+    {
+      name: 'each name once',
+      code: 'when HTTP_REQUEST {\n  log local0. "$a $a"\n}\n',
+      errors: [{ messageId: 'connection', data: { name: 'a' }, line: 2, column: 16 }],
+    },
+  ],
+});
