@@ -54,6 +54,7 @@ import {
   QuoteOpen,
   RBracket,
   Semicolon,
+  SimpleQuoted,
   SimpleWord,
   Text as TextTok,
   VarArray,
@@ -134,11 +135,14 @@ class TclParser extends EmbeddedActionsParser {
     },
   ];
 
-  private separator(_t: IToken, newline: number): void {
+  private separator(t: IToken, newline: number): void {
     this.ACTION(() => {
       const f = this.frames[this.frames.length - 1];
-      if (newline) f.newlines++;
-      else f.blocked = true;
+      if (newline) {
+        // A Newline token also holds the blank lines after it.
+        const img = t.image;
+        for (let i = 0; i < img.length; i++) if (img.charCodeAt(i) === 10) f.newlines++;
+      } else f.blocked = true;
     });
   }
 
@@ -210,6 +214,17 @@ class TclParser extends EmbeddedActionsParser {
       },
     },
     { ALT: () => this.braced(this.CONSUME(BracedTok)) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(SimpleQuoted);
+        return this.ACTION((): QuotedWord => {
+          const start = this.start(t);
+          const end = this.end(t);
+          const parts: Part[] = end - start > 2 ? [{ type: 'Text', range: { start: start + 1, end: end - 1 }, value: t.image.slice(1, -1) }] : [];
+          return { type: 'QuotedWord', range: { start, end }, parts };
+        });
+      },
+    },
     { ALT: () => this.SUBRULE(this.quoted) },
     {
       ALT: () => {

@@ -76,7 +76,25 @@ function atCommandStart(tokens: IToken[]): boolean {
 }
 
 /** Line feed: ends a command. */
-export const Newline = createToken({ name: 'Newline', pattern: charPattern(10), start_chars_hint: ['\n'], line_breaks: true });
+export const Newline = createToken({
+  name: 'Newline',
+  start_chars_hint: ['\n'],
+  line_breaks: true,
+  pattern: {
+    // One token for a line end together with the blank lines and indentation after it.
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 10) return null;
+      let i = offset + 1;
+      const n = text.length;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || isTclSpace(c)) i++;
+        else break;
+      }
+      return match(text, offset, i);
+    },
+  },
+});
 /** `;`: ends a command. */
 export const Semicolon = createToken({ name: 'Semicolon', pattern: charPattern(59), start_chars_hint: [';'] });
 
@@ -179,6 +197,25 @@ export const QuoteOpen = createToken({
   pattern: {
     exec: (text: string, offset: number, tokens: IToken[]) =>
       text.charCodeAt(offset) === 34 && atWordStart(tokens, offset) ? match(text, offset, offset + 1) : null,
+  },
+});
+
+/** A whole `"..."` word with nothing to substitute inside: one token instead of three. */
+export const SimpleQuoted = createToken({
+  name: 'SimpleQuoted',
+  start_chars_hint: ['"'],
+  line_breaks: true,
+  pattern: {
+    exec: (text: string, offset: number, tokens: IToken[]) => {
+      if (text.charCodeAt(offset) !== 34 || !atWordStart(tokens, offset)) return null;
+      const close = text.indexOf('"', offset + 1);
+      if (close === -1) return null;
+      for (let i = offset + 1; i < close; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 92 || c === 36 || c === 91) return null;
+      }
+      return match(text, offset, close + 1);
+    },
   },
 });
 
@@ -384,7 +421,7 @@ export const VarSimple = createToken({
 /** A `$` that starts no variable reference: an ordinary character. */
 export const Dollar = createToken({ name: 'Dollar', pattern: charPattern(36), start_chars_hint: ['$'], categories: [Text] });
 
-wordStartAfter = new Set<TokenType>([Newline, Semicolon, LBracket, BracedWord, QuoteClose, ExpandPrefix]);
+wordStartAfter = new Set<TokenType>([Newline, Semicolon, LBracket, BracedWord, QuoteClose, SimpleQuoted, ExpandPrefix]);
 commandStartAfter = new Set<TokenType>([Newline, Semicolon, LBracket]);
 
 const vars = [VarBraced, VarArray, VarSimple, Dollar];
@@ -398,6 +435,7 @@ export const allTokens: TokenType[] = [
   ExpandPrefix,
   BracedWord,
   QuoteOpen,
+  SimpleQuoted,
   QuoteClose,
   LBracket,
   RBracket,
@@ -423,8 +461,8 @@ export const allTokens: TokenType[] = [
 const lexer = new Lexer(
   {
     modes: {
-      script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...vars, Escape, SimpleWordInScript, Text],
-      subst: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, RBracket, ...vars, Escape, SimpleWordInSubst, Text],
+      script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, SimpleQuoted, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...vars, Escape, SimpleWordInScript, Text],
+      subst: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, SimpleQuoted, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, RBracket, ...vars, Escape, SimpleWordInSubst, Text],
       quoted: [QuoteClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, QText, LiteralRBracket],
       index: [IndexClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, IText, LiteralRBracket],
       expr: [LBracket, DeepLBracket, VarBraced, VarArray, VarSimple, ...exprOnlyTokens],
