@@ -1,19 +1,255 @@
-/** Loads the command catalog from `grammar/` (bundled as JSON) into a lookup table. */
-import tclCommands from '../../grammar/commands/tcl.json' with { type: 'json' };
-import globalCommands from '../../grammar/commands/global.json' with { type: 'json' };
-import type { CommandSpec } from './types.js';
+/**
+ * Loads the command and event catalog from `grammar/` (bundled as JSON) into lookup tables. Each
+ * file is checked against `schema.ts` and indexed on first use (a lookup of `HTTP::uri` touches
+ * only events.json and HTTP.json), so importing this module costs only the JSON parse. Invalid
+ * data throws a `CatalogError` naming the file, the entry and the field.
+ */
+import eventFile from '../../grammar/events.json' with { type: 'json' };
+import namespaceFile from '../../grammar/namespaces.json' with { type: 'json' };
+import { commandFiles } from './command-files.js';
+import { specialHandlers } from './special/index.js';
+import type { ArgForm, CommandSpec, EventCatalog, EventFlow, EventSet, EventSpec, EvidenceSource, NamespaceSpec } from './types.js';
+import { validateCommandFile, validateEventFile, validateNamespaceFile } from './validate.generated.js';
 
-const table = new Map<string, CommandSpec>();
-for (const list of [tclCommands, globalCommands] as CommandSpec[][]) {
-  for (const spec of list) table.set(spec.name, spec);
+/** Thrown when the bundled catalog data breaks its schema or refers to something unknown. */
+export class CatalogError extends Error {
+  override name = 'CatalogError';
+}
+
+interface EventTables {
+  events: Map<string, EventSpec>;
+  sets: Map<string, EventSet>;
+  flows: EventFlow[];
+}
+
+let eventTables: EventTables | undefined;
+let namespaceTable: Map<string, NamespaceSpec> | undefined;
+/** Command tables per file, built when a command of that file is first looked up. */
+const fileTables = new Map<string, Map<string, CommandSpec>>();
+const setCache = new Map<string, ReadonlySet<string>>();
+
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** A readable account of the first schema error of `data`. */
+function describe(file: string, data: unknown, errors: AjvError[] | null | undefined): string {
+  const e = errors?.[0];
+  if (!e) return `${file}: invalid`;
+  const path = e.instancePath || '/';
+  const index = /^\/(\d+)/.exec(path)?.[1];
+  let entry = '';
+  if (index !== undefined && Array.isArray(data)) {
+    const name = (data[Number(index)] as { name?: unknown } | undefined)?.name;
+    if (typeof name === 'string') entry = ` (${name})`;
+  }
+  const extra = e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : '';
+  return `${file}${entry} at ${path}: ${e.message ?? 'invalid'}${extra}`;
+}
+
+function fail(message: string): never {
+  throw new CatalogError(`irule-lint: the command catalog in grammar/ is invalid: ${message}`);
+}
+
+/** Handler keys used anywhere in a form. */
+function handlersOf(form: ArgForm | undefined, out: string[] = []): string[] {
+  if (!form) return out;
+  if (form.handler) out.push(form.handler);
+  for (const sub of Object.values(form.subcommands ?? {})) handlersOf(sub, out);
+  return out;
+}
+
+/**
+ * The first schema problem of a command file's data, worded as the loader reports it, or
+ * undefined when the data fits the schema. For tools and tests that check data before bundling.
+ */
+export function commandFileProblem(file: string, data: unknown): string | undefined {
+  return validateCommandFile(data) ? undefined : describe(`grammar/commands/${file}.json`, data, validateCommandFile.errors);
+}
+
+/** Builds and checks the event tables (once). */
+function loadEvents(): EventTables {
+  if (eventTables) return eventTables;
+  if (!validateEventFile(eventFile)) fail(describe('grammar/events.json', eventFile, validateEventFile.errors));
+  const catalog = eventFile as unknown as EventCatalog;
+  const events = new Map<string, EventSpec>();
+  for (const e of catalog.events) {
+    if (events.has(e.name)) fail(`grammar/events.json: event ${e.name} is listed twice`);
+    events.set(e.name, e);
+  }
+  const sets = new Map<string, EventSet>();
+  for (const s of catalog.sets) {
+    if (sets.has(s.name)) fail(`grammar/events.json: event set ${s.name} is listed twice`);
+    for (const ev of s.events ?? []) if (!events.has(ev)) fail(`grammar/events.json: event set ${s.name} names unknown event ${ev}`);
+    sets.set(s.name, s);
+  }
+  for (const f of catalog.flows) {
+    for (const step of f.steps) if (!events.has(step.event)) fail(`grammar/events.json: flow ${f.name} names unknown event ${step.event}`);
+  }
+  eventTables = { events, sets, flows: catalog.flows };
+  return eventTables;
+}
+
+/** Builds and checks the table of one command file (once); undefined when there is no such file. */
+function loadFile(file: string): Map<string, CommandSpec> | undefined {
+  const done = fileTables.get(file);
+  if (done) return done;
+  const data = commandFiles[file];
+  if (data === undefined) return undefined;
+  const { events, sets } = loadEvents();
+  const where = `grammar/commands/${file}.json`;
+  const problem = commandFileProblem(file, data);
+  if (problem) fail(problem);
+  const table = new Map<string, CommandSpec>();
+  for (const spec of data as CommandSpec[]) {
+    if (table.has(spec.name)) fail(`${where}: command ${spec.name} is listed twice`);
+    const ns = namespaceOf(spec.name);
+    if (ns ? file !== ns : file !== 'global' && file !== 'tcl') {
+      fail(`${where}: command ${spec.name} belongs in grammar/commands/${ns ?? 'global'}.json`);
+    }
+    const named = [...(Array.isArray(spec.events) ? spec.events : []), ...(spec.eventsInvalid ?? [])];
+    for (const ev of named) if (!events.has(ev)) fail(`${where}: command ${spec.name} names unknown event ${ev}`);
+    if (spec.eventSet && !sets.has(spec.eventSet)) fail(`${where}: command ${spec.name} uses unknown event set ${spec.eventSet}`);
+    for (const h of handlersOf(spec.args)) if (!specialHandlers[h]) fail(`${where}: command ${spec.name} uses unknown handler ${h}`);
+    table.set(spec.name, spec);
+  }
+  fileTables.set(file, table);
+  if (file === 'tcl' || file === 'global') {
+    // the two files without a namespace must not both define a name
+    const other = loadFile(file === 'tcl' ? 'global' : 'tcl');
+    for (const name of table.keys()) if (other?.has(name)) fail(`command ${name} is in both grammar/commands/tcl.json and global.json`);
+  }
+  return table;
+}
+
+/** Every command file, loaded. */
+function loadAllFiles(): Map<string, CommandSpec>[] {
+  return Object.keys(commandFiles).map((f) => loadFile(f)!);
+}
+
+function loadNamespaces(): Map<string, NamespaceSpec> {
+  if (namespaceTable) return namespaceTable;
+  const { sets } = loadEvents();
+  if (!validateNamespaceFile(namespaceFile)) fail(describe('grammar/namespaces.json', namespaceFile, validateNamespaceFile.errors));
+  const table = new Map<string, NamespaceSpec>();
+  for (const ns of namespaceFile as NamespaceSpec[]) {
+    if (!sets.has(ns.eventSet)) fail(`grammar/namespaces.json: namespace ${ns.name} uses unknown event set ${ns.eventSet}`);
+    table.set(ns.name, ns);
+  }
+  namespaceTable = table;
+  return table;
+}
+
+/** The namespace of a command name (`HTTP` for `HTTP::uri`), or undefined for global and Tcl commands. */
+export function namespaceOf(name: string): string | undefined {
+  const n = name.startsWith('::') ? name.slice(2) : name;
+  const i = n.indexOf('::');
+  return i > 0 && i + 2 < n.length ? n.slice(0, i) : undefined;
 }
 
 /** The spec of a command by its exact name (a leading `::` is ignored), or undefined. */
 export function getCommand(name: string): CommandSpec | undefined {
-  return table.get(name.startsWith('::') ? name.slice(2) : name);
+  const n = name.startsWith('::') ? name.slice(2) : name;
+  const ns = namespaceOf(n);
+  if (ns) return loadFile(ns)?.get(n);
+  return loadFile('tcl')?.get(n) ?? loadFile('global')?.get(n);
 }
 
 /** Every command in the catalog. */
 export function allCommands(): CommandSpec[] {
-  return [...table.values()];
+  return loadAllFiles().flatMap((t) => [...t.values()]);
+}
+
+/** The spec of an event, or undefined. */
+export function getEvent(name: string): EventSpec | undefined {
+  return loadEvents().events.get(name);
+}
+
+/** Every event in the catalog. */
+export function allEvents(): EventSpec[] {
+  return [...loadEvents().events.values()];
+}
+
+/** The event flows a simulator fires (plain TCP, HTTP, HTTPS, DNS ...). */
+export function eventFlows(): EventFlow[] {
+  return loadEvents().flows;
+}
+
+/** A named event set, or undefined. */
+export function getEventSet(name: string): EventSet | undefined {
+  return loadEvents().sets.get(name);
+}
+
+/** The names of the events in a named set (empty for an unknown set). */
+export function eventsInSet(name: string): ReadonlySet<string> {
+  const cached = setCache.get(name);
+  if (cached) return cached;
+  const t = loadEvents();
+  const s = t.sets.get(name);
+  const out = new Set<string>();
+  if (s) {
+    for (const e of t.events.values()) {
+      if (s.sides?.includes(e.side) || s.events?.includes(e.name) || (s.profiles && e.profiles.some((p) => s.profiles!.includes(p)))) out.add(e.name);
+    }
+  }
+  setCache.set(name, out);
+  return out;
+}
+
+/** A namespace's facts (profiles, default event set), or undefined. */
+export function getNamespace(name: string): NamespaceSpec | undefined {
+  return loadNamespaces().get(name);
+}
+
+/** Every namespace. */
+export function allNamespaces(): NamespaceSpec[] {
+  return [...loadNamespaces().values()];
+}
+
+/** The profiles a command needs on the virtual server (from its namespace), possibly empty. */
+export function requiredProfiles(spec: CommandSpec): string[] {
+  const ns = namespaceOf(spec.name);
+  return (ns && loadNamespaces().get(ns)?.profiles) || [];
+}
+
+/** Every event where the command is known or derived to be valid (listed, or in its event set), minus the invalid ones. */
+export function validEvents(spec: CommandSpec): ReadonlySet<string> {
+  const t = loadEvents();
+  const out = new Set<string>();
+  if (spec.events === '*') for (const e of t.events.keys()) out.add(e);
+  else for (const e of spec.events ?? []) out.add(e);
+  if (spec.eventSet) for (const e of eventsInSet(spec.eventSet)) out.add(e);
+  for (const e of spec.eventsInvalid ?? []) out.delete(e);
+  return out;
+}
+
+/** What the catalog says about using a command in an event. */
+export interface EventVerdict {
+  /**
+   * `valid`: listed or in the command's derived event set; `invalid`: BIG-IP refuses it;
+   * `unlikely`: neither listed nor derived; `unknown`: no event facts for the command, or an unknown event.
+   */
+  verdict: 'valid' | 'invalid' | 'unlikely' | 'unknown';
+  /** Strength of the evidence behind the verdict (absent for `unknown`). */
+  source?: EvidenceSource;
+}
+
+/** Whether `spec` may be used in `event`, with the strength of the evidence, so rules can pick a severity. */
+export function commandInEvent(spec: CommandSpec, event: string): EventVerdict {
+  if (!loadEvents().events.has(event)) return { verdict: 'unknown' };
+  if (spec.eventsInvalid?.includes(event)) return { verdict: 'invalid', source: spec.eventsInvalidSource ?? 'documented' };
+  if (spec.events === '*') return { verdict: 'valid', source: spec.eventsSource ?? 'derived' };
+  if (spec.events?.includes(event)) return { verdict: 'valid', source: spec.eventsSource ?? 'derived' };
+  if (spec.eventSet && eventsInSet(spec.eventSet).has(event)) return { verdict: 'valid', source: 'derived' };
+  if (!spec.events && !spec.eventSet) return { verdict: 'unknown' };
+  return { verdict: 'unlikely', source: spec.eventSet ? 'derived' : (spec.eventsSource ?? 'derived') };
+}
+
+/** Loads and checks the whole catalog now (otherwise each file is checked on first use); throws `CatalogError`. */
+export function checkCatalog(): void {
+  loadEvents();
+  loadNamespaces();
+  loadAllFiles();
 }

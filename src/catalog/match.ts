@@ -1,0 +1,85 @@
+/**
+ * Matches a command's argument words against its catalog form, following subcommands (nested
+ * ones too: `string is integer`, `persist cookie insert`) and the form's own positionals when the
+ * first word names no subcommand (`snat 10.0.0.1` beside `snat automap`). Leaf forms are matched by
+ * `matchForm` of `args.ts`, and forms with a `handler` by `matchArgs`, so there is one matcher.
+ */
+import { matchArgs, matchForm, type ArgMatch, type ArgText } from './args.js';
+import type { ArgForm, CommandSpec } from './types.js';
+
+/** The outcome of matching a whole command call. */
+export interface CallMatch extends ArgMatch {
+  /** The subcommand words that selected the form, in order (empty for the top-level form). */
+  path: string[];
+  /** The form the remaining arguments were matched against; undefined when the command has no known form. */
+  form?: ArgForm;
+  /** The word in subcommand position when it names no subcommand and the form has no positionals of its own. */
+  unknownSubcommand?: string;
+  /**
+   * Set when the verdict rests on a guess: a non-literal word stands where a subcommand may be, or
+   * the form is loose (`argsLoose`). Rules should not report arity errors then.
+   */
+  uncertain?: boolean;
+}
+
+function emptyMatch(n: number): ArgMatch {
+  return { types: new Array(n).fill(undefined), alone: new Array(n).fill(false), firstPositional: 0 };
+}
+
+/** Shifts a match of `args.slice(offset)` back onto the full argument list. */
+function shifted(m: ArgMatch, n: number, offset: number): ArgMatch {
+  const out = emptyMatch(n);
+  for (let i = 0; i < m.types.length; i++) {
+    out.types[offset + i] = m.types[i];
+    out.alone[offset + i] = m.alone[i];
+  }
+  out.firstPositional = offset + m.firstPositional;
+  if (m.arity) out.arity = m.arity;
+  return out;
+}
+
+function matchIn(form: ArgForm, args: ArgText[], offset: number, path: string[]): CallMatch {
+  const n = args.length;
+  const subs = form.subcommands;
+  const hasOwn = form.positionals !== undefined || form.switches !== undefined;
+  if (subs) {
+    const word = args[offset];
+    if (word !== undefined && Object.prototype.hasOwnProperty.call(subs, word)) {
+      return matchIn(subs[word], args, offset + 1, [...path, word]);
+    }
+    if (!hasOwn) {
+      const m = emptyMatch(n);
+      m.firstPositional = offset;
+      if (offset >= n) return { ...m, arity: 'tooFew', path, form };
+      if (word === undefined) return { ...m, path, form, uncertain: true };
+      return { ...m, path, form, unknownSubcommand: word };
+    }
+    const m = shifted(matchForm(form, args.slice(offset)), n, offset);
+    // A substituted word may still name a subcommand at run time.
+    if (word === undefined && offset < n) return { ...m, arity: undefined, path, form, uncertain: true };
+    return { ...m, path, form };
+  }
+  return { ...shifted(matchForm(form, args.slice(offset)), n, offset), path, form };
+}
+
+/** Matches the argument words of a call to `spec` (command name excluded; `undefined` for non-literal words). */
+export function matchCall(spec: CommandSpec, args: ArgText[]): CallMatch {
+  const form = spec.args;
+  if (!form) return { ...emptyMatch(args.length), path: [], uncertain: true };
+  let m: CallMatch;
+  if (form.handler) m = { ...matchArgs(spec, args), path: [], form };
+  else m = matchIn(form, args, 0, []);
+  if (spec.argsLoose) m.uncertain = true;
+  return m;
+}
+
+/** The form a subcommand path leads to (`['match']` of `class`), or undefined. */
+export function formAt(spec: CommandSpec, path: string[]): ArgForm | undefined {
+  let form = spec.args;
+  for (const word of path) {
+    const subs = form?.subcommands;
+    if (!subs || !Object.prototype.hasOwnProperty.call(subs, word)) return undefined;
+    form = subs[word];
+  }
+  return form;
+}
