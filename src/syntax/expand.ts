@@ -6,6 +6,7 @@
  */
 import { matchArgs } from '../catalog/args.js';
 import { getCommand } from '../catalog/load.js';
+import type { ArgForm, ArgType, CommandSpec } from '../catalog/types.js';
 import type { Diagnostic, Range } from '../diagnostics.js';
 import type {
   BracedWord,
@@ -168,7 +169,7 @@ function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statemen
     });
   }
   const spec = name === 'when' && ctx.dialect !== 'irule' ? undefined : getCommand(name);
-  if (!spec) return cmd;
+  if (!spec || !takesCode(spec)) return cmd;
   const args = words.slice(1);
   const match = matchArgs(
     spec,
@@ -185,6 +186,25 @@ function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statemen
   if (name === 'when' && ctx.dialect === 'irule') return liftWhen(cmd);
   if (name === 'proc' && words.length === 4) return liftProc(cmd);
   return cmd;
+}
+
+const CODE_TYPES = new Set<ArgType>(['script', 'body', 'expr', 'switchBody']);
+const codeCache = new WeakMap<CommandSpec, boolean>();
+
+/** Whether any form of a command has an argument that is code (or a special handler). */
+function takesCode(spec: CommandSpec): boolean {
+  let known = codeCache.get(spec);
+  if (known === undefined) {
+    const visit = (form: ArgForm | undefined): boolean =>
+      !!form &&
+      (!!form.handler ||
+        (form.positionals ?? []).some((p) => CODE_TYPES.has(p.type)) ||
+        (form.switches ?? []).some((sw) => sw.value !== undefined && CODE_TYPES.has(sw.value)) ||
+        Object.values(form.subcommands ?? {}).some(visit));
+    known = visit(spec.args);
+    codeCache.set(spec, known);
+  }
+  return known;
 }
 
 function parseBody(ctx: ParseContext, w: BracedWord, depth: number): void {
