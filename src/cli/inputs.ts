@@ -24,6 +24,10 @@ export interface Input {
   displayPath: string;
   /** The decoded text (BOM removed). */
   text: string;
+  /** Whether the bytes started with a UTF-8 byte order mark (kept when the file is fixed). */
+  bom?: boolean;
+  /** Whether re-encoding the text gives the bytes back (false when invalid UTF-8 was replaced): only then may the file be rewritten. */
+  exact?: boolean;
 }
 
 /** The dialect a file name implies: `.tcl` is plain Tcl, anything else is an iRule. */
@@ -112,5 +116,10 @@ export async function readSource(file: SourceFile): Promise<Input> {
   const bytes = await readFile(file.absPath).catch((err: unknown) => {
     throw new UsageError(`cannot read '${file.displayPath}': ${describeFsError(err)}`);
   });
-  return { filePath: file.absPath, displayPath: file.displayPath, text: decodeText(bytes) };
+  const text = decodeText(bytes);
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const back = Buffer.from(text, 'utf8');
+  const body = bom ? bytes.subarray(3) : bytes;
+  const exact = back.length === body.length && Buffer.compare(back, body) === 0;
+  return { filePath: file.absPath, displayPath: file.displayPath, text, bom, exact };
 }

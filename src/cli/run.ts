@@ -2,23 +2,14 @@
  * The `irule-lint` command: argument parsing, input gathering, analysis, output and exit code.
  * All I/O goes through {@link CliIo}, so tests can call {@link run} in-process.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Dialect } from '../syntax/ast.js';
-import type { FileReport } from '../report/messages.js';
-import { decodeText } from './decode.js';
 import { UsageError } from './errors.js';
-import { dialectForName, findFiles, readSource, type Input } from './inputs.js';
 import { VERSION } from './version.js';
+import { EXIT } from './exit.js';
 
-/** Exit codes. */
-export const EXIT = {
-  /** No errors (warnings alone do not fail). */
-  ok: 0,
-  /** At least one error-severity finding. */
-  errors: 1,
-  /** Usage or input problem. */
-  usage: 2,
-} as const;
+
+export { EXIT } from './exit.js';
 
 /** The outside world as the CLI sees it. */
 export interface CliIo {
@@ -32,17 +23,32 @@ export interface CliIo {
   cwd: string;
 }
 
+/** Output formats. */
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
+
 /** Parsed command-line options. */
-interface CliOptions {
-  format: 'stylish' | 'json';
+export interface CliOptions {
+  format: (typeof FORMATS)[number];
   dialect?: Dialect;
   stdin?: boolean;
   stdinFilename?: string;
   debugAst?: boolean;
+  bigipVersion?: string;
+  bigipConf?: string;
+  config?: string;
+  rule: string[];
+  maxWarnings?: number;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
 }
 
-/** Name used for standard input when `--stdin-filename` is not given. */
-const STDIN_NAME = '<stdin>';
+/** Parses `--max-warnings`. */
+function nonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number such as 0 or 10');
+  return Number(value);
+}
 
 /** Build the commander program. Errors and help go through `io`; nothing calls process.exit. */
 function buildProgram(io: CliIo): Command {
@@ -51,7 +57,7 @@ function buildProgram(io: CliIo): Command {
     .usage('[options] <files or folders...>')
     .argument('[paths...]', `files or folders (searched for *.irule, *.irul, *.tcl); '-' reads stdin`)
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'),
+      new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('stylish'),
     )
     .addOption(
       new Option('--dialect <dialect>', 'parse as iRule or plain Tcl (default: by file extension, .tcl = tcl)').choices([
@@ -61,12 +67,21 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'name for standard input in output and for dialect detection')
+    .option('--bigip-version <version>', 'BIG-IP version to check against, X.Y[.Z] (default: the newest known)')
+    .option('--bigip-conf <file>', 'a tmsh bigip.conf for cross-checks (data groups, pools, SNAT pools)')
+    .option('-c, --config <file>', `use this configuration file instead of searching for ${'irule-lint.config.json'}`)
+    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInt)
+    .option('--fix', 'apply safe fixes to the files')
+    .option('--fix-dry-run', 'print the safe fixes as a diff instead of writing them')
+    .option('--baseline <file>', 'report only findings not recorded in this file (created when missing)')
+    .option('--update-baseline', 'with --baseline: record the current findings')
     .option('--debug-ast', 'print the syntax tree instead of findings')
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no errors, 1 errors found, 2 usage or input problem.',
+      '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or input problem.',
     )
     .exitOverride()
     .configureOutput({
@@ -106,51 +121,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** Gather inputs, analyse them and print the results. */
 async function lint(args: string[], opts: CliOptions, io: CliIo): Promise<number> {
-  const wantsStdin = opts.stdin === true || args.includes('-');
-  const paths = args.filter((a) => a !== '-');
-  if (!wantsStdin && paths.length === 0) {
-    throw new UsageError(`no files given (pass files or folders, or '-' for standard input)`);
-  }
-  if (opts.stdinFilename !== undefined && !wantsStdin) {
-    throw new UsageError(`--stdin-filename needs --stdin or '-'`);
-  }
-  const files = await findFiles(paths, io.cwd);
-  if (!wantsStdin && files.length === 0) {
-    throw new UsageError(`no *.irule, *.irul or *.tcl files found in ${paths.map((p) => `'${p}'`).join(', ')}`);
-  }
-  // Read everything before printing anything, so an unreadable input yields only its error line.
-  const inputs: Input[] = [];
-  if (wantsStdin) {
-    const name = opts.stdinFilename ?? STDIN_NAME;
-    const text = decodeText(await io.readStdin());
-    inputs.push({ filePath: name, displayPath: name, text });
-  }
-  for (const file of files) inputs.push(await readSource(file));
-
   // Loaded only now, so --help, --version and usage errors skip building the parser.
-  const { analyze, printAst, formatJson, formatStylish, toReportMessages } = await import('./analysis.js');
-  const dialectOf = (input: Input): Dialect => opts.dialect ?? dialectForName(input.filePath);
-  if (opts.debugAst) {
-    const dumps = inputs.map((input) => {
-      const { ast } = analyze(input.text, { dialect: dialectOf(input) });
-      const dump = printAst(ast, { ranges: true });
-      return inputs.length > 1 ? `== ${input.displayPath}\n${dump}` : dump;
-    });
-    io.stdout(dumps.join(''));
-    return EXIT.ok;
-  }
-
-  const reports: FileReport[] = inputs.map((input) => {
-    const { diagnostics } = analyze(input.text, { dialect: dialectOf(input) });
-    return {
-      filePath: input.filePath,
-      displayPath: input.displayPath,
-      messages: toReportMessages(input.text, diagnostics),
-    };
-  });
-  io.stdout(opts.format === 'json' ? formatJson(reports) : formatStylish(reports));
-  const hasErrors = reports.some((r) => r.messages.some((m) => m.severity === 'error'));
-  return hasErrors ? EXIT.errors : EXIT.ok;
+  const { lintFiles } = await import('./lint-files.js');
+  return lintFiles(args, opts, io);
 }
 
 /** Commander's message as one line without its `error: ` prefix. */

@@ -1,44 +1,64 @@
 /**
- * BIG-IP versions as the linter compares them: `X.Y[.Z[.W]]`, missing parts are 0.
- * Rules ask `atLeast(version, '11.0')` instead of comparing strings.
+ * The BIG-IP version a lint run checks against. Parsing and comparing are the catalog's
+ * (src/catalog/version.ts); this module adds the user-facing form (`X.Y[.Z]`) and the default:
+ * the newest version the catalog knows, i.e. the latest `since` it records for any command,
+ * option, event, deprecation or removal.
  */
+import { allCommands, allEvents } from '../catalog/load.js';
+import type { ArgForm } from '../catalog/types.js';
+import { atLeast as catalogAtLeast, compareVersions as catalogCompare } from '../catalog/version.js';
 
-/** A parsed BIG-IP version. */
+/** A BIG-IP version as given by the user (or the default). */
 export interface BigipVersion {
-  /** As written by the user (or the default). */
+  /** Dotted numbers, e.g. `11.1` or `15.1.2`. */
   text: string;
-  /** Numeric parts, at least two. */
-  parts: number[];
 }
 
-/** The newest BIG-IP version the linter knows; the default of `--bigip-version`. */
-export const NEWEST_VERSION = '21.1';
-
-/** Parses `X.Y`, `X.Y.Z` or `X.Y.Z.W`; undefined for anything else. */
+/** Parses `X.Y`, `X.Y.Z` or `X.Y.Z.W` as written on the command line or in a config file; undefined for anything else. */
 export function parseVersion(text: string): BigipVersion | undefined {
   const t = text.trim();
-  if (!/^\d{1,3}\.\d{1,3}(\.\d{1,3}){0,2}$/.test(t)) return undefined;
-  return { text: t, parts: t.split('.').map(Number) };
+  return /^\d{1,3}\.\d{1,3}(\.\d{1,3}){0,2}$/.test(t) ? { text: t } : undefined;
 }
 
-/** The default version. */
-export function defaultVersion(): BigipVersion {
-  return parseVersion(NEWEST_VERSION)!;
-}
+let newest: string | undefined;
 
-/** Negative when a < b, 0 when equal, positive when a > b (missing parts count as 0). */
-export function compareVersions(a: BigipVersion, b: BigipVersion): number {
-  const n = Math.max(a.parts.length, b.parts.length);
-  for (let i = 0; i < n; i++) {
-    const d = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
-    if (d !== 0) return d;
+/** The newest version the catalog knows (computed once). */
+export function newestKnownVersion(): string {
+  if (newest !== undefined) return newest;
+  let max = '10.0';
+  const see = (v: string | undefined): void => {
+    if (v !== undefined && catalogCompare(v, max) > 0) max = v;
+  };
+  const form = (f: ArgForm | undefined): void => {
+    if (!f) return;
+    see(f.since);
+    for (const s of f.switches ?? []) see(s.since);
+    for (const sub of Object.values(f.subcommands ?? {})) form(sub);
+  };
+  for (const c of allCommands()) {
+    see(c.since);
+    see(c.deprecated?.since);
+    see(c.removed?.since);
+    form(c.args);
   }
-  return 0;
+  for (const e of allEvents()) {
+    see(e.since);
+    see(e.deprecated?.since);
+  }
+  return (newest = max);
 }
 
-/** Whether `version` is `floor` or newer. `floor` is a version literal such as `'11.0'`. */
+/** The default version: the newest the catalog knows. */
+export function defaultVersion(): BigipVersion {
+  return { text: newestKnownVersion() };
+}
+
+/** Negative when a < b, 0 when equal, positive when a > b. */
+export function compareVersions(a: BigipVersion, b: BigipVersion): number {
+  return catalogCompare(a.text, b.text);
+}
+
+/** Whether `version` is `floor` or newer. */
 export function atLeast(version: BigipVersion, floor: string): boolean {
-  const f = parseVersion(floor);
-  if (!f) throw new Error(`bad version literal ${floor}`);
-  return compareVersions(version, f) >= 0;
+  return catalogAtLeast(version.text, floor);
 }

@@ -93,3 +93,16 @@ describe.each(allRules.map((r) => [r.id, r] as [string, AnyRule]))('docs/rules/%
     }
   });
 });
+
+describe('README rule table', () => {
+  it('lists every rule with its default and description, in registry order', () => {
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    const rows = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(docs\/rules\/\1\.md\) \| ([^|]+) \| ([^|]+) \|$/gm)].map((m) => [m[1], m[2], m[3]]);
+    const expected = allRules.map((r) => [
+      r.id,
+      r.meta.preview ? 'off (preview)' : !r.meta.recommended ? 'off' : r.meta.defaultSeverity,
+      r.meta.description,
+    ]);
+    expect(rows).toEqual(expected);
+  });
+});

@@ -1,9 +1,9 @@
 // Reports global variables (`$::x`, `set ::x`, `global x`): on CMP platforms a virtual server
 // whose iRule uses them is demoted to a single TMM. Doc: docs/rules/cmp-global-variable.md
-import type { Word } from '../../syntax/ast.js';
+import type { Command } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
-import { commandName, typedCommand } from '../utils/args.js';
+import { commandName, dataGroupSlots, typedCommand } from '../utils/args.js';
 import { variableNameOf } from '../utils/variables.js';
 
 /** A literal word naming a global variable: `::name` or `::name(index)` (not `::static::`, GTM's spelling of static). */
@@ -28,9 +28,11 @@ export default defineRule({
     },
   },
   create(ctx) {
-    /** Words the catalog types as data groups belong to datagroup-global-reference. */
-    const isDataGroupWord = (word: Word, index: number, types: ReadonlyArray<string | undefined> | undefined): boolean =>
-      types?.[index] === 'dataGroup' && word.type !== 'BracedWord';
+    /** Words naming a data group belong to datagroup-global-reference. */
+    const isDataGroupWord = (cmd: Command, index: number): boolean => {
+      const typed = typedCommand(cmd, ctx.catalog);
+      return typed !== undefined && dataGroupSlots(typed).includes(index);
+    };
     return {
       VarRef(ref) {
         if (!ref.name.startsWith('::') || isStatic(ref.name)) return;
@@ -39,8 +41,7 @@ export default defineRule({
         const word = anc[anc.length - 1];
         const cmd = anc[anc.length - 2];
         if (cmd?.type === 'Command' && (word?.type === 'BareWord' || word?.type === 'QuotedWord')) {
-          const i = cmd.words.indexOf(word);
-          if (isDataGroupWord(word, i, typedCommand(cmd, ctx.catalog)?.types)) return;
+          if (isDataGroupWord(cmd, cmd.words.indexOf(word))) return;
         }
         ctx.report({ node: ref, messageId: 'global', data: { name: ref.name, short: ref.name.slice(2) } });
       },
@@ -58,7 +59,7 @@ export default defineRule({
           const w = cmd.words[i];
           if (w.type === 'BracedWord') continue;
           const v = literalValue(w);
-          if (v === undefined || !GLOBAL_NAME.test(v) || isStatic(v) || isDataGroupWord(w, i, types)) continue;
+          if (v === undefined || !GLOBAL_NAME.test(v) || isStatic(v) || isDataGroupWord(cmd, i)) continue;
           // A proc name such as `call ::p` is not a variable.
           if (types?.[i] === 'procName') continue;
           const n = variableNameOf(v);

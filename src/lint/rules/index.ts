@@ -5,6 +5,7 @@
  */
 import type { AnyRule } from '../rule.js';
 import cmpGlobalVariable from './cmp-global-variable.js';
+import datagroupGlobalReference from './datagroup-global-reference.js';
 import duplicateEvent from './duplicate-event.js';
 import invalidSuppression from './invalid-suppression.js';
 import nonAscii from './non-ascii.js';
@@ -18,6 +19,7 @@ import unusedSuppression from './unused-suppression.js';
 /** All rules, sorted by id. */
 export const allRules: readonly AnyRule[] = [
   cmpGlobalVariable,
+  datagroupGlobalReference,
   duplicateEvent,
   invalidSuppression,
   nonAscii,

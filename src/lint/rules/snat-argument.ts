@@ -31,7 +31,7 @@ export default defineRule({
     fixable: 'none',
     messages: {
       notAddress: 'snat takes automap, none or an IP address, not "{{value}}"{{via}}: BIG-IP fails at run time with "bad IP address format"',
-      snatpoolName: '"{{value}}"{{via}} is the SNAT pool {{pool}}, not an address: snat fails at run time with "bad IP address format"; use snatpool {{value}}',
+      snatpoolName: '"{{value}}"{{via}} is a SNAT pool, not an address: snat fails at run time with "bad IP address format"; use snatpool {{value}}',
     },
   },
   create(ctx) {
@@ -44,7 +44,7 @@ export default defineRule({
       const consts = constantValues(currentScope(ctx), ref.name) ?? [];
       return consts.map((c) => ({
         value: c.value,
-        via: ` (the value of $${ref.name}, set on line ${ctx.lines.position(c.command.range.start).line + 1})`,
+        via: ` (from $${ref.name}, line ${ctx.lines.position(c.command.range.start).line + 1})`,
       }));
     };
     return {
@@ -57,7 +57,7 @@ export default defineRule({
             if (seen.has(value) || acceptable(value)) continue;
             seen.add(value);
             const pool = ctx.bigip ? resolveName(ctx.bigip, 'snatpool', value.trim()) : undefined;
-            if (pool) ctx.report({ node: arg, messageId: 'snatpoolName', data: { value, via, pool: pool.name } });
+            if (pool) ctx.report({ node: arg, messageId: 'snatpoolName', data: { value, via } });
             else ctx.report({ node: arg, messageId: 'notAddress', data: { value, via } });
           }
         },

@@ -22,7 +22,7 @@ ruleTester(rule, {
     {
       name: 'a constant traced through a variable',
       code: inEvent('CLIENT_ACCEPTED', 'set s "10.0.0.300"\nsnat $s'),
-      errors: [{ messageId: 'notAddress', data: { value: '10.0.0.300', via: ' (the value of $s, set on line 2)' }, line: 3, column: 8 }],
+      errors: [{ messageId: 'notAddress', data: { value: '10.0.0.300', via: ' (from $s, line 2)' }, line: 3, column: 8 }],
     },
     {
       name: 'a SNAT pool name, with the seed bigip.conf',
@@ -31,7 +31,7 @@ ruleTester(rule, {
       errors: [
         {
           messageId: 'snatpoolName',
-          data: { value: 'o365-smtp-relay_snat', via: ' (the value of $accepted_snat, set on line 2)', pool: '/Common/o365-smtp-relay_snat' },
+          data: { value: 'o365-smtp-relay_snat', via: ' (from $accepted_snat, line 2)' },
           line: 3,
           column: 8,
         },

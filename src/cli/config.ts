@@ -1,0 +1,127 @@
+/**
+ * Finding, reading and caching configuration for the CLI: `irule-lint.config.json` found upward
+ * from each linted file (or named with `--config`), the `bigip.conf` it or `--bigip-conf` names,
+ * and `ignore` globs. Everything here is I/O around the pure validation in src/lint/config.ts.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { parseBigipConf } from '../bigip/parse-config.js';
+import type { BigipConfig } from '../bigip/model.js';
+import { ConfigError, validateConfig, type LintConfig } from '../lint/config.js';
+import { decodeText } from './decode.js';
+import { describeFsError, UsageError } from './errors.js';
+
+/** The configuration file name searched for. */
+export const CONFIG_FILE_NAME = 'irule-lint.config.json';
+
+/** A configuration file, read and validated. */
+export interface LoadedConfig {
+  /** Absolute path of the file. */
+  file: string;
+  /** Its folder: relative paths and globs in it are relative to this. */
+  dir: string;
+  /** The validated contents. */
+  config: LintConfig;
+  /** Compiled `ignore` globs. */
+  ignores: (p: string) => boolean;
+}
+
+/** Reads and caches configuration files and bigip.conf files for one CLI run. */
+export class ConfigLoader {
+  private readonly byDir = new Map<string, Promise<LoadedConfig | undefined>>();
+  private readonly byFile = new Map<string, Promise<LoadedConfig>>();
+  private readonly confs = new Map<string, Promise<BigipConfig>>();
+
+  constructor(
+    private readonly knownRules: ReadonlySet<string>,
+    private readonly cwd: string,
+  ) {}
+
+  /** Reads a named configuration file (`--config`). */
+  load(file: string): Promise<LoadedConfig> {
+    const abs = path.resolve(this.cwd, file);
+    let p = this.byFile.get(abs);
+    if (!p) this.byFile.set(abs, (p = this.read(abs)));
+    return p;
+  }
+
+  /** The nearest configuration file in `dir` or above, if any. */
+  find(dir: string): Promise<LoadedConfig | undefined> {
+    let p = this.byDir.get(dir);
+    if (!p) {
+      p = (async () => {
+        const candidate = path.join(dir, CONFIG_FILE_NAME);
+        const found = await stat(candidate).then(
+          (s) => s.isFile(),
+          () => false,
+        );
+        if (found) return this.load(candidate);
+        const parent = path.dirname(dir);
+        return parent === dir ? undefined : this.find(parent);
+      })();
+      this.byDir.set(dir, p);
+    }
+    return p;
+  }
+
+  private async read(abs: string): Promise<LoadedConfig> {
+    const shown = this.show(abs);
+    const bytes = await readFile(abs).catch((err: unknown) => {
+      throw new UsageError(`cannot read config '${shown}': ${describeFsError(err)}`);
+    });
+    let json: unknown;
+    try {
+      json = JSON.parse(decodeText(bytes));
+    } catch (err) {
+      throw new UsageError(`${shown}: invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    let config: LintConfig;
+    try {
+      config = validateConfig(json, shown, this.knownRules);
+    } catch (err) {
+      if (err instanceof ConfigError) throw new UsageError(err.message);
+      throw err;
+    }
+    const dir = path.dirname(abs);
+    const matcher = config.ignore && config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : undefined;
+    const ignores = (p: string): boolean => {
+      if (!matcher) return false;
+      const rel = path.relative(dir, p).split(path.sep).join('/');
+      return rel !== '' && !rel.startsWith('../') && matcher(rel);
+    };
+    return { file: abs, dir, config, ignores };
+  }
+
+  /**
+   * Reads and parses a `bigip.conf`. A syntax error in it is a usage error naming the file, line
+   * and column: cross-checks against a half-read configuration would mislead.
+   */
+  bigipConf(abs: string): Promise<BigipConfig> {
+    let p = this.confs.get(abs);
+    if (!p) {
+      p = (async () => {
+        const shown = this.show(abs);
+        const bytes = await readFile(abs).catch((err: unknown) => {
+          throw new UsageError(`cannot read bigip.conf '${shown}': ${describeFsError(err)}`);
+        });
+        const { config, diagnostics } = parseBigipConf(decodeText(bytes), { source: shown });
+        const errors = diagnostics.filter((d) => d.severity === 'error' && d.ruleId === 'config-syntax');
+        if (errors.length > 0) {
+          const first = errors[0];
+          const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
+          throw new UsageError(`${first.source ?? shown}:${first.line}:${first.column}: malformed bigip.conf: ${first.message}${more}`);
+        }
+        return config;
+      })();
+      this.confs.set(abs, p);
+    }
+    return p;
+  }
+
+  /** A path as shown in messages. */
+  show(abs: string): string {
+    const rel = path.relative(this.cwd, abs);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * The lint run behind `irule-lint <paths>`: settles each file's settings (command line over the
+ * nearest `irule-lint.config.json`), skips ignored files, reads, lints or fixes, applies the
+ * baseline, prints in the chosen format and picks the exit code. Loaded lazily by run.ts, so
+ * `--help` and usage errors never build the parser.
+ */
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { BigipConfig } from '../bigip/model.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { ConfigError, parseRuleOption, type SeveritySetting } from '../lint/config.js';
+import { fixText } from '../lint/fix.js';
+import { allRules } from '../lint/rules/index.js';
+import { lint, type LintOptions } from '../lint/run.js';
+import { defaultVersion, parseVersion, type BigipVersion } from '../lint/version.js';
+import { formatCompact } from '../report/compact.js';
+import { formatGithub } from '../report/github.js';
+import { formatJson } from '../report/json.js';
+import { countSeverities, toReportMessages, type FileReport } from '../report/messages.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatStylish } from '../report/stylish.js';
+import type { Dialect } from '../syntax/ast.js';
+import { parse } from '../syntax/index.js';
+import { printAst } from '../syntax/print.js';
+import { buildBaseline, filterByBaseline, readBaseline, writeBaseline, type FileFindings } from './baseline.js';
+import { ConfigLoader, type LoadedConfig } from './config.js';
+import { decodeText } from './decode.js';
+import { UsageError } from './errors.js';
+import { EXIT } from './exit.js';
+import { dialectForName, findFiles, readSource, type Input } from './inputs.js';
+import type { CliIo, CliOptions } from './run.js';
+import { VERSION } from './version.js';
+import { writeAtomically } from './write.js';
+
+/** Name used for standard input when `--stdin-filename` is not given. */
+const STDIN_NAME = '<stdin>';
+
+/** One input with the configuration that applies to it. */
+interface Job {
+  input: Input;
+  config: LoadedConfig | undefined;
+  /** Whether the input is a file (standard input is never written). */
+  isFile: boolean;
+}
+
+/** Lint the inputs named by `args` and print the results; returns the exit code. */
+export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Promise<number> {
+  const wantsStdin = opts.stdin === true || args.includes('-');
+  const paths = args.filter((a) => a !== '-');
+  if (!wantsStdin && paths.length === 0) {
+    throw new UsageError(`no files given (pass files or folders, or '-' for standard input)`);
+  }
+  if (opts.stdinFilename !== undefined && !wantsStdin) throw new UsageError(`--stdin-filename needs --stdin or '-'`);
+  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (opts.updateBaseline && opts.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>');
+
+  const knownRules = new Set(allRules.map((r) => r.id));
+  let cliVersion: BigipVersion | undefined;
+  if (opts.bigipVersion !== undefined) {
+    cliVersion = parseVersion(opts.bigipVersion);
+    if (!cliVersion) throw new UsageError(`--bigip-version expects a version such as 11.1 or 15.1.2, not '${opts.bigipVersion}'`);
+  }
+  const cliRules: Record<string, SeveritySetting> = {};
+  for (const arg of opts.rule ?? []) {
+    try {
+      const [id, setting] = parseRuleOption(arg, knownRules);
+      cliRules[id] = setting;
+    } catch (err) {
+      if (err instanceof ConfigError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
+
+  const loader = new ConfigLoader(knownRules, io.cwd);
+  const explicit = opts.config !== undefined ? await loader.load(opts.config) : undefined;
+  const configFor = (dir: string): Promise<LoadedConfig | undefined> => (explicit ? Promise.resolve(explicit) : loader.find(dir));
+
+  const files = await findFiles(paths, io.cwd);
+  if (!wantsStdin && files.length === 0) {
+    throw new UsageError(`no *.irule, *.irul or *.tcl files found in ${paths.map((p) => `'${p}'`).join(', ')}`);
+  }
+
+  // Read everything before printing anything, so an unreadable input yields only its error line.
+  const jobs: Job[] = [];
+  if (wantsStdin) {
+    const name = opts.stdinFilename ?? STDIN_NAME;
+    const dir = opts.stdinFilename !== undefined ? path.dirname(path.resolve(io.cwd, opts.stdinFilename)) : io.cwd;
+    const text = decodeText(await io.readStdin());
+    jobs.push({ input: { filePath: name, displayPath: name, text }, config: await configFor(dir), isFile: false });
+  }
+  for (const file of files) {
+    const config = await configFor(path.dirname(file.absPath));
+    if (config?.ignores(file.absPath)) continue;
+    jobs.push({ input: await readSource(file), config, isFile: true });
+  }
+
+  const dialectOf = (input: Input): Dialect => opts.dialect ?? dialectForName(input.filePath);
+  if (opts.debugAst) {
+    const dumps = jobs.map(({ input }) => {
+      const dump = printAst(parse(input.text, { dialect: dialectOf(input) }).ast, { ranges: true });
+      return jobs.length > 1 ? `== ${input.displayPath}\n${dump}` : dump;
+    });
+    io.stdout(dumps.join(''));
+    return EXIT.ok;
+  }
+
+  /** The bigip.conf for a job: the command line's, else its configuration file's. */
+  const bigipFor = async (job: Job): Promise<BigipConfig | undefined> => {
+    if (opts.bigipConf !== undefined) return loader.bigipConf(path.resolve(io.cwd, opts.bigipConf));
+    const c = job.config;
+    if (c?.config.bigipConf !== undefined) return loader.bigipConf(path.resolve(c.dir, c.config.bigipConf));
+    return undefined;
+  };
+  const versionFor = (job: Job): BigipVersion => {
+    if (cliVersion) return cliVersion;
+    const v = job.config?.config.bigipVersion;
+    return (v !== undefined ? parseVersion(v) : undefined) ?? defaultVersion();
+  };
+
+  const results: FileFindings[] = [];
+  const diffs: string[] = [];
+  for (const job of jobs) {
+    const { input } = job;
+    const options: LintOptions = {
+      dialect: dialectOf(input),
+      version: versionFor(job),
+      rules: [job.config?.config.rules, cliRules],
+    };
+    const bigip = await bigipFor(job);
+    if (bigip) options.bigip = bigip;
+    let diagnostics: Diagnostic[];
+    if (opts.fix || opts.fixDryRun) {
+      const fixed = fixText(input.text, options);
+      diagnostics = fixed.diagnostics;
+      if (fixed.rejected) io.stderr(`irule-lint: ${input.displayPath}: fixes not applied: ${fixed.rejected}\n`);
+      if (fixed.changed && opts.fixDryRun) {
+        diffs.push(createTwoFilesPatch(input.displayPath, input.displayPath, input.text, fixed.text, '', '', { context: 2 }));
+      } else if (fixed.changed && opts.fix) {
+        if (!job.isFile) {
+          io.stderr(`irule-lint: ${input.displayPath}: standard input is not written; use --fix-dry-run to see the fixes\n`);
+          diagnostics = lint(input.text, options).diagnostics;
+        } else if (input.exact === false) {
+          io.stderr(`irule-lint: ${input.displayPath}: not fixed: the file is not valid UTF-8\n`);
+          diagnostics = lint(input.text, options).diagnostics;
+        } else {
+          const body = Buffer.from(fixed.text, 'utf8');
+          const bytes = input.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+          await writeAtomically(input.filePath, input.displayPath, bytes);
+        }
+      }
+    } else {
+      diagnostics = lint(input.text, options).diagnostics;
+    }
+    results.push({ filePath: input.filePath, text: input.text, diagnostics });
+  }
+
+  // The baseline: record today's findings when it is missing (or asked to), else drop what it accepts.
+  let kept = results.map((r) => r.diagnostics);
+  if (opts.baseline !== undefined) {
+    const abs = path.resolve(io.cwd, opts.baseline);
+    const shown = loader.show(abs);
+    const existing = opts.updateBaseline ? undefined : await readBaseline(abs, shown);
+    if (existing) {
+      kept = filterByBaseline(abs, existing, results);
+    } else {
+      const baseline = buildBaseline(abs, results);
+      await writeBaseline(abs, shown, baseline);
+      const n = baseline.findings.reduce((s, e) => s + e.count, 0);
+      io.stderr(`irule-lint: baseline '${shown}' written with ${n} finding${n === 1 ? '' : 's'}\n`);
+      kept = results.map(() => []);
+    }
+  }
+
+  const reports: FileReport[] = jobs.map((job, i) => ({
+    filePath: job.input.filePath,
+    displayPath: job.input.displayPath,
+    messages: toReportMessages(job.input.text, kept[i]),
+  }));
+  if (diffs.length > 0) io.stdout(diffs.join(''));
+  io.stdout(render(opts.format, reports, io.cwd));
+
+  const { errors, warnings } = countSeverities(reports);
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    io.stderr(`irule-lint: too many warnings (${warnings}; at most ${opts.maxWarnings} allowed by --max-warnings)\n`);
+    return EXIT.errors;
+  }
+  return errors > 0 ? EXIT.errors : EXIT.ok;
+}
+
+/** Renders reports in a format. */
+function render(format: CliOptions['format'], reports: FileReport[], cwd: string): string {
+  switch (format) {
+    case 'json':
+      return formatJson(reports);
+    case 'sarif':
+      return formatSarif(reports, {
+        rules: allRules.map((r) => ({ id: r.id, description: r.meta.description, helpUri: r.docsUrl, defaultSeverity: r.meta.defaultSeverity, category: r.meta.category })),
+        version: VERSION,
+        cwd,
+      });
+    case 'github':
+      return formatGithub(reports);
+    case 'compact':
+      return formatCompact(reports);
+    default:
+      return formatStylish(reports);
+  }
+}

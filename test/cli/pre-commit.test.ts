@@ -1,0 +1,75 @@
+/**
+ * The pre-commit hook of .pre-commit-hooks.yaml, run by Debian's real `pre-commit` against a
+ * temporary repository. The hook repository is a fresh git repository holding this checkout's
+ * files (tracked and new, minus ignored ones), so the test sees the working tree. pre-commit
+ * installs the hook with `npm install`, `npm pack` (whose stdout it reads as the tarball name:
+ * see .npmrc) and `npm install -g`; npm's cache, filled by `npm ci`, serves the packages.
+ * Needs `pre-commit` (.ci/run installs it): skipped locally without it, failed in CI.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const available = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
+
+const work = mkdtempSync(path.join(tmpdir(), 'irule-lint-precommit-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs git quietly with a fixed identity. */
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** A git repository holding this checkout's files; returns its path and commit. */
+function hookRepo(): { dir: string; rev: string } {
+  const dir = path.join(work, 'hook');
+  mkdirSync(dir);
+  const files = git(root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter((f) => f !== '');
+  for (const f of files) {
+    try {
+      cpSync(path.join(root, f), path.join(dir, f), { recursive: false });
+    } catch {
+      // A file deleted from the working tree but still in the index.
+    }
+  }
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'hook');
+  return { dir, rev: git(dir, 'rev-parse', 'HEAD').trim() };
+}
+
+describe.runIf(available || inCi)('pre-commit hook', () => {
+  it('is installed by pre-commit and reports the staged iRules', () => {
+    expect(available, 'pre-commit must be installed in CI (.ci/run installs it)').toBe(true);
+    const hook = hookRepo();
+    const user = path.join(work, 'user');
+    mkdirSync(user);
+    git(user, 'init', '-q');
+    writeFileSync(
+      path.join(user, '.pre-commit-config.yaml'),
+      `repos:\n  - repo: ${hook.dir}\n    rev: ${hook.rev}\n    hooks:\n      - id: irule-lint\n`,
+    );
+    writeFileSync(path.join(user, 'bad.irule'), 'when HTTP_REQUEST {\n  log local0. "unfinished\n}\n');
+    writeFileSync(path.join(user, 'ok.irule'), 'when HTTP_REQUEST {\n  log local0. "fine"\n}\n');
+    writeFileSync(path.join(user, 'notes.txt'), 'not an iRule {\n');
+    git(user, 'add', '-A');
+    const env = { ...process.env, PRE_COMMIT_HOME: path.join(work, 'cache'), npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+
+    const all = spawnSync('pre-commit', ['run', '--all-files'], { cwd: user, env, encoding: 'utf8', timeout: 300_000 });
+    const out = `${all.stdout}${all.stderr}`;
+    expect(all.status, out).toBe(1);
+    expect(out).toMatch(/irule-lint\.+Failed/);
+    expect(out).toContain('bad.irule:2:15  error  missing close-quote');
+    expect(out).not.toContain('ok.irule:');
+    expect(out).not.toContain('notes.txt');
+
+    const clean = spawnSync('pre-commit', ['run', '--files', 'ok.irule'], { cwd: user, env, encoding: 'utf8', timeout: 300_000 });
+    expect(clean.status, `${clean.stdout}${clean.stderr}`).toBe(0);
+    expect(clean.stdout).toMatch(/irule-lint\.+Passed/);
+  }, 600_000);
+});
