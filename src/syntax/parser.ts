@@ -101,6 +101,11 @@ class TclParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  /** True while Chevrotain records the grammar (actions must not run then). */
+  private get recording(): boolean {
+    return (this as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE;
+  }
+
   private start(t: IToken): number {
     return this.base + t.startOffset;
   }
@@ -120,30 +125,28 @@ class TclParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const t = this.CONSUME(Comment);
-        this.ACTION(() => {
-          const f = this.frames[this.frames.length - 1];
-          f.body.push({ type: 'Comment', range: { start: this.start(t), end: this.end(t) }, text: t.image });
-          f.blocked = true;
-        });
+        if (this.recording) return;
+        const f = this.frames[this.frames.length - 1];
+        f.body.push({ type: 'Comment', range: { start: this.start(t), end: this.end(t) }, text: t.image });
+        f.blocked = true;
       },
     },
     {
       ALT: () => {
         const words = this.SUBRULE(this.command);
-        this.ACTION(() => this.addCommand(words));
+        if (!this.recording) this.addCommand(words);
       },
     },
   ];
 
   private separator(t: IToken, newline: number): void {
-    this.ACTION(() => {
-      const f = this.frames[this.frames.length - 1];
-      if (newline) {
-        // A Newline token also holds the blank lines after it.
-        const img = t.image;
-        for (let i = 0; i < img.length; i++) if (img.charCodeAt(i) === 10) f.newlines++;
-      } else f.blocked = true;
-    });
+    if (this.recording) return;
+    const f = this.frames[this.frames.length - 1];
+    if (newline) {
+      // A Newline token also holds the blank lines after it.
+      const img = t.image;
+      for (let i = 0; i < img.length; i++) if (img.charCodeAt(i) === 10) f.newlines++;
+    } else f.blocked = true;
   }
 
   private addCommand(words: Word[]): void {
@@ -181,10 +184,11 @@ class TclParser extends EmbeddedActionsParser {
   public command = this.RULE('command', (): Word[] => {
     const words: Word[] = [];
     const first = this.OR(this.wordAlts);
-    this.ACTION(() => words.push(first));
+    if (!this.recording) words.push(first);
     this.MANY(() => {
       const w = this.OR2(this.wordAlts);
-      this.ACTION(() => {
+      if (this.recording) return;
+      {
         const prev = words[words.length - 1];
         // Tcl rejects any word glued to a closing brace or quote; BIG-IP splits the word there,
         // which is fine for `{a}{b}` but turns `}else{` or `"a"b` into a stray bare word.
@@ -197,7 +201,7 @@ class TclParser extends EmbeddedActionsParser {
           }
         }
         words.push(w);
-      });
+      }
     });
     return words;
   });
@@ -207,10 +211,10 @@ class TclParser extends EmbeddedActionsParser {
       // Fast path: a word that is one run of plain text (the commonest word).
       ALT: () => {
         const t = this.CONSUME(SimpleWord);
-        return this.ACTION((): BareWord => {
-          const range = { start: this.start(t), end: this.end(t) };
-          return { type: 'BareWord', range, parts: [{ type: 'Text', range: { start: range.start, end: range.end }, value: t.image }] };
-        });
+        if (this.recording) return undefined as unknown as BareWord;
+        const start = this.start(t);
+        const end = start + t.image.length;
+        return { type: 'BareWord', range: { start, end }, parts: [{ type: 'Text', range: { start, end }, value: t.image }] } as BareWord;
       },
     },
     { ALT: () => this.braced(this.CONSUME(BracedTok)) },

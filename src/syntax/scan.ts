@@ -66,7 +66,8 @@ export function scanBraced(text: string, pos: number, limit = text.length): Scan
  */
 export function scanBracedCached(text: string, pos: number, base: number, ends: Int32Array): ScanResult {
   const known = ends[base + pos];
-  if (known > 0) return { end: known - base, closed: true };
+  // A brace matched beyond this text (the text is a piece of a larger braced word) does not count.
+  if (known > 0 && known - base <= text.length) return { end: known - base, closed: true };
   const stack: number[] = [];
   const limit = text.length;
   for (let i = pos; i < limit; i++) {

@@ -191,6 +191,15 @@ describe('errors and recovery', () => {
     expect(b.diagnostics[0].range.start).toBe(6);
   });
 
+  it('does not take a brace closed outside a body as closed inside it', () => {
+    // The switch body "{" is a quoted list element; as a script it is an unclosed brace.
+    const src = 'switch -- $x { a "{" b "}" }';
+    const { diagnostics } = parse(src, { dialect: 'tcl' });
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.range.start, d.message.split(':')[0]])).toEqual([
+      [src.indexOf('"{"') + 1, 'missing close-brace'],
+    ]);
+  });
+
   it('reports several errors in one file', () => {
     const src = 'when A {\n  set x "abc\n}\nwhen B {\n  set y [foo\n}\n';
     expect(parse(src).diagnostics.length).toBeGreaterThanOrEqual(2);
