@@ -1,0 +1,4 @@
+import { rows } from './cases/control.js';
+import { table } from './table.js';
+
+table('control', rows);

@@ -1,0 +1,4 @@
+import { rows } from './cases/lists.js';
+import { table } from './table.js';
+
+table('lists', rows);

@@ -1,0 +1,4 @@
+import { rows } from './cases/misc.js';
+import { table } from './table.js';
+
+table('misc', rows);

@@ -1,0 +1,4 @@
+import { rows } from './cases/regexp.js';
+import { table } from './table.js';
+
+table('regexp', rows);
