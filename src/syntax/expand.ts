@@ -23,7 +23,7 @@ import type {
   Word,
 } from './ast.js';
 import { splitList } from './lists.js';
-import { tclParser, type ParseProblem } from './parser.js';
+import { tclParser, type CreatedCommand, type ParseProblem } from './parser.js';
 import { literalValue } from './words.js';
 import { tokenize, type LexProblem } from './tokens.js';
 
@@ -115,48 +115,28 @@ export function parseScriptRange(ctx: ParseContext, start: number, end: number, 
   parser.text = text;
   parser.dialect = ctx.dialect;
   parser.problems = [];
+  parser.created = [];
   parser.input = lex.tokens;
   const body = parser.script() ?? [];
   const problems = parser.problems;
+  const created = parser.created;
   for (const e of parser.errors) {
     const at = isNaN(e.token.startOffset) ? end : start + e.token.startOffset;
     syntaxError(ctx, { start: at, end: at + Math.max(1, e.token.image.length) }, `unexpected "${e.token.image}"`);
   }
   for (const p of problems) reportParse(ctx, p);
   const script: Script = { type: 'Script', range: { start, end }, body };
-  expandStatements(ctx, script.body, depth);
+  expandCreated(ctx, created, depth);
   return script;
 }
 
-/** Expands every command of a statement list, replacing `when`/`proc` commands by lifted nodes. */
-function expandStatements(ctx: ParseContext, body: Statement[], depth: number): void {
-  for (let i = 0; i < body.length; i++) {
-    const st = body[i];
-    if (st.type === 'Comment') continue;
-    body[i] = expandCommand(ctx, st as Command, depth);
-  }
-}
-
-/** Expands substitutions inside a word's parts. */
-function expandParts(ctx: ParseContext, parts: Part[], depth: number): void {
-  for (const p of parts) {
-    if (p.type === 'CmdSubst') {
-      if (depth >= MAX_NESTING) reportTooDeep(ctx, p.range.start);
-      else expandStatements(ctx, p.script.body, depth + 1);
-    } else if (p.type === 'VarRef' && p.index) {
-      expandParts(ctx, p.index, depth);
-    }
-  }
-}
-
-function expandWordSubst(ctx: ParseContext, w: Word, depth: number): void {
-  if (w.type === 'BareWord' || w.type === 'QuotedWord') expandParts(ctx, w.parts, depth);
-  else if (w.type === 'ExpandWord') expandWordSubst(ctx, w.word, depth);
+/** Expands the commands a parse created (those inside `[...]` included), lifting `when`/`proc`. */
+function expandCreated(ctx: ParseContext, created: CreatedCommand[], depth: number): void {
+  for (const c of created) c.body[c.index] = expandCommand(ctx, c.body[c.index] as Command, depth + c.depth);
 }
 
 function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statement {
   const words = cmd.words;
-  for (const w of words) expandWordSubst(ctx, w, depth);
   const name = literalValue(words[0]);
   if (name === undefined) return cmd;
   if (name === '}' && words[0].type === 'BareWord') {
@@ -168,7 +148,7 @@ function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statemen
       range: { ...words[0].range },
     });
   }
-  const spec = name === 'when' && ctx.dialect !== 'irule' ? undefined : getCommand(name);
+  const spec = name === 'when' && ctx.dialect !== 'irule' ? undefined : lookup(name);
   if (!spec || !takesCode(spec)) return cmd;
   const args = words.slice(1);
   const match = matchArgs(
@@ -186,6 +166,18 @@ function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statemen
   if (name === 'when' && ctx.dialect === 'irule') return liftWhen(cmd);
   if (name === 'proc' && words.length === 4) return liftProc(cmd);
   return cmd;
+}
+
+const specCache = new Map<string, CommandSpec | null>();
+
+/** `getCommand`, remembered per name (the same few dozen names recur in every rule). */
+function lookup(name: string): CommandSpec | undefined {
+  let spec = specCache.get(name);
+  if (spec === undefined) {
+    spec = getCommand(name) ?? null;
+    if (specCache.size < 10000) specCache.set(name, spec);
+  }
+  return spec ?? undefined;
 }
 
 const CODE_TYPES = new Set<ArgType>(['script', 'body', 'expr', 'switchBody']);
@@ -256,8 +248,10 @@ export function parseExpression(ctx: ParseContext, range: Range, depth: number):
   parser.text = text;
   parser.problems = [];
   parser.exprProblems = [];
+  parser.created = [];
   parser.input = lex.tokens;
   const root = parser.expression();
+  const created = parser.created;
   for (const p of parser.problems) reportParse(ctx, p);
   for (const p of parser.exprProblems) syntaxError(ctx, p.range, p.message);
   if (parser.errors.length > 0 || root === undefined) {
@@ -270,39 +264,8 @@ export function parseExpression(ctx: ParseContext, range: Range, depth: number):
     return expr;
   }
   expr.root = root;
-  expandExprNode(ctx, root, depth);
+  expandCreated(ctx, created, depth + 1);
   return expr;
-}
-
-/** Expands commands nested in an expression tree (iterative: operator chains can be long). */
-function expandExprNode(ctx: ParseContext, root: ExprNode, depth: number): void {
-  const stack: ExprNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    switch (n.type) {
-      case 'CmdSubst':
-      case 'VarRef':
-        expandParts(ctx, [n], depth);
-        break;
-      case 'ExprQuoted':
-        expandParts(ctx, n.parts, depth);
-        break;
-      case 'ExprUnary':
-        stack.push(n.operand);
-        break;
-      case 'ExprBinary':
-        stack.push(n.left, n.right);
-        break;
-      case 'ExprTernary':
-        stack.push(n.cond, n.then, n.else);
-        break;
-      case 'ExprCall':
-        stack.push(...n.args);
-        break;
-      default:
-        break;
-    }
-  }
 }
 
 /** Parses a braced `switch` pattern/body list; bodies other than `-` are parsed as scripts. */

@@ -73,6 +73,16 @@ export interface ParseProblem {
 }
 
 
+/** A command the parser created: `body[index]`, inside `depth` command substitutions. */
+export interface CreatedCommand {
+  /** The statement list holding it. */
+  body: Statement[];
+  /** Its position there. */
+  index: number;
+  /** How many `[...]` levels it is nested in within the parsed text. */
+  depth: number;
+}
+
 /** Quoted words whose closing quote is missing. */
 const openQuotes = new WeakSet<QuotedWord>();
 
@@ -116,6 +126,8 @@ class TclParser extends EmbeddedActionsParser {
 
   /** Per-script state (a stack, since command substitutions nest). */
   private frames: { body: Statement[]; newlines: number; blocked: boolean; last?: Command }[] = [];
+  /** Every command created by the current parse, with where it sits (for expansion without a tree walk). */
+  created: CreatedCommand[] = [];
   /** End (relative) of the last consumed part, for the adjacency gate of bare words. */
   private lastEnd = 0;
 
@@ -158,6 +170,7 @@ class TclParser extends EmbeddedActionsParser {
       f.last.range.end = endAt;
     } else {
       f.last = { type: 'Command', range: { start: words[0].range.start, end: endAt }, words };
+      this.created.push({ body: f.body, index: f.body.length, depth: this.frames.length - 1 });
       f.body.push(f.last);
     }
     f.newlines = 0;

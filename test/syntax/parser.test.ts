@@ -152,6 +152,22 @@ describe('nested code', () => {
     expect(src.slice(c.range.start, c.range.end)).toBe('pool p1');
   });
 
+  it('parses bodies of commands inside command substitutions, also within expressions', () => {
+    const src = 'set x [if {$a} {list 1} else {list [while {1} {break}]}]\nif {[catch {foo} r]} { log $r }';
+    const { ast, diagnostics } = parse(src);
+    expect(diagnostics).toEqual([]);
+    const bodies: string[] = [];
+    const visit = (n: unknown): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) return n.forEach(visit);
+      const o = n as Record<string, unknown>;
+      if (o.type === 'BracedWord' && (o.parsed as { type?: string } | undefined)?.type === 'Script') bodies.push((o.text as string).trim());
+      for (const k of Object.keys(o)) if (k !== 'range') visit(o[k]);
+    };
+    visit(ast);
+    expect(bodies.sort()).toEqual(['break', 'foo', 'list 1', 'list [while {1} {break}]', 'log $r'].sort());
+  });
+
   it('parses foreach, for, while, catch and proc bodies', () => {
     const src = [
       'proc p {a {b 2}} { return $a }',
