@@ -5,6 +5,8 @@
  */
 import type { Range, Severity, TextEdit } from '../diagnostics.js';
 import type { BigipConfig } from '../bigip/model.js';
+import type { EventVerdict } from '../catalog/load.js';
+import type { CommandSpec, EventSpec } from '../catalog/types.js';
 import type { Command, Dialect, Node, Proc, Script, When } from '../syntax/ast.js';
 import type { LineIndex } from '../syntax/line-index.js';
 import type { BigipVersion } from './version.js';
@@ -55,10 +57,16 @@ export interface ReportDescriptor<M extends string> {
   severity?: Severity;
 }
 
-/** The command catalog as rules see it. */
+/** The command and event catalog as rules see it (src/catalog). */
 export interface RuleCatalog {
   /** The spec of a command (by exact name; a leading `::` is ignored), or undefined. */
-  command(name: string): import('../catalog/types.js').CommandSpec | undefined;
+  command(name: string): CommandSpec | undefined;
+  /** The spec of an event, or undefined. */
+  event(name: string): EventSpec | undefined;
+  /** Every event name. */
+  eventNames(): readonly string[];
+  /** Whether a command may be used in an event, with the strength of the evidence. */
+  commandInEvent(spec: CommandSpec, event: string): EventVerdict;
 }
 
 /** What a rule's `create` receives. One context per rule and file. */

@@ -4,7 +4,7 @@
  * finding of that rule instead of taking the run down.
  */
 import type { BigipConfig } from '../bigip/model.js';
-import { getCommand } from '../catalog/load.js';
+import { allEvents, commandInEvent, getCommand, getEvent } from '../catalog/load.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Command, Comment, Dialect, Node, Proc, Script, When } from '../syntax/ast.js';
 import { parse } from '../syntax/index.js';
@@ -42,8 +42,15 @@ export interface LintResult {
 /** Rule ids the runner itself reports (parser errors, directive problems). */
 const RUNNER_RULES = new Set(['syntax-error', 'unused-suppression', 'invalid-suppression']);
 
+let eventNames: string[] | undefined;
+
 /** The catalog as rules see it. */
-const catalog: RuleCatalog = { command: getCommand };
+const catalog: RuleCatalog = {
+  command: getCommand,
+  event: getEvent,
+  eventNames: () => (eventNames ??= allEvents().map((e) => e.name)),
+  commandInEvent,
+};
 
 /** Lints one text. Never throws on user input. */
 export function lint(text: string, options: LintOptions = {}): LintResult {

@@ -5,7 +5,11 @@
  */
 import type { AnyRule } from '../rule.js';
 import cmpGlobalVariable from './cmp-global-variable.js';
+import commandEventContext from './command-event-context.js';
 import datagroupGlobalReference from './datagroup-global-reference.js';
+import deprecatedCommand from './deprecated-command.js';
+import deprecatedEvent from './deprecated-event.js';
+import disabledCommand from './disabled-command.js';
 import duplicateEvent from './duplicate-event.js';
 import invalidSuppression from './invalid-suppression.js';
 import nonAscii from './non-ascii.js';
@@ -14,12 +18,19 @@ import snatArgument from './snat-argument.js';
 import syntaxError from './syntax-error.js';
 import unbracedExpression from './unbraced-expression.js';
 import undefinedVariable from './undefined-variable.js';
+import unknownCommand from './unknown-command.js';
+import unknownEvent from './unknown-event.js';
 import unusedSuppression from './unused-suppression.js';
+import wrongArguments from './wrong-arguments.js';
 
 /** All rules, sorted by id. */
 export const allRules: readonly AnyRule[] = [
   cmpGlobalVariable,
+  commandEventContext,
   datagroupGlobalReference,
+  deprecatedCommand,
+  deprecatedEvent,
+  disabledCommand,
   duplicateEvent,
   invalidSuppression,
   nonAscii,
@@ -28,7 +39,10 @@ export const allRules: readonly AnyRule[] = [
   syntaxError,
   unbracedExpression,
   undefinedVariable,
+  unknownCommand,
+  unknownEvent,
   unusedSuppression,
+  wrongArguments,
 ];
 
 /** Rules by id. */

@@ -3,7 +3,8 @@
  * spec has subcommands and the first argument names one), and the type of each word. Cached per
  * command node, so every rule asking about the same command shares one match.
  */
-import { matchArgs, matchForm, type ArgMatch } from '../../catalog/args.js';
+import { matchForm, type ArgMatch } from '../../catalog/args.js';
+import { matchCall } from '../../catalog/match.js';
 import type { ArgForm, ArgType, CommandSpec, Positional } from '../../catalog/types.js';
 import type { Command } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
@@ -15,8 +16,14 @@ export interface TypedCommand {
   name: string;
   /** The catalog spec. */
   spec: CommandSpec;
-  /** The subcommand word's value, when the spec has subcommands and it names one. */
+  /** The subcommand words that selected the form (`['match']` for `class match`). */
+  path: string[];
+  /** The last of `path`, when there is one. */
   subcommand?: string;
+  /** A word in subcommand position that names no subcommand. */
+  unknownSubcommand?: string;
+  /** Set when the match rests on a guess (a computed word where a subcommand may be, a loose form). */
+  uncertain?: boolean;
   /** The form the arguments were matched against. */
   form: ArgForm;
   /** Type of each word of the command (index 0, the name, and the subcommand word are undefined). */
@@ -64,26 +71,21 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
   const name = commandName(cmd);
   if (name === undefined) return undefined;
   const spec = catalog.command(name);
-  if (!spec) return undefined;
-  const args = cmd.words.slice(1).map((w) => literalValue(w));
-  const form = spec.args ?? {};
-  const subs = form.subcommands;
-  if (subs && !form.handler) {
-    const sub = args[0];
-    if (sub !== undefined && Object.prototype.hasOwnProperty.call(subs, sub)) {
-      const subForm = subs[sub];
-      const m = matchForm(subForm, args.slice(1));
-      return { name, spec, subcommand: sub, form: subForm, types: [undefined, undefined, ...m.types], arity: m.arity, positionals: [undefined, undefined, ...positionalsOf(subForm, args.slice(1))] };
-    }
-    // Any other first argument uses the form's own positionals, when it has them.
-    if (!form.positionals && !form.switches) {
-      const none = new Array<undefined>(cmd.words.length).fill(undefined);
-      return { name, spec, form, types: none, arity: undefined, positionals: [...none] };
-    }
+  if (!spec || spec.kind === 'namespace') return undefined;
+  const args = cmd.words.slice(1).map((w) => (w.type === 'ExpandWord' ? undefined : literalValue(w)));
+  const m = matchCall(spec, args);
+  const form = m.form ?? {};
+  const depth = m.path.length;
+  const positionals: (Positional | undefined)[] = new Array(cmd.words.length).fill(undefined);
+  if (!form.handler && m.form) {
+    const own = positionalsOf(form, args.slice(depth));
+    for (let i = 0; i < own.length; i++) positionals[1 + depth + i] = own[i];
   }
-  const m = matchArgs(spec, args);
-  const positionals = form.handler ? args.map(() => undefined) : positionalsOf(form, args);
-  return { name, spec, form, types: [undefined, ...m.types], arity: m.arity, positionals: [undefined, ...positionals] };
+  const typed: TypedCommand = { name, spec, form, path: m.path, types: [undefined, ...m.types], arity: m.arity, positionals };
+  if (m.path.length > 0) typed.subcommand = m.path[m.path.length - 1];
+  if (m.unknownSubcommand !== undefined) typed.unknownSubcommand = m.unknownSubcommand;
+  if (m.uncertain) typed.uncertain = true;
+  return typed;
 }
 
 /**

@@ -1,0 +1,29 @@
+// Reports Tcl commands that iRules switch off (exec, namespace, rename, file, socket ...): BIG-IP
+// refuses a rule that uses one ("command is disabled"). Doc: docs/rules/disabled-command.md
+import { defineRule } from '../rule.js';
+import { commandName } from '../utils/args.js';
+
+export default defineRule({
+  id: 'disabled-command',
+  meta: {
+    description: 'Tcl command that iRules disable',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: 'none',
+    messages: {
+      disabled: '"{{name}}" is disabled in iRules: BIG-IP refuses the rule at load (command is disabled: "{{name}}")',
+    },
+  },
+  create(ctx) {
+    if (ctx.dialect !== 'irule') return {};
+    return {
+      Command(cmd) {
+        const name = commandName(cmd);
+        if (name === undefined) return;
+        const spec = ctx.catalog.command(name);
+        if (spec?.disabled) ctx.report({ node: cmd.words[0], messageId: 'disabled', data: { name } });
+      },
+    };
+  },
+});

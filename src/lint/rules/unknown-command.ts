@@ -1,0 +1,60 @@
+// Reports commands BIG-IP does not know (at the version checked): a literal unknown command is a
+// load-time error ("undefined procedure"), even inside catch. Doc: docs/rules/unknown-command.md
+import { allCommands } from '../../catalog/load.js';
+import { unavailableAt } from '../../catalog/version.js';
+import { closest } from '../config.js';
+import { defineRule } from '../rule.js';
+import { commandName } from '../utils/args.js';
+import { indexProcs } from '../utils/procs.js';
+
+let names: string[] | undefined;
+
+export default defineRule({
+  id: 'unknown-command',
+  meta: {
+    description: 'Command that BIG-IP does not know',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: 'none',
+    messages: {
+      unknown: 'unknown command "{{name}}"{{hint}}: BIG-IP refuses the rule at load ("undefined procedure: {{name}}")',
+      procWithoutCall: '"{{name}}" is a proc of this rule: in iRules a proc is invoked with "call {{name}}" (a direct call is "undefined procedure: {{name}}")',
+      newerTcl: '"{{name}}" is a Tcl {{tcl}} command; iRules run Tcl 8.4, where it does not exist',
+      absent: '"{{name}}" does not exist in iRules',
+      notYet: '"{{name}}" arrived in BIG-IP {{since}}; it does not exist on {{version}}',
+      removed: '"{{name}}" was removed in BIG-IP {{since}}',
+    },
+  },
+  create(ctx) {
+    if (ctx.dialect !== 'irule') return {};
+    const procs = (): Map<string, unknown> => ctx.shared('procs', () => indexProcs(ctx.ast)).byName;
+    return {
+      Command(cmd) {
+        const name = commandName(cmd);
+        if (name === undefined || name === '' || name === '}' || name.startsWith('#')) return;
+        const node = cmd.words[0];
+        const spec = ctx.catalog.command(name);
+        if (!spec || spec.kind === 'namespace') {
+          if (procs().has(name)) {
+            ctx.report({ node, messageId: 'procWithoutCall', data: { name } });
+            return;
+          }
+          names ??= allCommands().filter((c) => c.kind !== 'namespace' && !c.absent && !c.disabled).map((c) => c.name);
+          const hint = closest(name, names);
+          ctx.report({ node, messageId: 'unknown', data: { name, hint: hint ? ` (did you mean "${hint}"?)` : '' } });
+          return;
+        }
+        const why = unavailableAt(spec, ctx.version.text);
+        if (why === 'absent') {
+          if (spec.tclVersion) ctx.report({ node, messageId: 'newerTcl', data: { name, tcl: spec.tclVersion } });
+          else ctx.report({ node, messageId: 'absent', data: { name } });
+        } else if (why === 'notYet') {
+          ctx.report({ node, messageId: 'notYet', data: { name, since: spec.since ?? '?', version: ctx.version.text } });
+        } else if (why === 'removed') {
+          ctx.report({ node, messageId: 'removed', data: { name, since: spec.removed?.since ?? '?' } });
+        }
+      },
+    };
+  },
+});

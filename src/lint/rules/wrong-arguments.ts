@@ -1,0 +1,74 @@
+// Reports calls whose arguments do not fit the command's forms in the catalog: too few or too
+// many, an unknown subcommand, a keyword not among the allowed ones, an option newer than the
+// BIG-IP version checked. Doc: docs/rules/wrong-arguments.md
+import { formAvailableAt } from '../../catalog/version.js';
+import type { Severity } from '../../diagnostics.js';
+import { literalValue } from '../../syntax/words.js';
+import { defineRule } from '../rule.js';
+import { typedCommand, type TypedCommand } from '../utils/args.js';
+
+/** The usage line for the matched form: the synopsis line naming the subcommand path, else the first. */
+function usage(t: TypedCommand): string {
+  const lines = t.spec.synopsis ?? [];
+  const head = [t.name, ...t.path].join(' ');
+  return lines.find((l) => l === head || l.startsWith(`${head} `)) ?? lines[0] ?? t.name;
+}
+
+export default defineRule({
+  id: 'wrong-arguments',
+  meta: {
+    description: 'Command called with arguments that do not fit its forms',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: 'none',
+    messages: {
+      tooFew: 'too few arguments for {{command}}; usage: {{usage}}',
+      tooMany: 'too many arguments for {{command}}; usage: {{usage}}',
+      unknownSubcommand: 'unknown subcommand "{{word}}" of {{command}}; expected one of: {{expected}}',
+      badKeyword: '"{{word}}" is not valid here: {{command}} expects {{expected}}',
+      tooNew: '{{what}} of {{command}} needs BIG-IP {{since}}; it does not exist on {{version}}',
+    },
+  },
+  create(ctx) {
+    if (ctx.dialect !== 'irule') return {};
+    return {
+      Command(cmd) {
+        const t = typedCommand(cmd, ctx.catalog);
+        if (!t || t.uncertain || cmd.words.some((w) => w.type === 'ExpandWord')) return;
+        // Forms read off usage lines are less sure than hand-written ones.
+        const severity: Severity = t.spec.argsSource === 'curated' ? 'error' : 'warning';
+        const command = [t.name, ...t.path].join(' ');
+        const version = ctx.version.text;
+        if (t.unknownSubcommand !== undefined) {
+          const word = cmd.words.find((w, i) => i > t.path.length && literalValue(w) === t.unknownSubcommand) ?? cmd.words[0];
+          const expected = Object.keys(t.form.subcommands ?? {}).join(', ');
+          ctx.report({ node: word, messageId: 'unknownSubcommand', data: { word: t.unknownSubcommand, command, expected }, severity });
+          return;
+        }
+        if (t.path.length > 0 && !formAvailableAt(t.form, version)) {
+          ctx.report({ node: cmd.words[t.path.length], messageId: 'tooNew', data: { what: `subcommand ${t.subcommand}`, command: t.name, since: t.form.since ?? '?', version }, severity });
+        }
+        if (t.arity) {
+          ctx.report({ node: cmd, messageId: t.arity, data: { command, usage: usage(t) }, severity });
+          return;
+        }
+        for (let i = 1 + t.path.length; i < cmd.words.length; i++) {
+          const word = literalValue(cmd.words[i]);
+          if (word === undefined) continue;
+          const pos = t.positionals[i];
+          // An optional keyword slot may have been skipped (the matcher fills optionals by count), so only required keywords are judged.
+          if (pos?.literal && !pos.optional && !pos.literal.includes(word)) {
+            ctx.report({ node: cmd.words[i], messageId: 'badKeyword', data: { word, command, expected: pos.literal.join(', ') }, severity });
+          }
+          if (t.types[i] === undefined && word.startsWith('-')) {
+            const sw = t.form.switches?.find((s) => s.name === word);
+            if (sw && !formAvailableAt(sw, version)) {
+              ctx.report({ node: cmd.words[i], messageId: 'tooNew', data: { what: `option ${word}`, command, since: sw.since ?? '?', version }, severity });
+            }
+          }
+        }
+      },
+    };
+  },
+});
