@@ -12,11 +12,16 @@ import deprecatedEvent from './deprecated-event.js';
 import disabledCommand from './disabled-command.js';
 import duplicateEvent from './duplicate-event.js';
 import invalidSuppression from './invalid-suppression.js';
+import missingOptionTerminator from './missing-option-terminator.js';
+import multipleResponse from './multiple-response.js';
 import nonAscii from './non-ascii.js';
 import ruleStructure from './rule-structure.js';
 import snatArgument from './snat-argument.js';
 import syntaxError from './syntax-error.js';
 import unbracedExpression from './unbraced-expression.js';
+import undefinedDatagroup from './undefined-datagroup.js';
+import undefinedPool from './undefined-pool.js';
+import undefinedSnatpool from './undefined-snatpool.js';
 import undefinedVariable from './undefined-variable.js';
 import unknownCommand from './unknown-command.js';
 import unknownEvent from './unknown-event.js';
@@ -33,11 +38,16 @@ export const allRules: readonly AnyRule[] = [
   disabledCommand,
   duplicateEvent,
   invalidSuppression,
+  missingOptionTerminator,
+  multipleResponse,
   nonAscii,
   ruleStructure,
   snatArgument,
   syntaxError,
   unbracedExpression,
+  undefinedDatagroup,
+  undefinedPool,
+  undefinedSnatpool,
   undefinedVariable,
   unknownCommand,
   unknownEvent,

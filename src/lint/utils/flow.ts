@@ -1,0 +1,66 @@
+/**
+ * A small path analysis over an event handler: walks its statements in order, entering the bodies
+ * of control commands (the arguments the catalog types `body` or `script`, and switch bodies) as
+ * branches that may or may not run, and stopping a path at `return` or `error` (and at `break` or
+ * `continue` inside a loop body). A rule supplies a state and a step function; states of
+ * alternative paths are joined. Commands inside `[...]` are values, not steps, and are not visited.
+ */
+import type { Command, Script, Statement } from '../../syntax/ast.js';
+import type { RuleCatalog } from '../rule.js';
+import { commandName, typedCommand } from './args.js';
+
+/** What a rule plugs into the analysis. */
+export interface FlowSpec<S> {
+  /** The state after `cmd` when `state` holds before it (called for every statement-level command). */
+  step(cmd: Command, state: S): S;
+  /** The state of "either path": used after branches. */
+  join(a: S, b: S): S;
+}
+
+/** Commands that end the current script (the event handler or proc): Tcl's own control flow. */
+const ENDS_SCRIPT = new Set(['return', 'error']);
+/** Commands that end the current loop iteration. */
+const ENDS_ITERATION = new Set(['break', 'continue']);
+/** Commands whose script argument runs later, not now. */
+const DEFERRED = new Set(['after']);
+
+/** The scripts a command runs as part of its own execution (its branches). */
+function branchesOf(cmd: Command, catalog: RuleCatalog): Script[] {
+  const typed = typedCommand(cmd, catalog);
+  if (!typed || DEFERRED.has(typed.name)) return [];
+  const out: Script[] = [];
+  for (let i = 1; i < cmd.words.length; i++) {
+    const w = cmd.words[i];
+    if (w.type !== 'BracedWord' || !w.parsed) continue;
+    if (w.parsed.type === 'Script') out.push(w.parsed);
+    else if (w.parsed.type === 'List') for (const item of w.parsed.items) if (item.parsed?.type === 'Script') out.push(item.parsed);
+  }
+  return out;
+}
+
+/** Runs the analysis over a script; returns the state at its end, or undefined when every path left it early. */
+export function runFlow<S>(script: Script, state: S, spec: FlowSpec<S>, catalog: RuleCatalog, inLoop = false): S | undefined {
+  return runStatements(script.body, state, spec, catalog, inLoop);
+}
+
+function runStatements<S>(body: Statement[], state: S, spec: FlowSpec<S>, catalog: RuleCatalog, inLoop: boolean): S | undefined {
+  let current = state;
+  for (const st of body) {
+    if (st.type !== 'Command') continue;
+    const name = commandName(st);
+    current = spec.step(st, current);
+    if (name !== undefined && ENDS_SCRIPT.has(name)) return undefined;
+    if (inLoop && name !== undefined && ENDS_ITERATION.has(name)) return undefined;
+    const branches = branchesOf(st, catalog);
+    if (branches.length === 0) continue;
+    // A loop body may end its iteration with break/continue; other bodies pass those on.
+    const loop = inLoop || name === 'foreach' || name === 'while' || name === 'for';
+    let joined = current;
+    for (const b of branches) {
+      const out = runStatements(b.body, current, spec, catalog, loop);
+      if (out !== undefined) joined = spec.join(joined, out);
+    }
+    current = joined;
+  }
+  return current;
+}
