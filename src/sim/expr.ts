@@ -243,13 +243,17 @@ function ishift(op: string, a: Int, b: Int): Int | typeof ERR {
 
 // ---- Operators -----------------------------------------------------------------------------------
 
+const INT_ONLY = new Set(['%', '<<', '>>', '&', '|', '^']);
+
 function arith(op: string, l: Value, r: Value, it: Interp): Value | typeof ERR {
+  const intOnly = INT_ONLY.has(op);
   const a = toNum(l, op);
   if (a === ERR) return a;
+  if (intOnly && a instanceof TclDouble) return fail(`can't use floating-point value as operand of "${op}"`);
   const b = toNum(r, op);
   if (b === ERR) return b;
   if (a instanceof TclDouble || b instanceof TclDouble) {
-    if (op === '%' || op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^') return fail(`can't use floating-point value as operand of "${op}"`);
+    if (intOnly) return fail(`can't use floating-point value as operand of "${op}"`);
     const x = a instanceof TclDouble ? a.v : Number(a);
     const y = b instanceof TclDouble ? b.v : Number(b);
     switch (op) {
@@ -448,6 +452,8 @@ class Compiler {
   /** Compiles an operand whose string form matters (string operators): number literals keep their text. */
   str(n: ExprNode): (it: Interp) => string | typeof ERR {
     if (n.type === 'ExprLiteral') {
+      // Validate the literal (barewords, bad octal) even though only its text is used.
+      this.literal(n.kind, n.value);
       const v = n.value;
       return () => v;
     }

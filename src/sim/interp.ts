@@ -701,6 +701,7 @@ export class Interp {
     if (hit) return hit;
     const { ast, diagnostics } = parse(text, { dialect: this.dialect });
     let unit: CodeUnit | TclResult = { script: ast, src: text };
+    let fatalAt = -1;
     for (const d of diagnostics) {
       if (d.severity !== 'error') continue;
       const msg = structuralError(d.message, this.dialect);
@@ -711,8 +712,11 @@ export class Interp {
         if (!this.brokenBodies.has(body)) this.brokenBodies.set(body, err(msg));
         continue;
       }
-      unit = err(msg);
-      break;
+      // Of nested unclosed constructs, Tcl reports the innermost (it runs out of input first).
+      if (d.range.start > fatalAt) {
+        fatalAt = d.range.start;
+        unit = err(msg);
+      }
     }
     if (this.textCache.size >= TEXT_CACHE_MAX) this.textCache.clear();
     this.textCache.set(text, unit);

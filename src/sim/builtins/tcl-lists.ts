@@ -346,6 +346,10 @@ function lsearchCmd(interp: Interp, argv: string[]): TclResult {
         break;
     }
   }
+  // The pattern is compiled before the list is parsed (so a bad regexp is reported first).
+  const pattern = argv[n - 1];
+  const re = match === '-regexp' ? compileRegex(pattern) : undefined;
+  if (re && 'error' in re) return err(re.error);
   const items = list(interp, argv[n - 2]);
   if (!Array.isArray(items)) return items;
   if (startText !== undefined) {
@@ -353,12 +357,9 @@ function lsearchCmd(interp: Interp, argv: string[]): TclResult {
     if (isResult(s)) return s;
     start = Math.max(0, s);
   }
-  const pattern = argv[n - 1];
   let test: (s: string) => boolean | TclResult;
   if (match === '-glob') test = (s) => globMatch(pattern, s);
-  else if (match === '-regexp') {
-    const re = compileRegex(pattern);
-    if ('error' in re) return err(re.error);
+  else if (re && !('error' in re)) {
     test = (s) => execRegex(re, s) !== null;
   } else if (data === '-integer') {
     const p = scanInt(pattern);

@@ -344,8 +344,8 @@ function stringCmd(interp: Interp, argv: string[]): TclResult {
       const s = argv[2];
       let i = indexArg(argv[3], s.length - 1);
       if (isResult(i)) return i;
-      if (i >= s.length) return ok(String(s.length));
       if (i < 0) i = 0;
+      if (i >= s.length) return ok(String(s.length));
       let j = i;
       while (j < s.length && isWordChar(s[j])) j++;
       if (j === i) j++;

@@ -433,8 +433,13 @@ export function tclScan(input: string, fmt: string, nVars: number): ScanOutcome 
       case 'f':
       case 'e':
       case 'g': {
-        const m = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(input.slice(pos, width === Infinity ? undefined : pos + width));
-        if (!m) break outer;
+        const field = input.slice(pos, width === Infinity ? undefined : pos + width);
+        const m = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(field);
+        if (!m) {
+          // A lone sign or point at the end of the input counts as running out of input.
+          if (/^[+-]?\.?$/.test(field) && pos + field.length >= n) underflow = true;
+          break outer;
+        }
         // An exponent marker without digits is not consumed.
         pos += m[0].length;
         const v = Number(m[0]);
@@ -460,6 +465,8 @@ export function tclScan(input: string, fmt: string, nVars: number): ScanOutcome 
         const dstart = j;
         while (j < limit && digitRe.test(input[j])) j++;
         if (j === dstart) {
+          // Only a sign (or "0x") before the end of the input: Tcl counts it as running out of input.
+          if (j >= n) underflow = true;
           pos = start;
           break outer;
         }
