@@ -218,8 +218,15 @@ function countLines(src: string, from: number, to: number): number {
   return line;
 }
 
-/** Messages of the parser's structural errors, mapped to Tcl's wording. */
-function structuralError(message: string, dialect: Dialect): string | undefined {
+/**
+ * Messages of the parser's structural errors, mapped to Tcl's wording. `at` is the source
+ * character the diagnostic points at: command substitutions nested deeper than the parser
+ * analyses cannot be evaluated (bodies nested that deep are parsed when they run).
+ */
+function structuralError(message: string, dialect: Dialect, at?: string): string | undefined {
+  if (message.startsWith('nesting deeper than')) {
+    return at === '[' ? DEEP_SUBST_MESSAGE : undefined;
+  }
   if (message.startsWith('missing close-brace for variable name')) return 'missing close-brace for variable name';
   if (message.startsWith('missing close-brace')) return 'missing close-brace';
   if (message.startsWith('missing close-quote')) return 'missing "';
@@ -274,6 +281,11 @@ function innermostBody(script: Script, offset: number): Script | undefined {
 export type StrOrResult = string | TclResult;
 
 const TEXT_CACHE_MAX = 2000;
+
+/** Tcl 8.4's message when scripts nest deeper than the limit (catchable, as in Tcl). */
+const NESTING_MESSAGE = 'too many nested calls to Tcl_EvalObj (infinite loop?)';
+/** Command substitutions nested deeper than the parser builds a tree for. */
+const DEEP_SUBST_MESSAGE = 'simulator limit: command substitutions nested deeper than the parser analyses';
 
 // ---- The interpreter ---------------------------------------------------------------------------
 
@@ -423,6 +435,7 @@ export class Interp {
       if (this.topCommand !== undefined) out.errorCommand = this.topCommand;
       if (this.errorSite) out.errorSite = this.errorSite;
       if (this.limitHit) out.limit = this.limitHit;
+      else if (out.value === NESTING_MESSAGE || out.value.startsWith(DEEP_SUBST_MESSAGE)) out.limit = 'depth';
       this.setGlobal('errorInfo', out.errorInfo);
       this.setGlobal('errorCode', out.errorCode);
     }
@@ -496,7 +509,7 @@ export class Interp {
   private runScript(script: Script, src: string): TclResult {
     if (++this.depth > this.runLimits.maxDepth) {
       this.depth--;
-      return err('too many nested calls to Tcl_EvalObj (infinite loop?)');
+      return err(NESTING_MESSAGE);
     }
     if (script.body.length === 0) {
       this.depth--;
@@ -704,7 +717,7 @@ export class Interp {
     let fatalAt = -1;
     for (const d of diagnostics) {
       if (d.severity !== 'error') continue;
-      const msg = structuralError(d.message, this.dialect);
+      const msg = structuralError(d.message, this.dialect, text[d.range.start]);
       if (!msg) continue;
       // A problem inside a nested body only fails when that body runs (as in Tcl).
       const body = innermostBody(ast, d.range.start);
@@ -727,10 +740,10 @@ export class Interp {
   private readonly brokenBodies = new WeakMap<Script, TclResult>();
 
   /** Marks the nested bodies of an already parsed source that have syntax errors (for sources parsed by the caller). */
-  noteDiagnostics(ast: Script, diagnostics: readonly { severity: string; message: string; range: { start: number } }[]): void {
+  noteDiagnostics(ast: Script, diagnostics: readonly { severity: string; message: string; range: { start: number } }[], src?: string): void {
     for (const d of diagnostics) {
       if (d.severity !== 'error') continue;
-      const msg = structuralError(d.message, this.dialect);
+      const msg = structuralError(d.message, this.dialect, src?.[d.range.start]);
       if (!msg) continue;
       const body = innermostBody(ast, d.range.start);
       if (body && !this.brokenBodies.has(body)) this.brokenBodies.set(body, err(msg));
@@ -946,6 +959,24 @@ export class Interp {
     }
     v.arr.set(index, value);
     return value;
+  }
+
+  /** Reads a variable of `frame` (default: the current frame) for the host; undefined when it is not set. */
+  readVar(name: string, frame: Frame = this.frame): string | undefined {
+    const save = this.frame;
+    this.frame = frame;
+    const r = this.getVar(name);
+    this.frame = save;
+    return typeof r === 'string' ? r : undefined;
+  }
+
+  /** Sets a variable of `frame` (default: the current frame) for the host; returns Tcl's error if it cannot. */
+  writeVar(name: string, value: string, frame: Frame = this.frame): TclResult | undefined {
+    const save = this.frame;
+    this.frame = frame;
+    const r = this.setVar(name, value);
+    this.frame = save;
+    return typeof r === 'string' ? undefined : r;
   }
 
   /** Sets a global variable (errorInfo, errorCode). */

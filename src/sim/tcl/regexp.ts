@@ -121,6 +121,13 @@ function isHex(c: string | undefined): boolean {
   return c !== undefined && /^[0-9A-Fa-f]$/.test(c);
 }
 
+/** A translated piece and its matching preference (Tcl re_syntax "MATCHING"). */
+type Pref = 'greedy' | 'lazy' | undefined;
+interface Piece {
+  src: string;
+  pref: Pref;
+}
+
 class Translator {
   pos = 0;
   groups = 0;
@@ -129,8 +136,9 @@ class Translator {
   inLookahead = 0;
   hasAlternation = false;
   hasGroupQuantifier = false;
-  firstPreference: 'greedy' | 'lazy' | undefined;
-  mixed = false;
+  /** Preferences seen anywhere (an alternation prefers longest, like a greedy quantifier). */
+  sawGreedy = false;
+  sawLazy = false;
   quantifiers = 0;
 
   constructor(
@@ -158,32 +166,38 @@ class Translator {
     }
   }
 
-  /** re := branch ('|' branch)* */
-  regex(): string {
-    const branches = [this.branch()];
+  /** re := branch ('|' branch)*; an RE of two or more branches prefers the longest match. */
+  regex(): Piece {
+    const first = this.branch();
+    if (this.peek() !== '|') return first;
+    const branches = [first.src];
     while (this.peek() === '|') {
       this.pos++;
       this.hasAlternation = true;
-      branches.push(this.branch());
+      branches.push(this.branch().src);
     }
-    return branches.join('|');
+    this.sawGreedy = true;
+    return { src: branches.join('|'), pref: 'greedy' };
   }
 
-  /** branch := (constraint | atom quantifier?)* */
-  branch(): string {
+  /** branch := (constraint | atom quantifier?)*; its preference is that of its first atom that has one. */
+  branch(): Piece {
     let out = '';
+    let pref: Pref;
     for (;;) {
       this.skipExpanded();
       const c = this.peek();
-      if (c === undefined || c === '|' || c === ')') return out;
+      if (c === undefined || c === '|' || c === ')') return { src: out, pref };
       const piece = this.piece();
-      out += piece;
+      out += piece.src;
+      pref ??= piece.pref;
     }
   }
 
-  piece(): string {
+  piece(): Piece {
     const c = this.peek()!;
     let atom: string;
+    let inner: Pref;
     let quantifiable = true;
     let isGroup = false;
     if (c === '*' || c === '+' || c === '?') this.fail('quantifier operand invalid');
@@ -202,21 +216,25 @@ class Translator {
         const k = this.peek(1);
         if (k === ':') {
           this.pos += 2;
-          atom = `(?:${this.regex()})`;
+          const r = this.regex();
+          atom = `(?:${r.src})`;
+          inner = r.pref;
         } else if (k === '=' || k === '!') {
           this.pos += 2;
           this.inLookahead++;
-          atom = `(?${k}${this.regex()})`;
+          atom = `(?${k}${this.regex().src})`;
           this.inLookahead--;
           quantifiable = false;
         } else {
           this.fail('quantifier operand invalid');
         }
       } else if (this.inLookahead > 0) {
-        atom = `(?:${this.regex()})`;
+        atom = `(?:${this.regex().src})`;
       } else {
         this.groups++;
-        atom = `(${this.regex()})`;
+        const r = this.regex();
+        atom = `(${r.src})`;
+        inner = r.pref;
       }
       if (this.peek() !== ')') this.fail('parentheses () not balanced');
       this.pos++;
@@ -239,19 +257,20 @@ class Translator {
       atom = litChar(ch);
     }
     this.skipExpanded();
-    const q = this.quantifier();
-    if (q === undefined) return atom;
+    const quant = this.quantifier();
+    if (quant === undefined) return { src: atom, pref: inner };
+    const q = quant.src;
     if (!quantifiable) this.fail('quantifier operand invalid');
     if (isGroup) this.hasGroupQuantifier = true;
     // A quantifier directly after a quantifier is an error in ARE (except the `?` of laziness).
     this.skipExpanded();
     const n = this.peek();
     if (n === '*' || n === '+' || n === '?' || (n === '{' && /[0-9]/.test(this.peek(1) ?? ''))) this.fail('quantifier operand invalid');
-    return (isGroup ? atom : `(?:${atom})`) + q;
+    return { src: (isGroup ? atom : `(?:${atom})`) + q, pref: quant.pref ?? inner };
   }
 
-  /** quantifier := ('*' | '+' | '?' | '{m}' | '{m,}' | '{m,n}') '?'? */
-  quantifier(): string | undefined {
+  /** quantifier := ('*' | '+' | '?' | '{m}' | '{m,}' | '{m,n}') '?'?; `{m}` keeps the atom's preference. */
+  quantifier(): Piece | undefined {
     const c = this.peek();
     let q: string;
     let bounded = false;
@@ -276,13 +295,11 @@ class Translator {
       lazy = true;
       q += '?';
     }
-    if (!bounded) {
-      this.quantifiers++;
-      const pref = lazy ? 'lazy' : 'greedy';
-      if (this.firstPreference === undefined) this.firstPreference = pref;
-      else if (this.firstPreference !== pref) this.mixed = true;
-    }
-    return q;
+    if (bounded) return { src: q, pref: undefined };
+    this.quantifiers++;
+    if (lazy) this.sawLazy = true;
+    else this.sawGreedy = true;
+    return { src: q, pref: lazy ? 'lazy' : 'greedy' };
   }
 
   /** A backslash escape outside brackets. */
@@ -568,16 +585,19 @@ function compileUncached(pattern: string, opts: RegexOptions): CompileResult {
     source = [...d.rest].map(litChar).join('');
   } else {
     const t = new Translator(d.rest, opts);
+    let pref: Pref;
     try {
-      source = t.regex();
+      const r = t.regex();
+      source = r.src;
+      pref = r.pref;
       if (t.pos < d.rest.length) t.fail('parentheses () not balanced');
     } catch (e) {
       if (e instanceof CompileError) return { error: e.message };
       throw e;
     }
     groups = t.groups;
-    shortest = t.firstPreference === 'lazy';
-    needsExtent = t.hasAlternation || t.hasGroupQuantifier || t.mixed || (shortest && t.quantifiers > 1);
+    shortest = pref === 'lazy';
+    needsExtent = t.hasAlternation || t.hasGroupQuantifier || (t.sawLazy && t.sawGreedy) || (shortest && t.quantifiers > 1);
   }
   const flags = 'u' + (opts.nocase ? 'i' : '');
   let search: RegExp;
