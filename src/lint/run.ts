@@ -91,12 +91,13 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     enabled.add(rule.id);
     if (RUNNER_RULES.has(rule.id)) continue;
     let failed = false;
+    // Handlers take one node (or none); a fixed arity keeps the wrapper cheap on hot paths.
     const guard =
-      <A extends unknown[]>(fn: (...args: A) => void) =>
-      (...args: A): void => {
+      <N>(fn: (node: N) => void) =>
+      (node: N): void => {
         if (failed) return;
         try {
-          fn(...args);
+          fn(node);
         } catch (err) {
           failed = true;
           found.push({
@@ -144,7 +145,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     } catch (err) {
       guard(() => {
         throw err;
-      })();
+      })(undefined);
       continue;
     }
     for (const [key, handler] of Object.entries(visitors)) {
@@ -155,7 +156,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
           byCommand.set(name, list);
         }
       } else if (key === 'end') {
-        ends.push(guard(handler as () => void));
+        ends.push(guard(handler as () => void) as () => void);
       } else {
         const exit = key.endsWith(':exit');
         const table = exit ? exitByType : byType;

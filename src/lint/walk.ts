@@ -56,31 +56,112 @@ export function childrenOf(node: Node): readonly Node[] {
   }
 }
 
-/** One node being walked and the index of its next child. */
-interface Frame {
-  node: Node;
-  children: readonly Node[];
-  next: number;
+/** The number of children of a node (see {@link childAt}); no allocation. */
+export function childCount(node: Node): number {
+  switch (node.type) {
+    case 'Script':
+      return node.body.length;
+    case 'Command':
+    case 'When':
+    case 'Proc':
+      return node.words.length;
+    case 'BareWord':
+    case 'QuotedWord':
+    case 'ExprQuoted':
+      return node.parts.length;
+    case 'BracedWord':
+    case 'ListItem':
+      return node.parsed ? 1 : 0;
+    case 'Expr':
+      return node.root ? 1 : 0;
+    case 'VarRef':
+      return node.index ? node.index.length : 0;
+    case 'ExpandWord':
+    case 'CmdSubst':
+    case 'ExprUnary':
+      return 1;
+    case 'ExprBinary':
+      return 2;
+    case 'ExprTernary':
+      return 3;
+    case 'ExprCall':
+      return node.args.length;
+    case 'List':
+      return node.items.length;
+    default:
+      return 0;
+  }
 }
 
-/** Visits `root` and everything below it depth-first, in source order. */
+/** The `i`-th child of a node, in source order (`i` below {@link childCount}). */
+export function childAt(node: Node, i: number): Node {
+  switch (node.type) {
+    case 'Script':
+      return node.body[i];
+    case 'Command':
+    case 'When':
+    case 'Proc':
+      return node.words[i];
+    case 'BareWord':
+    case 'QuotedWord':
+    case 'ExprQuoted':
+      return node.parts[i];
+    case 'BracedWord':
+    case 'ListItem':
+      return node.parsed!;
+    case 'Expr':
+      return node.root!;
+    case 'VarRef':
+      return node.index![i];
+    case 'ExpandWord':
+      return node.word;
+    case 'CmdSubst':
+      return node.script;
+    case 'ExprUnary':
+      return node.operand;
+    case 'ExprBinary':
+      return i === 0 ? node.left : node.right;
+    case 'ExprTernary':
+      return i === 0 ? node.cond : i === 1 ? node.then : node.else;
+    case 'ExprCall':
+      return node.args[i];
+    case 'List':
+      return node.items[i];
+    default:
+      throw new Error(`${node.type} has no children`);
+  }
+}
+
+/**
+ * Visits `root` and everything below it depth-first, in source order. The stack of open nodes is
+ * the ancestor chain passed to the callbacks; nothing is allocated per node.
+ */
 export function walk(root: Node, visitor: WalkVisitor): void {
   const ancestors: Node[] = [];
-  const frames: Frame[] = [];
-  const open = (node: Node): void => {
-    if (visitor.enter?.(node, ancestors) === false) return;
-    frames.push({ node, children: childrenOf(node), next: 0 });
-    ancestors.push(node);
-  };
-  open(root);
-  while (frames.length > 0) {
-    const top = frames[frames.length - 1];
-    if (top.next < top.children.length) {
-      open(top.children[top.next++]);
+  const next: number[] = [];
+  const { enter, leave } = visitor;
+  if (enter?.(root, ancestors) === false) return;
+  ancestors.push(root);
+  next.push(0);
+  while (ancestors.length > 0) {
+    const top = ancestors.length - 1;
+    const node = ancestors[top];
+    const i = next[top];
+    if (i < childCount(node)) {
+      next[top] = i + 1;
+      const child = childAt(node, i);
+      if (enter?.(child, ancestors) === false) continue;
+      if (childCount(child) === 0) {
+        // A leaf: no need to open a frame for it.
+        leave?.(child, ancestors);
+        continue;
+      }
+      ancestors.push(child);
+      next.push(0);
       continue;
     }
-    frames.pop();
     ancestors.pop();
-    visitor.leave?.(top.node, ancestors);
+    next.pop();
+    leave?.(node, ancestors);
   }
 }

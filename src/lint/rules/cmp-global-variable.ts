@@ -54,12 +54,13 @@ export default defineRule({
           }
           return;
         }
-        const types = typedCommand(cmd, ctx.catalog)?.types;
+        let types: (string | undefined)[] | undefined;
         for (let i = 1; i < cmd.words.length; i++) {
           const w = cmd.words[i];
           if (w.type === 'BracedWord') continue;
           const v = literalValue(w);
           if (v === undefined || !GLOBAL_NAME.test(v) || isStatic(v) || isDataGroupWord(cmd, i)) continue;
+          types ??= typedCommand(cmd, ctx.catalog)?.types ?? [];
           // A proc name such as `call ::p` is not a variable.
           if (types?.[i] === 'procName') continue;
           const n = variableNameOf(v);

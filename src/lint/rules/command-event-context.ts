@@ -1,8 +1,9 @@
 // Reports a command used in an event where BIG-IP refuses it ("command is not valid in current
 // event context"), also inside procs called from that event. Doc: docs/rules/command-event-context.md
+import type { CommandSpec } from '../../catalog/types.js';
 import type { When } from '../../syntax/ast.js';
 import { defineRule } from '../rule.js';
-import { typedCommand } from '../utils/args.js';
+import { specOf } from '../utils/args.js';
 import { indexProcs } from '../utils/procs.js';
 
 export default defineRule({
@@ -20,13 +21,23 @@ export default defineRule({
   },
   create(ctx) {
     if (ctx.dialect !== 'irule') return {};
+    // Verdicts by command and event: a handler repeats the same commands a lot.
+    const verdicts = new Map<CommandSpec, Map<string, boolean>>();
+    const invalidIn = (spec: CommandSpec, event: string): boolean => {
+      let byEvent = verdicts.get(spec);
+      if (!byEvent) verdicts.set(spec, (byEvent = new Map()));
+      let v = byEvent.get(event);
+      if (v === undefined) byEvent.set(event, (v = ctx.catalog.commandInEvent(spec, event).verdict === 'invalid'));
+      return v;
+    };
     return {
       Command(cmd) {
-        const typed = typedCommand(cmd, ctx.catalog);
-        if (!typed) return;
+        const spec = specOf(cmd, ctx.catalog);
+        if (!spec) return;
+        const typed = { spec, name: spec.name };
         const when = ctx.enclosingWhen();
         if (when) {
-          if (when.event !== '' && ctx.catalog.commandInEvent(typed.spec, when.event).verdict === 'invalid') {
+          if (when.event !== '' && invalidIn(spec, when.event)) {
             ctx.report({ node: cmd.words[0], messageId: 'invalid', data: { name: typed.name, event: when.event } });
           }
           return;
@@ -36,7 +47,7 @@ export default defineRule({
         const callers = ctx.shared('procs', () => indexProcs(ctx.ast)).events.get(proc);
         if (!callers) return;
         for (const [event, w] of callers as Map<string, When>) {
-          if (ctx.catalog.commandInEvent(typed.spec, event).verdict !== 'invalid') continue;
+          if (!invalidIn(spec, event)) continue;
           ctx.report({
             node: cmd.words[0],
             messageId: 'invalidViaProc',

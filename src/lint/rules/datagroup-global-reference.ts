@@ -33,6 +33,10 @@ export default defineRule({
     const v11 = atLeast(ctx.version, '11.0');
     return {
       Command(cmd) {
+        // Most commands have no `$::x` or `::x` word at all: look at the catalog only when one does.
+        let candidate = false;
+        for (let i = 1; i < cmd.words.length && !candidate; i++) candidate = globalDataGroup(cmd.words[i]) !== undefined;
+        if (!candidate) return;
         const typed = typedCommand(cmd, ctx.catalog);
         if (!typed) return;
         for (const i of dataGroupSlots(typed)) {

@@ -5,7 +5,7 @@ import { isDeprecatedAt } from '../../catalog/version.js';
 import type { Command, Node } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
-import { commandName } from '../utils/args.js';
+import { commandName, specOf } from '../utils/args.js';
 import { soleVarRef } from '../utils/scope.js';
 
 /** Whether the command is the whole of a `[...]` used directly as an expression operand (a truth value). */
@@ -42,7 +42,7 @@ export default defineRule({
       Command(cmd) {
         const name = commandName(cmd);
         if (name === undefined) return;
-        const spec = ctx.catalog.command(name);
+        const spec = specOf(cmd, ctx.catalog);
         if (!spec?.deprecated || !isDeprecatedAt(spec, ctx.version.text)) return;
         const dep = spec.deprecated;
         const data = {

@@ -1,7 +1,7 @@
 // Reports Tcl commands that iRules switch off (exec, namespace, rename, file, socket ...): BIG-IP
 // refuses a rule that uses one ("command is disabled"). Doc: docs/rules/disabled-command.md
 import { defineRule } from '../rule.js';
-import { commandName } from '../utils/args.js';
+import { commandName, specOf } from '../utils/args.js';
 
 export default defineRule({
   id: 'disabled-command',
@@ -21,7 +21,7 @@ export default defineRule({
       Command(cmd) {
         const name = commandName(cmd);
         if (name === undefined) return;
-        const spec = ctx.catalog.command(name);
+        const spec = specOf(cmd, ctx.catalog);
         if (spec?.disabled) ctx.report({ node: cmd.words[0], messageId: 'disabled', data: { name } });
       },
     };

@@ -4,7 +4,17 @@
 import type { Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
-import { commandName, typedCommand } from '../utils/args.js';
+import type { CommandSpec } from '../../catalog/types.js';
+import { commandName, formsOf, specOf, typedCommand } from '../utils/args.js';
+
+const optionCache = new WeakMap<CommandSpec, boolean>();
+
+/** Whether any form of a command ends its options with `--` (or is `switch`, whose handler reads options). */
+function takesOptionsAnywhere(spec: CommandSpec): boolean {
+  let v = optionCache.get(spec);
+  if (v === undefined) optionCache.set(spec, (v = formsOf(spec).some((f) => f.handler === 'switch' || f.endOfOptions === true)));
+  return v;
+}
 
 /**
  * Commands whose result never starts with "-": client and server addresses and ports. The catalog
@@ -42,6 +52,8 @@ export default defineRule({
   create(ctx) {
     return {
       Command(cmd) {
+        const spec = specOf(cmd, ctx.catalog);
+        if (!spec || !takesOptionsAnywhere(spec)) return;
         const t = typedCommand(cmd, ctx.catalog);
         if (!t) return;
         // `switch` reads options through its special handler; the others declare them in the catalog.

@@ -18,6 +18,9 @@ const LOOKALIKES: Record<string, string> = {
   '\ufeff': 'nothing',
 };
 
+/** Any character outside ASCII (a quick test before the character-by-character scan). */
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 export default defineRule({
   id: 'non-ascii',
   meta: {
@@ -37,7 +40,7 @@ export default defineRule({
       // words are strings, and comments are free text.
       BareWord(word) {
         for (const part of word.parts) {
-          if (part.type !== 'Text') continue;
+          if (part.type !== 'Text' || !NON_ASCII.test(part.value)) continue;
           const v = part.value;
           for (let i = 0; i < v.length; i++) {
             const c = v.charCodeAt(i);

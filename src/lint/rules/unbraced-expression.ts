@@ -3,7 +3,17 @@
 // be byte-compiled. Doc: docs/rules/unbraced-expression.md
 import type { Word } from '../../syntax/ast.js';
 import { defineRule } from '../rule.js';
-import { typedCommand } from '../utils/args.js';
+import { formsOf, specOf, typedCommand } from '../utils/args.js';
+import type { CommandSpec } from '../../catalog/types.js';
+
+const exprCache = new WeakMap<CommandSpec, boolean>();
+
+/** Whether any form of a command takes an expression (or is matched by a special handler, such as `if`). */
+function hasExpressions(spec: CommandSpec): boolean {
+  let v = exprCache.get(spec);
+  if (v === undefined) exprCache.set(spec, (v = formsOf(spec).some((f) => f.handler !== undefined || (f.positionals ?? []).some((p) => p.type === 'expr'))));
+  return v;
+}
 
 /** Whether a word has substitutions (a plain literal such as `1` is harmless unbraced). */
 function substitutes(word: Word): boolean {
@@ -27,6 +37,8 @@ export default defineRule({
   create(ctx) {
     return {
       Command(cmd) {
+        const spec = specOf(cmd, ctx.catalog);
+        if (!spec || !hasExpressions(spec)) return;
         const typed = typedCommand(cmd, ctx.catalog);
         if (!typed) return;
         let first: Word | undefined;

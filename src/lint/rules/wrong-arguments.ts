@@ -7,6 +7,11 @@ import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { typedCommand, type TypedCommand } from '../utils/args.js';
 
+/** Whether the matched form has required keyword positionals (only then are positionals matched again). */
+function hasKeywords(t: TypedCommand): boolean {
+  return (t.form.positionals ?? []).some((p) => p.literal !== undefined && !p.optional);
+}
+
 /** The usage line for the matched form: the synopsis line naming the subcommand path, else the first. */
 function usage(t: TypedCommand): string {
   const lines = t.spec.synopsis ?? [];
@@ -35,10 +40,11 @@ export default defineRule({
     return {
       Command(cmd) {
         const t = typedCommand(cmd, ctx.catalog);
-        if (!t || t.uncertain || cmd.words.some((w) => w.type === 'ExpandWord')) return;
+        if (!t || t.uncertain) return;
+        for (const w of cmd.words) if (w.type === 'ExpandWord') return;
         // Forms read off usage lines are less sure than hand-written ones.
         const severity: Severity = t.spec.argsSource === 'curated' ? 'error' : 'warning';
-        const command = [t.name, ...t.path].join(' ');
+        const command = t.path.length === 0 ? t.name : `${t.name} ${t.path.join(' ')}`;
         const version = ctx.version.text;
         if (t.unknownSubcommand !== undefined) {
           const word = cmd.words.find((w, i) => i > t.path.length && literalValue(w) === t.unknownSubcommand) ?? cmd.words[0];
@@ -53,10 +59,13 @@ export default defineRule({
           ctx.report({ node: cmd, messageId: t.arity, data: { command, usage: usage(t) }, severity });
           return;
         }
+        const switches = t.form.switches;
+        const keywords = hasKeywords(t);
+        if (!keywords && !switches?.some((s) => s.since !== undefined)) return;
         for (let i = 1 + t.path.length; i < cmd.words.length; i++) {
           const word = literalValue(cmd.words[i]);
           if (word === undefined) continue;
-          const pos = t.positionals[i];
+          const pos = keywords ? t.positionals[i] : undefined;
           // An optional keyword slot may have been skipped (the matcher fills optionals by count), so only required keywords are judged.
           if (pos?.literal && !pos.optional && !pos.literal.includes(word)) {
             ctx.report({ node: cmd.words[i], messageId: 'badKeyword', data: { word, command, expected: pos.literal.join(', ') }, severity });

@@ -52,6 +52,18 @@ export function typedCommand(cmd: Command, catalog: RuleCatalog): TypedCommand |
   return result;
 }
 
+/** A command's form and all its subcommand forms, nested ones included. */
+export function formsOf(spec: CommandSpec): ArgForm[] {
+  const out: ArgForm[] = [];
+  const visit = (f: ArgForm | undefined): void => {
+    if (!f) return;
+    out.push(f);
+    for (const sub of Object.values(f.subcommands ?? {})) visit(sub);
+  };
+  visit(spec.args);
+  return out;
+}
+
 /** Positionals of a form, each replaced by a marker type naming its index (cached per form). */
 const markerForms = new WeakMap<ArgForm, ArgForm>();
 
@@ -67,21 +79,78 @@ function positionalsOf(form: ArgForm, args: (string | undefined)[]): (Positional
   return matchForm(marked, args).types.map((t) => (t === undefined ? undefined : pos[Number(String(t).slice(1))]));
 }
 
-function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
+const specs = new WeakMap<Command, CommandSpec | null>();
+
+/** The catalog spec of a command (cached per node); undefined for computed names, unknown commands and namespace entries. */
+export function specOf(cmd: Command, catalog: RuleCatalog): CommandSpec | undefined {
+  const hit = specs.get(cmd);
+  if (hit !== undefined) return hit ?? undefined;
   const name = commandName(cmd);
-  if (name === undefined) return undefined;
-  const spec = catalog.command(name);
-  if (!spec || spec.kind === 'namespace') return undefined;
-  const args = cmd.words.slice(1).map((w) => (w.type === 'ExpandWord' ? undefined : literalValue(w)));
+  const spec = name === undefined ? undefined : catalog.command(name);
+  const result = spec && spec.kind !== 'namespace' ? spec : undefined;
+  specs.set(cmd, result ?? null);
+  return result;
+}
+
+/**
+ * Matches by command spec and argument shape (the literal words, with computed ones as holes):
+ * iRules repeat the same shapes a lot (`HTTP::header insert X-A $v`), and a match depends on
+ * nothing else, so equal shapes share one result.
+ */
+const shapes = new WeakMap<CommandSpec, Map<string, TypedCommand>>();
+/** Longest shape key kept, and most shapes kept per command. */
+const MAX_KEY = 160;
+const MAX_SHAPES = 2000;
+
+function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
+  const spec = specOf(cmd, catalog);
+  if (!spec) return undefined;
+  const args: (string | undefined)[] = new Array(cmd.words.length - 1);
+  let key = '';
+  for (let i = 1; i < cmd.words.length; i++) {
+    const w = cmd.words[i];
+    const v = w.type === 'ExpandWord' ? undefined : literalValue(w);
+    args[i - 1] = v;
+    key += v === undefined ? '\u0000\u0001' : `${v}\u0001`;
+  }
+  let byShape = shapes.get(spec);
+  const cached = byShape?.get(key);
+  if (cached) return cached;
+  const typed = matchShape(cmd, spec, args);
+  if (key.length <= MAX_KEY) {
+    if (!byShape) shapes.set(spec, (byShape = new Map()));
+    if (byShape.size >= MAX_SHAPES) byShape.clear();
+    byShape.set(key, typed);
+  }
+  return typed;
+}
+
+/** Matches one argument shape against a spec. */
+function matchShape(cmd: Command, spec: CommandSpec, args: (string | undefined)[]): TypedCommand {
+  const name = commandName(cmd)!;
   const m = matchCall(spec, args);
   const form = m.form ?? {};
   const depth = m.path.length;
-  const positionals: (Positional | undefined)[] = new Array(cmd.words.length).fill(undefined);
-  if (!form.handler && m.form) {
-    const own = positionalsOf(form, args.slice(depth));
-    for (let i = 0; i < own.length; i++) positionals[1 + depth + i] = own[i];
-  }
-  const typed: TypedCommand = { name, spec, form, path: m.path, types: [undefined, ...m.types], arity: m.arity, positionals };
+  let positionals: (Positional | undefined)[] | undefined;
+  const wordCount = cmd.words.length;
+  const typed: TypedCommand = {
+    name,
+    spec,
+    form,
+    path: m.path,
+    types: [undefined, ...m.types],
+    arity: m.arity,
+    // Matched again only when a rule asks (few do), to keep the common path cheap.
+    get positionals(): (Positional | undefined)[] {
+      if (positionals) return positionals;
+      positionals = new Array<Positional | undefined>(wordCount).fill(undefined);
+      if (!form.handler && m.form) {
+        const own = positionalsOf(form, args.slice(depth));
+        for (let i = 0; i < own.length; i++) positionals[1 + depth + i] = own[i];
+      }
+      return positionals;
+    },
+  };
   if (m.path.length > 0) typed.subcommand = m.path[m.path.length - 1];
   if (m.unknownSubcommand !== undefined) typed.unknownSubcommand = m.unknownSubcommand;
   if (m.uncertain) typed.uncertain = true;

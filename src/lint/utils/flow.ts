@@ -7,7 +7,7 @@
  */
 import type { Command, Script, Statement } from '../../syntax/ast.js';
 import type { RuleCatalog } from '../rule.js';
-import { commandName, typedCommand } from './args.js';
+import { commandName } from './args.js';
 
 /** What a rule plugs into the analysis. */
 export interface FlowSpec<S> {
@@ -25,18 +25,21 @@ const ENDS_ITERATION = new Set(['break', 'continue']);
 const DEFERRED = new Set(['after']);
 
 /** The scripts a command runs as part of its own execution (its branches). */
-function branchesOf(cmd: Command, catalog: RuleCatalog): Script[] {
-  const typed = typedCommand(cmd, catalog);
-  if (!typed || DEFERRED.has(typed.name)) return [];
-  const out: Script[] = [];
+function branchesOf(cmd: Command): Script[] {
+  // The parser parses exactly the arguments the catalog types as code, so parsed braces are the branches.
+  let out: Script[] | undefined;
   for (let i = 1; i < cmd.words.length; i++) {
     const w = cmd.words[i];
     if (w.type !== 'BracedWord' || !w.parsed) continue;
-    if (w.parsed.type === 'Script') out.push(w.parsed);
-    else if (w.parsed.type === 'List') for (const item of w.parsed.items) if (item.parsed?.type === 'Script') out.push(item.parsed);
+    if (w.parsed.type === 'Script') (out ??= []).push(w.parsed);
+    else if (w.parsed.type === 'List') for (const item of w.parsed.items) if (item.parsed?.type === 'Script') (out ??= []).push(item.parsed);
   }
-  return out;
+  if (!out) return NONE;
+  const name = commandName(cmd);
+  return name !== undefined && DEFERRED.has(name) ? NONE : out;
 }
+
+const NONE: Script[] = [];
 
 /** Runs the analysis over a script; returns the state at its end, or undefined when every path left it early. */
 export function runFlow<S>(script: Script, state: S, spec: FlowSpec<S>, catalog: RuleCatalog, inLoop = false): S | undefined {
@@ -51,7 +54,7 @@ function runStatements<S>(body: Statement[], state: S, spec: FlowSpec<S>, catalo
     current = spec.step(st, current);
     if (name !== undefined && ENDS_SCRIPT.has(name)) return undefined;
     if (inLoop && name !== undefined && ENDS_ITERATION.has(name)) return undefined;
-    const branches = branchesOf(st, catalog);
+    const branches = branchesOf(st);
     if (branches.length === 0) continue;
     // A loop body may end its iteration with break/continue; other bodies pass those on.
     const loop = inLoop || name === 'foreach' || name === 'while' || name === 'for';

@@ -57,7 +57,8 @@ function newScope(proc?: Proc): VariableScope {
 /** Literal words a command argument offers as possible variable names. */
 function mentionsOf(word: Word): string[] {
   if (word.type === 'BracedWord') {
-    if (word.parsed) return [];
+    // Variable lists are short; long braced text (a response body) names no variables.
+    if (word.parsed || word.text.length > 256) return [];
     // A braced list such as `foreach {k v} ...` or a proc parameter list.
     return word.text.split(/[\s{}]+/).filter((s) => s !== '');
   }
