@@ -385,6 +385,34 @@ export class Interp {
    * source text, or a Script node whose ranges index into `options.src`.
    */
   run(code: string | Script, options: RunOptions = {}): RunResult {
+    if (this.running) return this.runNested(code, options);
+    this.running = true;
+    try {
+      return this.runTop(code, options);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Set while a `run` is in progress (a command handler calling `run` gets a nested evaluation). */
+  private running = false;
+
+  /** A `run` from inside a running command: same limits and error state, just another frame/script. */
+  private runNested(code: string | Script, options: RunOptions): RunResult {
+    const saveFrame = this.frame;
+    const saveSrc = this.src;
+    if (options.frame) this.frame = options.frame;
+    let result: TclResult;
+    if (typeof code === 'string') {
+      const unit = this.parseText(code);
+      result = 'code' in unit ? unit : this.evalScript(unit.script, unit.src);
+    } else result = this.evalScript(code, options.src ?? this.src);
+    this.frame = saveFrame;
+    this.src = saveSrc;
+    return { code: result.code, value: result.value, steps: this.steps };
+  }
+
+  private runTop(code: string | Script, options: RunOptions): RunResult {
     this.runLimits = options.limits ? { ...this.limits, ...options.limits } : this.limits;
     this.steps = 0;
     this.depth = 0;
@@ -405,7 +433,7 @@ export class Interp {
         result = this.evalTop(code, options.src ?? this.src);
       }
     } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
+      if (!(e instanceof RangeError) || !/call stack/i.test(e.message)) throw e;
       // The JS stack ran out before our nesting limit: report it as a limit, never crash.
       this.limitHit = 'stack';
       result = err('simulator limit: nesting too deep for the JavaScript stack');

@@ -245,7 +245,6 @@ export class TclDouble {
 /** A numeric value inside `expr`. */
 export type Num = Int | TclDouble;
 
-const MIN64 = -(2n ** 63n);
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = -MAX_SAFE;
 
@@ -253,16 +252,6 @@ const MIN_SAFE = -MAX_SAFE;
 export function wrap64(b: bigint): Int {
   const w = BigInt.asIntN(64, b);
   return w >= MIN_SAFE && w <= MAX_SAFE ? Number(w) : w;
-}
-
-/** Normalises an exact bigint already in 64-bit range. */
-export function normInt(b: bigint): Int {
-  return b >= MIN_SAFE && b <= MAX_SAFE ? Number(b) : b;
-}
-
-/** Whether a number or bigint integer is zero. */
-export function intIsZero(v: Int): boolean {
-  return typeof v === 'number' ? v === 0 : v === 0n;
 }
 
 const INT_RE = /^[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)[ \t\n\v\f\r]*$/;
@@ -430,6 +419,3 @@ export function parseIndex(s: string, end: number): number | ListError {
 export function isError(x: unknown): x is ListError {
   return typeof x === 'object' && x !== null && 'error' in x;
 }
-
-/** Minimum 64-bit integer (for overflow checks). */
-export const INT64_MIN = MIN64;
