@@ -358,7 +358,24 @@ export function toSmallInt(s: string): number | undefined {
 
 // ---- Booleans ----------------------------------------------------------------------------------
 
-/** Tcl_GetBoolean: 1/0, or undefined when the text is not a boolean. */
+/** Tcl_GetBoolean on a string (what `string is boolean` uses): 0, 1, or a boolean word or its unique prefix. */
+export function getBooleanStrict(s: string): boolean | undefined {
+  if (s === '0') return false;
+  if (s === '1') return true;
+  const w = s.toLowerCase();
+  const n = w.length;
+  if (n === 0) return undefined;
+  if ('yes'.startsWith(w) || 'true'.startsWith(w)) return true;
+  if ('no'.startsWith(w) || 'false'.startsWith(w)) return false;
+  if (n >= 2 && 'on'.startsWith(w)) return true;
+  if (n >= 2 && 'off'.startsWith(w)) return false;
+  return undefined;
+}
+
+/**
+ * A value as a boolean where Tcl also accepts numbers (conditions, `&&`, `-gmt` ...: Tcl 8.4's
+ * SetBooleanFromAny): non-zero numbers are true. Undefined when the text is not a boolean.
+ */
 export function getBoolean(s: string): boolean | undefined {
   switch (s) {
     case '1':

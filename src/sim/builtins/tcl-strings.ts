@@ -7,7 +7,7 @@ import type { Interp } from '../interp.js';
 import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
 import { tclFormat, tclScan } from '../tcl/format.js';
 import { globMatch } from '../tcl/glob.js';
-import { formatList, getBoolean, parseList, scanDouble, scanInt } from '../values.js';
+import { formatList, getBooleanStrict, parseList, scanDouble, scanInt } from '../values.js';
 
 const STRING_SUBCOMMANDS = [
   'bytelength',
@@ -123,7 +123,7 @@ function stringIs(interp: Interp, argv: string[]): TclResult {
       case 'boolean':
       case 'true':
       case 'false': {
-        const b = getBoolean(s);
+        const b = getBooleanStrict(s);
         result = b !== undefined && (cls === 'boolean' || b === (cls === 'true'));
         if (!result) failAt = 0;
         break;
