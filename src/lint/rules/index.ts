@@ -5,18 +5,22 @@
  */
 import type { AnyRule } from '../rule.js';
 import cmpGlobalVariable from './cmp-global-variable.js';
+import collectWithoutRelease from './collect-without-release.js';
 import commandEventContext from './command-event-context.js';
 import datagroupGlobalReference from './datagroup-global-reference.js';
 import deprecatedCommand from './deprecated-command.js';
 import deprecatedEvent from './deprecated-event.js';
 import disabledCommand from './disabled-command.js';
+import dropWithoutReturn from './drop-without-return.js';
 import duplicateEvent from './duplicate-event.js';
 import invalidSuppression from './invalid-suppression.js';
 import missingOptionTerminator from './missing-option-terminator.js';
 import multipleResponse from './multiple-response.js';
 import nonAscii from './non-ascii.js';
+import regexpSimplePattern from './regexp-simple-pattern.js';
 import ruleStructure from './rule-structure.js';
 import snatArgument from './snat-argument.js';
+import staticWriteOutsideRuleInit from './static-write-outside-rule-init.js';
 import syntaxError from './syntax-error.js';
 import unbracedExpression from './unbraced-expression.js';
 import undefinedDatagroup from './undefined-datagroup.js';
@@ -31,18 +35,22 @@ import wrongArguments from './wrong-arguments.js';
 /** All rules, sorted by id. */
 export const allRules: readonly AnyRule[] = [
   cmpGlobalVariable,
+  collectWithoutRelease,
   commandEventContext,
   datagroupGlobalReference,
   deprecatedCommand,
   deprecatedEvent,
   disabledCommand,
+  dropWithoutReturn,
   duplicateEvent,
   invalidSuppression,
   missingOptionTerminator,
   multipleResponse,
   nonAscii,
+  regexpSimplePattern,
   ruleStructure,
   snatArgument,
+  staticWriteOutsideRuleInit,
   syntaxError,
   unbracedExpression,
   undefinedDatagroup,
