@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTclInterp } from '../../src/sim/index.js';
+import { createTclInterp, parseList } from '../../src/sim/index.js';
 import { rows as controlRows } from './cases/control.js';
 import { rows as errorinfoRows } from './cases/errorinfo.js';
 import { rows as exprRows } from './cases/expr.js';
@@ -41,6 +41,20 @@ function sim(script: string): TclAnswer {
 /** tclsh answers outside the shared subset (8.6 bignums, Inf/NaN where 8.4 raises errors, 8.6's long double format). */
 function outOfSubset(a: TclAnswer): boolean {
   return /\d{10,}|Inf|NaN|Not a Number|\be[+-]?\d{3}|\u0000/.test(a.value);
+}
+
+/**
+ * Whether two results are the same list up to the quoting of elements: Tcl 8.6 rewrote list
+ * quoting (TclScanElement) and sometimes uses backslashes where 8.4 uses braces.
+ */
+function sameUpToQuoting(a: string, b: string, depth = 0): boolean {
+  if (a === b) return true;
+  if (depth > 4) return false;
+  const x = parseList(a);
+  const y = parseList(b);
+  if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+  if (x.length === 1 && x[0] === a && y[0] === b) return false;
+  return x.every((e, k) => sameUpToQuoting(e, y[k], depth + 1));
 }
 
 /** Simulator messages that are Tcl 8.4's own wording (8.6 words these errors differently). */
@@ -85,6 +99,9 @@ describe('differential: generated programs vs tclsh', () => {
       const got = sim(script);
       if (got.code !== want.code || got.value !== want.value) {
         if (TCL84_ONLY.test(got.value)) return;
+        // 8.6 cuts the bad value in "expected integer but got ..." after 50 characters; 8.4 does not.
+        if (/but got .{50}/.test(got.value)) return;
+        if (got.code === want.code && sameUpToQuoting(got.value, want.value)) return;
         failures.push(`${script}\n  tclsh: ${want.code} ${JSON.stringify(want.value)}\n  sim:   ${got.code} ${JSON.stringify(got.value)}`);
       }
     });

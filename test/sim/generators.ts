@@ -112,6 +112,9 @@ const statement: Arb = fc.oneof(
   fc.tuple(v, ref).map(([a, b]) => `array set arr [list k ${b}]; set ${a} [array get arr]`),
   fc.tuple(v, ref).map(([a, b]) => `proc p {x {y d} args} {return [list $x $y $args]}; set ${a} [p ${b} 1 2]`),
   fc.tuple(v, ref).map(([a, b]) => `set ${a} [lindex [list ${b}] 0 0]`),
+  fc.tuple(v, iv).map(([a, n]) => `proc gp {} {global ${a} ${n}; append ${a} g; incr ${n}}; gp`),
+  fc.tuple(v, iv).map(([a, n]) => `proc up {x y} {upvar 1 $x s $y k; lappend s $k; set k [llength $s]}; up ${a} ${n}`),
+  fc.tuple(v, ref).map(([a, b]) => `proc uv {} {uplevel 1 {set ${a} [string length ${b}]}}; uv`),
   // Only well-formed scripts: 8.6 runs the commands before a syntax error, 8.4's compiler rejects the whole script.
   fc.tuple(v, fc.constantFrom('a b c', '{a b} c', 'x {y {z}}', '1 2 3', '"q r" s', 'a\\ b c', '\\{ x')).map(([a, b]) => `set ${a} [eval list ${word(b)}]`),
 );

@@ -93,9 +93,26 @@ function globalCmd(interp: Interp, argv: string[]): TclResult {
   if (interp.frame === interp.globalFrame) return OK_EMPTY;
   for (let i = 1; i < argv.length; i++) {
     const name = argv[i];
-    const local = name.slice(name.lastIndexOf('::') + (name.includes('::') ? 2 : 0));
+    const local = name.includes('::') ? name.slice(name.lastIndexOf('::') + 2) : name;
     const r = interp.linkVar(interp.globalFrame, name.replace(/^::/, ''), local);
     if (r) return r;
+  }
+  return OK_EMPTY;
+}
+
+/** `variable ?name value ...? name ?value?`: without namespaces, names the global variable (linked from procedures and connection frames). */
+function variableCmd(interp: Interp, argv: string[]): TclResult {
+  for (let i = 1; i < argv.length; i += 2) {
+    const name = argv[i];
+    const local = name.includes('::') ? name.slice(name.lastIndexOf('::') + 2) : name;
+    if (interp.frame !== interp.globalFrame) {
+      const r = interp.linkVar(interp.globalFrame, name.replace(/^::/, ''), local);
+      if (r) return r;
+    }
+    if (i + 1 < argv.length) {
+      const r = interp.setVar(local, argv[i + 1]);
+      if (typeof r !== 'string') return r;
+    }
   }
   return OK_EMPTY;
 }
@@ -345,6 +362,7 @@ export function install(interp: Interp): void {
   interp.register('append', appendCmd, { min: 1, usage: 'varName ?value value ...?' });
   interp.register('lappend', lappendCmd, { min: 1, usage: 'varName ?value value ...?' });
   interp.register('global', globalCmd, { min: 1, usage: 'varName ?varName ...?' });
+  interp.register('variable', variableCmd, { min: 1, usage: '?name value...? name ?value?' });
   interp.register('upvar', upvarCmd, { min: 2, usage: '?level? otherVar localVar ?otherVar localVar ...?' });
   interp.register('array', arrayCmd);
   interp.register('info', infoCmd);

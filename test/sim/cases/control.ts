@@ -130,4 +130,9 @@ export const rows: Row[] = [
   ['misc.25', 'list \\{ \\} \\[ \\] \\$ \\\\ \\"', '\\{ \\} {[} \\] {$} \\\\ {"}'],
   ['misc.26', 'set x "a;b"; set x', 'a;b'],
   ['misc.27', 'set x [list "a b" {c d}]; lindex $x 0', 'a b'],
+  ['global.4', 'proc f {} {global counter; incr counter}; set counter 1; f; f; set counter', '3'],
+  ['global.5', 'proc h {} {global ::long_name; set long_name 9}; h; set long_name', '9'],
+  ['variable.1', 'proc f {} {variable vv 5; return $vv}; list [f] $vv', '5 5'],
+  ['variable.2', 'variable w 3; proc g {} {variable w; return $w}; g', '3'],
+  ['upvar.7', 'proc f {name} {upvar $name local; lappend local x}; set lst {a}; f lst; f lst; set lst', 'a x x'],
 ];

@@ -1,0 +1,186 @@
+/**
+ * Loading iRules the way BIG-IP does when a rule is saved: parse the text, collect the `when`
+ * handlers (with their `priority`, from the `when` itself or a rule-level `priority N` statement
+ * before it) and the procs, and refuse what BIG-IP refuses at load (syntax errors, unknown or
+ * duplicate events, bare commands at the top level, priorities outside 0-1000).
+ */
+import { getEvent } from '../../catalog/load.js';
+import type { Script, Word } from '../../syntax/ast.js';
+import { literalValue, parse } from '../../syntax/index.js';
+import type { ProcDef } from '../interp.js';
+import { parseList } from '../values.js';
+import type { RuleSource } from './types.js';
+
+/** BIG-IP's default handler priority. */
+export const DEFAULT_PRIORITY = 500;
+
+/** One `when` block. */
+export interface Handler {
+  /** The rule it belongs to. */
+  rule: LoadedRule;
+  /** Event name. */
+  event: string;
+  /** Priority (0-1000, lower runs first). */
+  priority: number;
+  /** The parsed body; its ranges index into the rule text. */
+  body: Script;
+  /** 1-based line of the `when` in the rule text (line 1 of the handler as Tcl counts). */
+  line: number;
+}
+
+/** A loaded rule. */
+export interface LoadedRule {
+  /** Full path (`/Common/smtp_irule`). */
+  name: string;
+  /** Last path segment (`smtp_irule`), as `call rule::proc` names it. */
+  shortName: string;
+  /** The rule text. */
+  text: string;
+  /** Where it came from. */
+  origin: string;
+  /** Attach order on the virtual server (0 first). */
+  index: number;
+  /** Handlers by event. */
+  handlers: Map<string, Handler>;
+  /** Procs by name. */
+  procs: Map<string, ProcDef>;
+  /** The parse tree. */
+  ast: Script;
+  /** Parse diagnostics (for the interpreter's broken-body bookkeeping). */
+  diagnostics: readonly { severity: string; message: string; range: { start: number; end: number } }[];
+}
+
+/** Something BIG-IP would refuse when loading the rule. */
+export interface LoadProblem {
+  /** Full path of the rule. */
+  rule: string;
+  /** Where the rule came from. */
+  origin: string;
+  /** 1-based line in the rule text. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** What is wrong. */
+  message: string;
+}
+
+/** 1-based line and column of an offset. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** Puts a bare rule name in `/Common`. */
+export function ruleFullPath(name: string): string {
+  return name.startsWith('/') ? name : `/Common/${name}`;
+}
+
+/** Parses a proc's parameter list (`{a {b 1} args}`) into names and defaults. */
+function procParams(word: Word | undefined, fallback: string[]): { name: string; def?: string }[] {
+  const text = word ? literalValue(word) : undefined;
+  if (text === undefined) return fallback.map((name) => ({ name }));
+  const specs = parseList(text, 'irule');
+  if (!Array.isArray(specs)) return fallback.map((name) => ({ name }));
+  return specs.map((spec) => {
+    const fields = parseList(spec, 'irule');
+    if (Array.isArray(fields) && fields.length === 2) return { name: fields[0], def: fields[1] };
+    return { name: Array.isArray(fields) && fields.length > 0 ? fields[0] : spec };
+  });
+}
+
+/** Loads one rule; `problems` is empty when BIG-IP would accept it. */
+export function loadRule(source: RuleSource, index: number): { rule: LoadedRule; problems: LoadProblem[] } {
+  const name = ruleFullPath(source.name);
+  const text = source.text;
+  const origin = source.origin ?? name;
+  const { ast, diagnostics } = parse(text, { dialect: 'irule' });
+  const rule: LoadedRule = {
+    name,
+    shortName: name.slice(name.lastIndexOf('/') + 1),
+    text,
+    origin,
+    index,
+    handlers: new Map(),
+    procs: new Map(),
+    ast,
+    diagnostics,
+  };
+  const problems: LoadProblem[] = [];
+  const problem = (offset: number, message: string): void => {
+    problems.push({ rule: name, origin, ...positionOf(text, offset), message });
+  };
+  for (const d of diagnostics) if (d.severity === 'error') problem(d.range.start, d.message);
+  if (problems.length > 0) return { rule, problems };
+
+  let priority = DEFAULT_PRIORITY;
+  for (const st of ast.body) {
+    switch (st.type) {
+      case 'Comment':
+        break;
+      case 'When': {
+        if (!getEvent(st.event)) {
+          problem(st.eventRange.start, `unknown event (${st.event})`);
+          break;
+        }
+        if (st.priorityRange && (st.priority === undefined || st.priority < 0 || st.priority > 1000)) {
+          problem(st.priorityRange.start, `unexpected extra argument "${text.slice(st.priorityRange.start, st.priorityRange.end)}"`);
+          break;
+        }
+        if (!st.body) {
+          problem(st.range.start, `missing body for event ${st.event}`);
+          break;
+        }
+        if (rule.handlers.has(st.event)) {
+          problem(st.range.start, 'Duplicate event');
+          break;
+        }
+        rule.handlers.set(st.event, {
+          rule,
+          event: st.event,
+          priority: st.priority ?? priority,
+          body: st.body,
+          line: positionOf(text, st.range.start).line,
+        });
+        break;
+      }
+      case 'Proc': {
+        const bodyWord = st.words[3];
+        const bodyText = bodyWord ? literalValue(bodyWord) : undefined;
+        if (!st.name || bodyText === undefined) {
+          problem(st.range.start, 'proc needs a literal name, parameter list and body');
+          break;
+        }
+        rule.procs.set(st.name, {
+          name: st.name,
+          params: procParams(st.words[2], st.params),
+          body: bodyText,
+          bodyWord,
+          src: text,
+        });
+        break;
+      }
+      case 'Command': {
+        const cmd = st.words[0] ? literalValue(st.words[0]) : undefined;
+        if (cmd === 'priority' && st.words.length === 2) {
+          const v = literalValue(st.words[1]);
+          const n = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
+          if (!(n >= 0 && n <= 1000)) problem(st.words[1].range.start, `unexpected extra argument "${v ?? ''}"`);
+          else priority = n;
+          break;
+        }
+        if (cmd === 'timing') break;
+        problem(st.range.start, `"${cmd ?? text.slice(st.range.start, st.range.end)}" unknown property`);
+        break;
+      }
+    }
+  }
+  return { rule, problems };
+}
