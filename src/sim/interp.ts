@@ -5,18 +5,29 @@
  * the same parser and cached by text. Every command returns a `TclResult`; JS exceptions are only
  * for simulator bugs (and a last-resort JS stack overflow guard in `run`).
  *
- * Safety: a run has a step budget (commands executed), a nesting limit and a deadline; commands
+ * Safety: a run has a step budget (commands executed, and empty bodies, so `while 1 {}` counts),
+ * a nesting limit and a deadline; the step and time limits cannot be caught by `catch`. Commands
  * that could allocate without bound check `maxStringLength`. Nothing here touches files, processes
  * or the network.
+ *
+ * Errors follow Tcl 8.4's bytecode conventions: within one compiled unit (a handler body, a proc
+ * body, an `eval` script; braced bodies of `if`/`foreach`/... and `[...]` are part of their unit)
+ * errorInfo names the innermost failing command once ("while executing"), each enclosing unit
+ * adds "invoked from within", and `errorLine` is that innermost command's line within the run's
+ * script. `errorCommand` is the failing top-level command of the script run, so BIG-IP's
+ * `<message> (line N) invoked from within "<command>"` is `value`, `errorLine`, `errorCommand`.
  *
  * The iRule layer builds on it:
  *   const interp = createTclInterp();               // src/sim/index.ts: all Tcl builtins
  *   interp.register('HTTP::uri', handler, { min: 0, max: 1, usage: '?uri?' });
+ *   interp.onUnknownCommand = (it, argv) => ...;    // commands the simulator does not model
+ *   const { ast, diagnostics } = parse(ruleText);   // the rule as the iRule layer parses it
+ *   interp.noteDiagnostics(ast, diagnostics, ruleText);
  *   const conn = interp.newFrame();                 // per-connection variables
- *   const r = interp.run(whenNode.body, { frame: conn, src: ruleText });
- *   if (r.code === Code.ERROR) log(r.value, r.errorLine, r.errorCommand);
+ *   const r = interp.run(whenNode.body, { frame: conn, src: ruleText, limits });
+ *   if (r.code === Code.ERROR) log(r.value, r.errorLine, r.errorCommand, r.limit);
  */
-import type { Dialect, Expr, Script, Statement, Word, Part, VarRef, BracedWord } from '../syntax/ast.js';
+import type { Dialect, Expr, Script, Statement, Word, Part, VarRef } from '../syntax/ast.js';
 import { parse } from '../syntax/index.js';
 import { parseExpression, type ParseContext } from '../syntax/expand.js';
 import { scanBraced } from '../syntax/scan.js';
@@ -277,7 +288,7 @@ function innermostBody(script: Script, offset: number): Script | undefined {
   return found;
 }
 
-/** Marker returned by `evalWord` style helpers are plain strings or error results. */
+/** What substitution helpers return: the string, or the (error) result that stopped them. */
 export type StrOrResult = string | TclResult;
 
 const TEXT_CACHE_MAX = 2000;
@@ -1196,15 +1207,5 @@ export class Interp {
   /** Level of the current frame. */
   get level(): number {
     return this.frame.level;
-  }
-
-  /** Text of the current word-substitution source (for handlers that report positions). */
-  wordText(w: Word): string {
-    return this.src.slice(w.range.start, w.range.end);
-  }
-
-  /** Whether a word is a braced literal (for handlers). */
-  static isBraced(w: Word | undefined): w is BracedWord {
-    return w !== undefined && w.type === 'BracedWord';
   }
 }
