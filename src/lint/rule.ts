@@ -95,8 +95,25 @@ export interface RuleContext<M extends string> {
   enclosingProc(): Proc | undefined;
   /** A per-file value shared by all rules, computed on first use (analyses such as call graphs). */
   shared<T>(key: string, compute: () => T): T;
+  /**
+   * The result of an analysis that runs as visitors in the same walk as the rules (registered on
+   * the first request, ahead of the requesting rule's visitors). Complete once the walk is over,
+   * so read it in `end()`. Call it from `create`.
+   */
+  analysis<T>(analysis: Analysis<T>): T;
   /** Report a finding. */
   report(descriptor: ReportDescriptor<M>): void;
+}
+
+/** What an analysis sees: the file and the walk position, no reporting. */
+export type AnalysisContext = Pick<RuleContext<never>, 'source' | 'ast' | 'dialect' | 'catalog' | 'ancestors' | 'enclosingWhen' | 'enclosingProc'>;
+
+/** A per-file fact gathering, shared by the rules that ask for it, run inside the one walk. */
+export interface Analysis<T> {
+  /** Unique key. */
+  key: string;
+  /** Visitors that fill `result` during the walk. */
+  create(ctx: AnalysisContext): { visitors: RuleVisitors; result: T };
 }
 
 /** A visitor for one node type. */

@@ -11,7 +11,7 @@ import { parse } from '../syntax/index.js';
 import { LineIndex } from '../syntax/line-index.js';
 import { literalValue } from '../syntax/words.js';
 import { resolveSettings, type RuleSetting, type SeveritySetting } from './config.js';
-import { formatMessage, type AnyRule, type ReportDescriptor, type RuleCatalog, type RuleContext, type RuleVisitors } from './rule.js';
+import { formatMessage, type Analysis, type AnyRule, type ReportDescriptor, type RuleCatalog, type RuleContext, type RuleVisitors } from './rule.js';
 import { allRules } from './rules/index.js';
 import { applySuppressions } from './suppress.js';
 import { defaultVersion, type BigipVersion } from './version.js';
@@ -78,6 +78,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const whens: When[] = [];
   const procs: Proc[] = [];
   const sharedValues = new Map<string, unknown>();
+  const analyses = new Map<string, unknown>();
   const comments: Comment[] = [];
 
   const byType = new Map<string, ((node: Node) => void)[]>();
@@ -85,6 +86,28 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const byCommand = new Map<string, ((cmd: Command) => void)[]>();
   const ends: (() => void)[] = [];
   const enabled = new Set<string>();
+
+  /** Adds visitors to the dispatch tables, each wrapped by `guard`. */
+  const register = (visitors: RuleVisitors, guard: <N>(fn: (node: N) => void) => (node: N) => void): void => {
+    for (const [key, handler] of Object.entries(visitors)) {
+      if (key === 'commands') {
+        for (const [name, h] of Object.entries(handler as Record<string, (c: Command) => void>)) {
+          const list = byCommand.get(name) ?? [];
+          list.push(guard(h));
+          byCommand.set(name, list);
+        }
+      } else if (key === 'end') {
+        ends.push(guard(handler as () => void) as () => void);
+      } else {
+        const exit = key.endsWith(':exit');
+        const table = exit ? exitByType : byType;
+        const type = exit ? key.slice(0, -5) : key;
+        const list = table.get(type) ?? [];
+        list.push(guard(handler as (n: Node) => void));
+        table.set(type, list);
+      }
+    }
+  };
 
   for (const rule of rules) {
     if (setting(rule.id) === 'off') continue;
@@ -120,6 +143,13 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       ancestors: () => ancestors,
       enclosingWhen: () => whens[whens.length - 1],
       enclosingProc: () => procs[procs.length - 1],
+      analysis<T>(a: Analysis<T>): T {
+        if (analyses.has(a.key)) return analyses.get(a.key) as T;
+        const { visitors, result } = a.create(ctx);
+        analyses.set(a.key, result);
+        register(visitors, guard);
+        return result;
+      },
       shared<T>(key: string, compute: () => T): T {
         if (!sharedValues.has(key)) sharedValues.set(key, compute());
         return sharedValues.get(key) as T;
@@ -148,24 +178,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       })(undefined);
       continue;
     }
-    for (const [key, handler] of Object.entries(visitors)) {
-      if (key === 'commands') {
-        for (const [name, h] of Object.entries(handler as Record<string, (c: Command) => void>)) {
-          const list = byCommand.get(name) ?? [];
-          list.push(guard(h));
-          byCommand.set(name, list);
-        }
-      } else if (key === 'end') {
-        ends.push(guard(handler as () => void) as () => void);
-      } else {
-        const exit = key.endsWith(':exit');
-        const table = exit ? exitByType : byType;
-        const type = exit ? key.slice(0, -5) : key;
-        const list = table.get(type) ?? [];
-        list.push(guard(handler as (n: Node) => void));
-        table.set(type, list);
-      }
-    }
+    register(visitors, guard);
   }
 
   walk(ast, {

@@ -3,11 +3,11 @@
 // Doc: docs/rules/snat-argument.md
 import { parseAddress } from '../../bigip/address.js';
 import { resolveName } from '../../bigip/resolve.js';
-import type { Word } from '../../syntax/ast.js';
+import type { Proc, Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { constantValues } from '../utils/variables.js';
-import { currentScope, soleVarRef } from '../utils/scope.js';
+import { scopeOf, soleVarRef, variablesOf } from '../utils/scope.js';
 
 /** Keywords `snat` accepts instead of an address. */
 const KEYWORDS = new Set(['automap', 'none']);
@@ -35,13 +35,16 @@ export default defineRule({
     },
   },
   create(ctx) {
+    const variables = variablesOf(ctx);
+    /** `snat` arguments with the proc they are in; judged after the walk, when every `set` is known. */
+    const pending: { arg: Word; proc: Proc | undefined }[] = [];
     /** Possible values of the argument: its literal text, or the constants a `$var` was set to. */
-    const valuesOf = (word: Word): { value: string; via: string }[] => {
+    const valuesOf = (word: Word, proc: Proc | undefined): { value: string; via: string }[] => {
       const literal = literalValue(word);
       if (literal !== undefined) return [{ value: literal, via: '' }];
       const ref = soleVarRef(word);
       if (!ref) return [];
-      const consts = constantValues(currentScope(ctx), ref.name) ?? [];
+      const consts = constantValues(scopeOf(variables, proc), ref.name) ?? [];
       return consts.map((c) => ({
         value: c.value,
         via: ` (from $${ref.name}, line ${ctx.lines.position(c.command.range.start).line + 1})`,
@@ -51,16 +54,20 @@ export default defineRule({
       commands: {
         snat(cmd) {
           const arg = cmd.words[1];
-          if (!arg) return; // arity is wrong-arguments' business
+          if (arg) pending.push({ arg, proc: ctx.enclosingProc() }); // no argument: wrong-arguments' business
+        },
+      },
+      end() {
+        for (const { arg, proc } of pending) {
           const seen = new Set<string>();
-          for (const { value, via } of valuesOf(arg)) {
+          for (const { value, via } of valuesOf(arg, proc)) {
             if (seen.has(value) || acceptable(value)) continue;
             seen.add(value);
             const pool = ctx.bigip ? resolveName(ctx.bigip, 'snatpool', value.trim()) : undefined;
             if (pool) ctx.report({ node: arg, messageId: 'snatpoolName', data: { value, via } });
             else ctx.report({ node: arg, messageId: 'notAddress', data: { value, via } });
           }
-        },
+        }
       },
     };
   },

@@ -23,9 +23,9 @@ export default defineRule({
     },
   },
   create(ctx) {
+    const index = variablesOf(ctx);
     return {
       end() {
-        const index = variablesOf(ctx);
         const check = (scope: VariableScope): void => {
           if (scope.dynamic) return;
           const reported = new Set<string>();

@@ -1,17 +1,15 @@
 /** Helpers that place a node in the file: its variable scope, and whether a word is a plain `$name`. */
 import type { Proc, VarRef, Word } from '../../syntax/ast.js';
 import type { RuleContext } from '../rule.js';
-import { indexVariables, type VariableIndex, type VariableScope } from './variables.js';
+import { variablesAnalysis, type VariableIndex, type VariableScope } from './variables.js';
 
-/** The file's variable index (computed once per file, shared by all rules). */
+/** The file's variable index, gathered in the rules' walk (call in `create`; complete in `end`). */
 export function variablesOf(ctx: RuleContext<string>): VariableIndex {
-  return ctx.shared('variables', () => indexVariables(ctx.ast));
+  return ctx.analysis(variablesAnalysis);
 }
 
-/** The variable scope of the node being visited: its proc's, else the connection's. */
-export function currentScope(ctx: RuleContext<string>): VariableScope {
-  const index = variablesOf(ctx);
-  const proc: Proc | undefined = ctx.enclosingProc();
+/** The variable scope of a proc, or the connection's. */
+export function scopeOf(index: VariableIndex, proc: Proc | undefined): VariableScope {
   return (proc && index.procs.get(proc)) || index.connection;
 }
 

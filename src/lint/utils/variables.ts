@@ -6,9 +6,9 @@
  * `when` body together: plain variables live for the whole connection, across events).
  * Computed once per file with one walk, on first use.
  */
-import type { Command, Node, Proc, Script, VarRef, Word } from '../../syntax/ast.js';
+import type { Command, Proc, VarRef, Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
-import { walk } from '../walk.js';
+import type { Analysis } from '../rule.js';
 
 /** A `set name value` with a literal name. */
 export interface Assignment {
@@ -66,64 +66,65 @@ function mentionsOf(word: Word): string[] {
   return v === undefined ? [] : [v];
 }
 
-/** Builds the variable index of a script. */
-export function indexVariables(ast: Script): VariableIndex {
-  const connection = newScope();
-  const procs = new Map<Proc, VariableScope>();
-  const mentionedAnywhere = new Set<string>();
-  const stack: VariableScope[] = [connection];
-  const mention = (scope: VariableScope, name: string): void => {
-    scope.mentioned.set(name, (scope.mentioned.get(name) ?? 0) + 1);
-    mentionedAnywhere.add(name);
-  };
-  walk(ast, {
-    enter(node: Node) {
-      const scope = stack[stack.length - 1];
-      if (node.type === 'Proc') {
-        const s = newScope(node);
-        for (const p of node.params) {
-          mention(s, p);
-        }
-        procs.set(node, s);
-        stack.push(s);
-        return;
-      }
-      if (node.type === 'VarRef') {
-        scope.reads.push(node);
-        return;
-      }
-      if (node.type !== 'Command' || node.words.length === 0) return;
-      const name = literalValue(node.words[0]);
-      if (name === undefined) {
-        scope.dynamic = true;
-        return;
-      }
-      const bare = name.startsWith('::') ? name.slice(2) : name;
-      // `set $name v`, `eval $script`, `uplevel ...`, `upvar` with computed names: give up on the scope.
-      if ((bare === 'set' || bare === 'eval' || bare === 'uplevel' || bare === 'subst') && node.words.length > 1) {
-        const first = node.words[1];
-        if (literalValue(first) === undefined && !(first.type === 'BracedWord')) scope.dynamic = true;
-      }
-      for (let i = 1; i < node.words.length; i++) {
-        for (const m of mentionsOf(node.words[i])) {
-          mention(scope, variableNameOf(m));
-        }
-      }
-      if (bare === 'set' && node.words.length === 3) {
-        const target = literalValue(node.words[1]);
-        if (target !== undefined) {
-          const list = scope.assignments.get(target) ?? [];
-          list.push({ command: node, value: literalValue(node.words[2]) });
-          scope.assignments.set(target, list);
-        }
-      }
-    },
-    leave(node: Node) {
-      if (node.type === 'Proc') stack.pop();
-    },
-  });
-  return { connection, procs, mentionedAnywhere };
-}
+/**
+ * The variable index as an analysis: filled by visitors during the rules' walk (no walk of its
+ * own), complete when the walk is over.
+ */
+export const variablesAnalysis: Analysis<VariableIndex> = {
+  key: 'variables',
+  create(ctx) {
+    const connection = newScope();
+    const procs = new Map<Proc, VariableScope>();
+    const mentionedAnywhere = new Set<string>();
+    const mention = (scope: VariableScope, name: string): void => {
+      scope.mentioned.set(name, (scope.mentioned.get(name) ?? 0) + 1);
+      mentionedAnywhere.add(name);
+    };
+    const scopeHere = (): VariableScope => {
+      const proc = ctx.enclosingProc();
+      return (proc && procs.get(proc)) || connection;
+    };
+    return {
+      result: { connection, procs, mentionedAnywhere },
+      visitors: {
+        Proc(node) {
+          const s = newScope(node);
+          for (const p of node.params) mention(s, p);
+          procs.set(node, s);
+        },
+        VarRef(node) {
+          scopeHere().reads.push(node);
+        },
+        Command(node) {
+          if (node.words.length === 0) return;
+          const scope = scopeHere();
+          const name = literalValue(node.words[0]);
+          if (name === undefined) {
+            scope.dynamic = true;
+            return;
+          }
+          const bare = name.startsWith('::') ? name.slice(2) : name;
+          // `set $name v`, `eval $script`, `uplevel ...` with computed words: give up on the scope.
+          if ((bare === 'set' || bare === 'eval' || bare === 'uplevel' || bare === 'subst') && node.words.length > 1) {
+            const first = node.words[1];
+            if (literalValue(first) === undefined && first.type !== 'BracedWord') scope.dynamic = true;
+          }
+          for (let i = 1; i < node.words.length; i++) {
+            for (const m of mentionsOf(node.words[i])) mention(scope, variableNameOf(m));
+          }
+          if (bare === 'set' && node.words.length === 3) {
+            const target = literalValue(node.words[1]);
+            if (target !== undefined) {
+              const list = scope.assignments.get(target) ?? [];
+              list.push({ command: node, value: literalValue(node.words[2]) });
+              scope.assignments.set(target, list);
+            }
+          }
+        },
+      },
+    };
+  },
+};
 
 /**
  * The literal values a variable can hold when every mention of it in its scope is a
