@@ -28,9 +28,7 @@
  *   if (r.code === Code.ERROR) log(r.value, r.errorLine, r.errorCommand, r.limit);
  */
 import type { Dialect, Expr, Script, Statement, Word, Part, VarRef } from '../syntax/ast.js';
-import { parse } from '../syntax/index.js';
-import { parseExpression, type ParseContext } from '../syntax/expand.js';
-import { scanBraced } from '../syntax/scan.js';
+import { parse, parseExpressionText } from '../syntax/index.js';
 import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from './result.js';
 import { compileExpr, CompiledExpr } from './expr.js';
 import { formatList, parseList } from './values.js';
@@ -849,28 +847,10 @@ export class Interp {
 
   private compileExprText(text: string): CompiledExpr | TclResult {
     if (/^[ \t\n\r\v\f]*$/.test(text)) return err(`syntax error in expression "${text}": premature end of expression`);
-    // Parse through the public parser as the argument of `expr {...}` when the braces balance
-    // (the usual case); otherwise through the expression entry point directly.
-    let src: string;
-    let expr: Expr | undefined;
-    let diagnostics: { severity: string; message: string }[];
-    const wrapped = `expr {${text}}`;
-    if (scanBraced(wrapped, 5).end === wrapped.length) {
-      const res = parse(wrapped, { dialect: this.dialect });
-      const w = res.ast.body[0]?.type === 'Command' ? res.ast.body[0].words[1] : undefined;
-      expr = w?.type === 'BracedWord' && w.parsed?.type === 'Expr' ? w.parsed : undefined;
-      src = wrapped;
-      diagnostics = res.diagnostics;
-    } else {
-      const ctx = { source: text, dialect: this.dialect, diagnostics: [], tooDeepReported: false, lineOf: () => 1, braceEnds: new Int32Array(text.length + 1) };
-      try {
-        expr = parseExpression(ctx as unknown as ParseContext, { start: 0, end: text.length }, 0);
-      } catch (e) {
-        return err(`syntax error in expression "${text}": ${(e as Error).message}`);
-      }
-      src = text;
-      diagnostics = ctx.diagnostics;
-    }
+    const res = parseExpressionText(text, { dialect: this.dialect });
+    const src = text;
+    const expr: Expr = res.ast;
+    const diagnostics = res.diagnostics;
     const problem = diagnostics.find((d) => d.severity === 'error');
     if (problem || !expr?.root) {
       const structural = problem ? structuralError(problem.message, 'tcl') : undefined;

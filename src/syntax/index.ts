@@ -1,7 +1,7 @@
 /** Parser facade. `parse` never throws on user input. */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Dialect, Script } from './ast.js';
-import { parseScriptRange, type ParseContext } from './expand.js';
+import type { Dialect, Expr, Script } from './ast.js';
+import { parseExpression, parseScriptRange, type ParseContext } from './expand.js';
 import { LineIndex } from './line-index.js';
 
 export type { Dialect, Script } from './ast.js';
@@ -30,10 +30,9 @@ function braceEndsBuffer(size: number): Int32Array {
   return sharedEnds;
 }
 
-/** Parses an iRule or Tcl script into an AST with exact positions. Never throws. */
-export function parse(text: string, options: ParseOptions = {}): ParseResult {
+function newContext(text: string, options: ParseOptions): ParseContext {
   let lines: LineIndex | undefined;
-  const ctx: ParseContext = {
+  return {
     source: text,
     dialect: options.dialect ?? 'irule',
     diagnostics: [],
@@ -41,18 +40,48 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     braceEnds: braceEndsBuffer(text.length + 1),
     lineOf: (offset) => (lines ??= new LineIndex(text)).position(offset).line + 1,
   };
+}
+
+/** A parser bug must not take the caller down: it becomes a diagnostic instead. */
+function internalError(ctx: ParseContext, err: unknown): void {
+  ctx.diagnostics.push({
+    ruleId: 'syntax-error',
+    severity: 'error',
+    message: `internal parser error: ${err instanceof Error ? err.message : String(err)}`,
+    range: { start: 0, end: 0 },
+  });
+}
+
+/** Parses an iRule or Tcl script into an AST with exact positions. Never throws. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const ctx = newContext(text, options);
   let ast: Script;
   try {
     ast = parseScriptRange(ctx, 0, text.length, 0);
   } catch (err) {
-    // A parser bug must not take the caller down: report it as a diagnostic instead.
     ast = { type: 'Script', range: { start: 0, end: text.length }, body: [] };
-    ctx.diagnostics.push({
-      ruleId: 'syntax-error',
-      severity: 'error',
-      message: `internal parser error: ${err instanceof Error ? err.message : String(err)}`,
-      range: { start: 0, end: 0 },
-    });
+    internalError(ctx, err);
+  }
+  return { ast, diagnostics: dedupe(ctx.diagnostics) };
+}
+
+/** What `parseExpressionText` returns. */
+export interface ExprParseResult {
+  /** The expression (its `root` is absent when the text does not parse). */
+  ast: Expr;
+  /** Syntax problems, rule id `syntax-error`. */
+  diagnostics: Diagnostic[];
+}
+
+/** Parses a whole text as one `expr` expression (as the simulator meets them in strings). Never throws. */
+export function parseExpressionText(text: string, options: ParseOptions = {}): ExprParseResult {
+  const ctx = newContext(text, options);
+  let ast: Expr;
+  try {
+    ast = parseExpression(ctx, { start: 0, end: text.length }, 0);
+  } catch (err) {
+    ast = { type: 'Expr', range: { start: 0, end: text.length } };
+    internalError(ctx, err);
   }
   return { ast, diagnostics: dedupe(ctx.diagnostics) };
 }
