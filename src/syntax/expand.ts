@@ -120,7 +120,7 @@ export function parseScriptRange(ctx: ParseContext, start: number, end: number, 
   const body = parser.script() ?? [];
   const problems = parser.problems;
   const created = parser.created;
-  for (const e of parser.errors) {
+  for (const e of parser.lastErrors) {
     const at = isNaN(e.token.startOffset) ? end : start + e.token.startOffset;
     syntaxError(ctx, { start: at, end: at + Math.max(1, e.token.image.length) }, `unexpected "${e.token.image}"`);
   }
@@ -254,9 +254,10 @@ export function parseExpression(ctx: ParseContext, range: Range, depth: number):
   const created = parser.created;
   for (const p of parser.problems) reportParse(ctx, p);
   for (const p of parser.exprProblems) syntaxError(ctx, p.range, p.message);
-  if (parser.errors.length > 0 || root === undefined) {
+  const errors = parser.lastErrors;
+  if (errors.length > 0 || root === undefined) {
     if (lex.unmatched.length === 0) {
-      const t = parser.errors[0]?.token;
+      const t = errors[0]?.token;
       const at = t && !isNaN(t.startOffset) ? range.start + t.startOffset : range.end;
       const what = t && t.image ? `"${t.image}"` : 'end of expression';
       syntaxError(ctx, { start: at, end: at + (t?.image.length || 0) }, `syntax error in expression: unexpected ${what}`);

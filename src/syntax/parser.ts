@@ -5,7 +5,7 @@
  * The grammar accepts every token sequence; missing closers and glued words are recorded as
  * problems for the facade to report.
  */
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IRecognitionException, type IToken } from 'chevrotain';
 import type {
   BareWord,
   BracedWord,
@@ -109,6 +109,12 @@ class TclParser extends EmbeddedActionsParser {
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
     this.performSelfAnalysis();
+  }
+
+  /** Recognition errors of the last parse, without the copy Chevrotain's `errors` getter makes each time. */
+  get lastErrors(): readonly IRecognitionException[] {
+    const own = (this as unknown as { _errors?: IRecognitionException[] })._errors;
+    return own ?? this.errors;
   }
 
   /** True while Chevrotain records the grammar (actions must not run then). */

@@ -7,7 +7,7 @@
  * Modes: `script` (top level), `subst` (inside `[...]`, where `]` ends), `quoted` (inside
  * `"..."`), `index` (inside `$name(...)`).
  */
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
 import type { Dialect } from './ast.js';
 import { exprCategories, exprOnlyTokens } from './expr-tokens.js';
 import { escapeLength, isTclSpace, recoverBraced, scanBracedCached, scanVarName } from './scan.js';
@@ -458,6 +458,18 @@ export const allTokens: TokenType[] = [
   ...exprCategories,
 ];
 
+const NONE: LexResult['unmatched'] = Object.freeze([]) as unknown as LexResult['unmatched'];
+
+/**
+ * Chevrotain's `tokenize` re-checks the lexer definition on every call before running
+ * `tokenizeInternal`; the definition is fixed and checked once, so call the inner method when
+ * this Chevrotain version has it.
+ */
+function tokenizeFast(text: string, mode: string): ILexingResult {
+  const inner = (lexer as unknown as { tokenizeInternal?: (t: string, m: string) => ILexingResult }).tokenizeInternal;
+  return inner ? inner.call(lexer, text, mode) : lexer.tokenize(text, mode);
+}
+
 const lexer = new Lexer(
   {
     modes: {
@@ -500,6 +512,6 @@ export function tokenize(
   state.depth = 0;
   state.literalDepth = 0;
   state.problems = [];
-  const r = lexer.tokenize(text, mode);
-  return { tokens: r.tokens, problems: state.problems, unmatched: r.errors.map((e) => ({ offset: e.offset, length: e.length })) };
+  const r = tokenizeFast(text, mode);
+  return { tokens: r.tokens, problems: state.problems, unmatched: r.errors.length ? r.errors.map((e) => ({ offset: e.offset, length: e.length })) : NONE };
 }
