@@ -4,6 +4,7 @@
  * off unless configured.
  */
 import type { AnyRule } from '../rule.js';
+import addressStringCompare from './address-string-compare.js';
 import cmpGlobalVariable from './cmp-global-variable.js';
 import collectWithoutRelease from './collect-without-release.js';
 import commandEventContext from './command-event-context.js';
@@ -34,6 +35,7 @@ import wrongArguments from './wrong-arguments.js';
 
 /** All rules, sorted by id. */
 export const allRules: readonly AnyRule[] = [
+  addressStringCompare,
   cmpGlobalVariable,
   collectWithoutRelease,
   commandEventContext,
