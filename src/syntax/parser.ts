@@ -299,6 +299,12 @@ class TclParser extends EmbeddedActionsParser {
     );
   });
 
+  /** End of a delimited construct: its closer, or (when unclosed) its last part or its opener. */
+  private endOf(open: IToken, parts: Part[], close: IToken | undefined): number {
+    if (close) return this.end(close);
+    return parts.length ? parts[parts.length - 1].range.end : this.end(open);
+  }
+
   /** `"..."`: substitutions happen, white space does not split (Tcl rule [4]). */
   public quoted = this.RULE('quoted', (): QuotedWord => {
     const open = this.CONSUME(QuoteOpen);
@@ -306,7 +312,7 @@ class TclParser extends EmbeddedActionsParser {
     const close = this.OPTION(() => this.CONSUME(QuoteClose));
     return this.ACTION((): QuotedWord => {
       const start = this.start(open);
-      const end = close ? this.end(close) : parts.length ? parts[parts.length - 1].range.end : this.end(open);
+      const end = this.endOf(open, parts, close);
       const w: QuotedWord = { type: 'QuotedWord', range: { start, end }, parts };
       if (!close) {
         this.problems.push({ kind: 'unclosedQuote', at: start, ranOut: end });
@@ -369,7 +375,7 @@ class TclParser extends EmbeddedActionsParser {
     const close = this.OPTION(() => this.CONSUME(IndexClose));
     return this.ACTION((): VarRef => {
       const start = this.start(open);
-      const end = close ? this.end(close) : parts.length ? parts[parts.length - 1].range.end : this.end(open);
+      const end = this.endOf(open, parts, close);
       if (!close) this.problems.push({ kind: 'unclosedIndex', at: start, ranOut: end });
       return {
         type: 'VarRef',
