@@ -1,10 +1,10 @@
 // Reports a command used in an event where BIG-IP refuses it ("command is not valid in current
 // event context"), also inside procs called from that event. Doc: docs/rules/command-event-context.md
 import type { CommandSpec } from '../../catalog/types.js';
-import type { When } from '../../syntax/ast.js';
+import type { Command, Proc } from '../../syntax/ast.js';
 import { defineRule } from '../rule.js';
 import { specOf } from '../utils/args.js';
-import { indexProcs } from '../utils/procs.js';
+import { procsAnalysis } from '../utils/procs.js';
 
 export default defineRule({
   id: 'command-event-context',
@@ -23,6 +23,8 @@ export default defineRule({
     if (ctx.dialect !== 'irule') return {};
     // Verdicts by command and event: a handler repeats the same commands a lot.
     const verdicts = new Map<CommandSpec, Map<string, boolean>>();
+    const procs = ctx.analysis(procsAnalysis);
+    const inProcs: { cmd: Command; spec: CommandSpec; proc: Proc }[] = [];
     const invalidIn = (spec: CommandSpec, event: string): boolean => {
       let byEvent = verdicts.get(spec);
       if (!byEvent) verdicts.set(spec, (byEvent = new Map()));
@@ -43,16 +45,19 @@ export default defineRule({
           return;
         }
         const proc = ctx.enclosingProc();
-        if (!proc) return;
-        const callers = ctx.shared('procs', () => indexProcs(ctx.ast)).events.get(proc);
-        if (!callers) return;
-        for (const [event, w] of callers as Map<string, When>) {
-          if (!invalidIn(spec, event)) continue;
-          ctx.report({
-            node: cmd.words[0],
-            messageId: 'invalidViaProc',
-            data: { name: typed.name, proc: proc.name, event, line: ctx.lines.position(w.range.start).line + 1 },
-          });
+        if (proc) inProcs.push({ cmd, spec, proc });
+      },
+      end() {
+        // Procs are judged once the walk has seen every call.
+        for (const { cmd, spec, proc } of inProcs) {
+          for (const [event, w] of procs.eventsOf(proc)) {
+            if (!invalidIn(spec, event)) continue;
+            ctx.report({
+              node: cmd.words[0],
+              messageId: 'invalidViaProc',
+              data: { name: spec.name, proc: proc.name, event, line: ctx.lines.position(w.range.start).line + 1 },
+            });
+          }
         }
       },
     };

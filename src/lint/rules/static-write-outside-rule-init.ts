@@ -4,7 +4,8 @@
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { typedCommand } from '../utils/args.js';
-import { indexProcs } from '../utils/procs.js';
+import { procsAnalysis } from '../utils/procs.js';
+import type { Command, Proc } from '../../syntax/ast.js';
 import { variableNameOf } from '../utils/variables.js';
 
 export default defineRule({
@@ -20,6 +21,8 @@ export default defineRule({
     },
   },
   create(ctx) {
+    const procs = ctx.analysis(procsAnalysis);
+    const inProcs: { cmd: Command; found: number; proc: Proc }[] = [];
     return {
       Command(cmd) {
         // Cheap test first: is a static:: name written literally as an argument at all?
@@ -31,25 +34,30 @@ export default defineRule({
         if (found < 0) return;
         const when = ctx.enclosingWhen();
         const proc = ctx.enclosingProc();
-        let where: string | undefined;
-        if (when) where = when.event === 'RULE_INIT' ? undefined : when.event;
-        else if (proc) {
-          const events = [...(ctx.shared('procs', () => indexProcs(ctx.ast)).events.get(proc)?.keys() ?? [])].filter((e) => e !== 'RULE_INIT');
-          where = events.length > 0 ? `proc ${proc.name} (called from ${events.join(', ')})` : undefined;
-        }
-        if (where === undefined) return;
-        const typed = typedCommand(cmd, ctx.catalog);
-        // `info exists static::x` and the like only look at the variable.
-        if (!typed || typed.name === 'info') return;
-        for (let i = found; i < cmd.words.length; i++) {
-          if (typed.types[i] !== 'varName') continue;
-          const v = literalValue(cmd.words[i]);
-          if (v === undefined || !/^(::)?static::/.test(v)) continue;
-          // `set name` with no value only reads it; `info exists` is not a write either (its name is not typed varName).
-          if (typed.name === 'set' && cmd.words.length === 2) continue;
-          ctx.report({ node: cmd.words[i], messageId: 'write', data: { command: typed.name, name: variableNameOf(v), where } });
+        if (when && when.event !== 'RULE_INIT') check(cmd, found, when.event);
+        else if (!when && proc) inProcs.push({ cmd, found, proc });
+      },
+      end() {
+        // A proc's writes count for the events that call it, known once the walk is over.
+        for (const { cmd, found, proc } of inProcs) {
+          const events = [...procs.eventsOf(proc).keys()].filter((e) => e !== 'RULE_INIT');
+          if (events.length > 0) check(cmd, found, `proc ${proc.name} (called from ${events.join(', ')})`);
         }
       },
     };
+    /** Reports the static:: names `cmd` writes, from word `found` on. */
+    function check(cmd: Command, found: number, where: string): void {
+      const typed = typedCommand(cmd, ctx.catalog);
+      // `info exists static::x` and the like only look at the variable.
+      if (!typed || typed.name === 'info') return;
+      for (let i = found; i < cmd.words.length; i++) {
+        if (typed.types[i] !== 'varName') continue;
+        const v = literalValue(cmd.words[i]);
+        if (v === undefined || !/^(::)?static::/.test(v)) continue;
+        // `set name` with no value only reads it.
+        if (typed.name === 'set' && cmd.words.length === 2) continue;
+        ctx.report({ node: cmd.words[i], messageId: 'write', data: { command: typed.name, name: variableNameOf(v), where } });
+      }
+    }
   },
 });

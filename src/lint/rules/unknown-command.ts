@@ -5,7 +5,8 @@ import { unavailableAt } from '../../catalog/version.js';
 import { closest } from '../config.js';
 import { defineRule } from '../rule.js';
 import { commandName } from '../utils/args.js';
-import { indexProcs } from '../utils/procs.js';
+import { procsAnalysis } from '../utils/procs.js';
+import type { Word } from '../../syntax/ast.js';
 
 let names: string[] | undefined;
 
@@ -28,7 +29,9 @@ export default defineRule({
   },
   create(ctx) {
     if (ctx.dialect !== 'irule') return {};
-    const procs = (): Map<string, unknown> => ctx.shared('procs', () => indexProcs(ctx.ast)).byName;
+    const procs = ctx.analysis(procsAnalysis);
+    // Unknown names are judged after the walk: a proc may be defined below its (wrong) use.
+    const unknown: { node: Word; name: string }[] = [];
     return {
       Command(cmd) {
         const name = commandName(cmd);
@@ -36,13 +39,7 @@ export default defineRule({
         const node = cmd.words[0];
         const spec = ctx.catalog.command(name);
         if (!spec || spec.kind === 'namespace') {
-          if (procs().has(name)) {
-            ctx.report({ node, messageId: 'procWithoutCall', data: { name } });
-            return;
-          }
-          names ??= allCommands().filter((c) => c.kind !== 'namespace' && !c.absent && !c.disabled).map((c) => c.name);
-          const hint = closest(name, names);
-          ctx.report({ node, messageId: 'unknown', data: { name, hint: hint ? ` (did you mean "${hint}"?)` : '' } });
+          unknown.push({ node, name });
           return;
         }
         const why = unavailableAt(spec, ctx.version.text);
@@ -53,6 +50,17 @@ export default defineRule({
           ctx.report({ node, messageId: 'notYet', data: { name, since: spec.since ?? '?', version: ctx.version.text } });
         } else if (why === 'removed') {
           ctx.report({ node, messageId: 'removed', data: { name, since: spec.removed?.since ?? '?' } });
+        }
+      },
+      end() {
+        for (const { node, name } of unknown) {
+          if (procs.byName.has(name)) {
+            ctx.report({ node, messageId: 'procWithoutCall', data: { name } });
+            continue;
+          }
+          names ??= allCommands().filter((c) => c.kind !== 'namespace' && !c.absent && !c.disabled).map((c) => c.name);
+          const hint = closest(name, names);
+          ctx.report({ node, messageId: 'unknown', data: { name, hint: hint ? ` (did you mean "${hint}"?)` : '' } });
         }
       },
     };

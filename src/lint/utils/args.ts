@@ -45,12 +45,18 @@ export function commandName(cmd: Command): string | undefined {
 
 /** Matches a command against the catalog; undefined when the name is not literal or not in the catalog. */
 export function typedCommand(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
+  // Rules ask about the command being visited one after the other: remember the last answer.
+  if (cmd === lastTypedFor) return lastTyped;
   const hit = cache.get(cmd);
-  if (hit !== undefined) return hit ?? undefined;
-  const result = compute(cmd, catalog);
-  cache.set(cmd, result ?? null);
+  const result = hit !== undefined ? (hit ?? undefined) : compute(cmd, catalog);
+  if (hit === undefined) cache.set(cmd, result ?? null);
+  lastTypedFor = cmd;
+  lastTyped = result;
   return result;
 }
+
+let lastTypedFor: Command | undefined;
+let lastTyped: TypedCommand | undefined;
 
 /** A command's form and all its subcommand forms, nested ones included. */
 export function formsOf(spec: CommandSpec): ArgForm[] {
@@ -83,14 +89,23 @@ const specs = new WeakMap<Command, CommandSpec | null>();
 
 /** The catalog spec of a command (cached per node); undefined for computed names, unknown commands and namespace entries. */
 export function specOf(cmd: Command, catalog: RuleCatalog): CommandSpec | undefined {
+  if (cmd === lastSpecFor) return lastSpec;
+  let result: CommandSpec | undefined;
   const hit = specs.get(cmd);
-  if (hit !== undefined) return hit ?? undefined;
-  const name = commandName(cmd);
-  const spec = name === undefined ? undefined : catalog.command(name);
-  const result = spec && spec.kind !== 'namespace' ? spec : undefined;
-  specs.set(cmd, result ?? null);
+  if (hit !== undefined) result = hit ?? undefined;
+  else {
+    const name = commandName(cmd);
+    const spec = name === undefined ? undefined : catalog.command(name);
+    result = spec && spec.kind !== 'namespace' ? spec : undefined;
+    specs.set(cmd, result ?? null);
+  }
+  lastSpecFor = cmd;
+  lastSpec = result;
   return result;
 }
+
+let lastSpecFor: Command | undefined;
+let lastSpec: CommandSpec | undefined;
 
 /**
  * Matches by command spec and argument shape (the literal words, with computed ones as holes):
