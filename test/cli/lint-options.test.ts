@@ -216,3 +216,20 @@ describe('--baseline', () => {
     expect((await runCli(['--update-baseline', 'a.irule'], dir)).stderr).toBe('irule-lint: --update-baseline needs --baseline <file>\n');
   });
 });
+
+describe('output formats through the CLI', () => {
+  it('prints SARIF, GitHub annotations and compact lines for the same findings', async () => {
+    const dir = await tree({ 'rules/v10.irule': seed('smtp_irule_v10.irule') });
+    const sarif = await runCli(['-f', 'sarif', '--bigip-version', '11.1', 'rules'], dir);
+    expect(sarif.code).toBe(1);
+    const log = JSON.parse(sarif.stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].results.map((r) => [r.ruleId, r.locations[0].physicalLocation.artifactLocation])).toEqual([
+      ['datagroup-global-reference', { uri: 'rules/v10.irule', uriBaseId: '%SRCROOT%' }],
+    ]);
+    const github = await runCli(['-f', 'github', '--bigip-version', '11.1', 'rules'], dir);
+    expect(github.stdout).toMatch(/^::error file=rules\/v10\.irule,line=6,endLine=6,col=44,endColumn=65,title=irule-lint datagroup-global-reference::data group written as/);
+    const compact = await runCli(['-f', 'compact', '--bigip-version', '10.2.3', 'rules'], dir);
+    expect(compact).toMatchObject({ code: 0, stdout: expect.stringMatching(/^rules\/v10\.irule:6:44: warning: /) });
+  });
+});
