@@ -38,6 +38,8 @@ export interface LoadedRule {
   text: string;
   /** Where it came from. */
   origin: string;
+  /** Line of `origin` where the text starts. */
+  firstLine: number;
   /** Attach order on the virtual server (0 first). */
   index: number;
   /** Handlers by event. */
@@ -107,6 +109,7 @@ export function loadRule(source: RuleSource, index: number): { rule: LoadedRule;
     shortName: name.slice(name.lastIndexOf('/') + 1),
     text,
     origin,
+    firstLine: source.firstLine ?? 1,
     index,
     handlers: new Map(),
     procs: new Map(),
@@ -115,7 +118,8 @@ export function loadRule(source: RuleSource, index: number): { rule: LoadedRule;
   };
   const problems: LoadProblem[] = [];
   const problem = (offset: number, message: string): void => {
-    problems.push({ rule: name, origin, ...positionOf(text, offset), message });
+    const pos = positionOf(text, offset);
+    problems.push({ rule: name, origin, line: pos.line + rule.firstLine - 1, column: pos.column, message });
   };
   for (const d of diagnostics) if (d.severity === 'error') problem(d.range.start, d.message);
   if (problems.length > 0) return { rule, problems };

@@ -14,6 +14,8 @@ export interface RuleSource {
   text: string;
   /** Where it came from, for messages (a file name, or `bigip.conf`). */
   origin?: string;
+  /** Line of `origin` where the rule text starts (default 1; for an `ltm rule` in bigip.conf, the line of its `{`). */
+  firstLine?: number;
 }
 
 /** A simulated client: where the connection comes from. */
@@ -110,6 +112,8 @@ export interface ErrorResult {
   line: number;
   /** The command that failed, as Tcl quotes it. */
   command: string;
+  /** `<file>:<line>` of the failing command in the rule's origin (the iRule file, or bigip.conf). */
+  at: string;
   /** The line BIG-IP writes to /var/log/ltm (null for simulator limits, which BIG-IP does not have). */
   tmmLog: string | null;
   /** Set when a simulator limit (steps, time, nesting) ended the handler. */
@@ -164,6 +168,8 @@ export interface RuleInitResult {
 export interface SimulationReport {
   /** Full path of the simulated virtual server. */
   virtual: string;
+  /** Its destination, `addr:port` (IPv6 `addr.port`). */
+  destination: string;
   /** The BIG-IP version simulated. */
   version: string;
   /** Rules in the order they are attached. */

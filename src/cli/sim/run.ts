@@ -1,0 +1,98 @@
+/**
+ * The `irule-sim` command: argument parsing, reading the inputs, running the simulation and
+ * printing it. All I/O goes through `CliIo`, so tests call {@link runSim} in-process.
+ * Exit codes: 0 simulated (an iRule's runtime error is a result, not a failure), 2 usage or
+ * input problem (one line on stderr).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import type { CliIo } from '../run.js';
+import { VERSION } from '../version.js';
+
+/** Exit codes of `irule-sim`. */
+export const SIM_EXIT = {
+  /** Simulated. */
+  ok: 0,
+  /** Usage or input problem. */
+  usage: 2,
+} as const;
+
+/** Output formats. */
+export const SIM_FORMATS = ['text', 'json'] as const;
+
+/** Parsed command-line options. */
+export interface SimCliOptions {
+  client: string[];
+  clients?: string;
+  bigipConf?: string;
+  external: string[];
+  virtual?: string;
+  bigipVersion?: string;
+  event: string[];
+  request?: string;
+  format: (typeof SIM_FORMATS)[number];
+}
+
+const collect = (v: string, acc: string[]): string[] => [...acc, v];
+
+/** The commander program; errors and help go through `io`, nothing calls process.exit. */
+function buildProgram(io: CliIo): Command {
+  return new Command('irule-sim')
+    .description('Simulate F5 BIG-IP iRules for a sequence of client connections.')
+    .usage('[options] <irule files...>')
+    .argument('[files...]', 'iRule files (rule name = file name without extension); none: the rules the virtual server has in --bigip-conf')
+    .option('--client <addr[:port]>', 'a client address, IPv4 or IPv6, optional %route-domain and :port (repeatable)', collect, [] as string[])
+    .option('--clients <file>', "a file of client addresses, one per line ('#' starts a comment)")
+    .option('--bigip-conf <file>', 'a tmsh bigip.conf: data groups, pools, SNAT pools, virtual servers, self IPs, VLANs')
+    .option('--external <name=file>', 'content of an external data group file (repeatable; also looked up next to bigip.conf)', collect, [] as string[])
+    .option('--virtual <name>', 'the virtual server to simulate (default: the one using the given rules, or the only one)')
+    .option('--bigip-version <version>', 'BIG-IP version X.Y[.Z] whose behaviour to follow (default: the newest known)')
+    .option('--event <NAME>', 'fire only these events (repeatable; default: the flow of the virtual server)', collect, [] as string[])
+    .option('--request <file>', "the client's HTTP request (request line, headers, blank line, body)")
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...SIM_FORMATS]).default('text'))
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText('after', '\nExit codes: 0 simulated (runtime errors of the iRules are part of the result), 2 usage or input problem.')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: () => {},
+      getOutHelpWidth: () => 80,
+      getErrHelpWidth: () => 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    });
+}
+
+/** Runs `irule-sim` with `argv` (after the program name); returns the exit code. Never throws. */
+export async function runSim(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return SIM_EXIT.ok;
+      return fail(io, `${err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (see --help)`);
+    }
+    return fail(io, `internal error: ${messageOf(err)}`);
+  }
+  try {
+    const { simulateFiles } = await import('./simulate-files.js');
+    const out = await simulateFiles(program.args, program.opts<SimCliOptions>(), io);
+    io.stdout(out);
+    return SIM_EXIT.ok;
+  } catch (err) {
+    if (err instanceof UsageError) return fail(io, err.message);
+    return fail(io, `internal error: ${messageOf(err)}`);
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function fail(io: CliIo, message: string): number {
+  io.stderr(`irule-sim: ${message}\n`);
+  return SIM_EXIT.usage;
+}

@@ -1,0 +1,140 @@
+/**
+ * The work behind `irule-sim`: read the rule files, clients, bigip.conf (with its external data
+ * group files), the HTTP request; check the options; run the simulation; format the report.
+ * Loaded lazily by run.ts, so `--help` and usage errors never build the parser.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseBigipConf } from '../../bigip/parse-config.js';
+import type { BigipConfig } from '../../bigip/model.js';
+import { getEvent } from '../../catalog/load.js';
+import { defaultVersion, parseVersion } from '../../lint/version.js';
+import { formatSimJson } from '../../report/sim-json.js';
+import { formatSimText } from '../../report/sim-text.js';
+import { parseClient, parseClientList } from '../../sim/irule/clients.js';
+import { simulate } from '../../sim/irule/engine.js';
+import { parseHttpRequest } from '../../sim/irule/http.js';
+import type { ClientSpec, HttpMessageSpec, RuleSource } from '../../sim/irule/types.js';
+import { decodeText } from '../decode.js';
+import { describeFsError, UsageError } from '../errors.js';
+import type { CliIo } from '../run.js';
+import type { SimCliOptions } from './run.js';
+
+/** The client simulated when none is given (TEST-NET-1, RFC 5737). */
+export const DEFAULT_CLIENT = '192.0.2.10';
+
+/** A path as shown in messages: relative to the working directory when inside it. */
+function shown(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+/** Reads a file as text, or fails with a usage error naming what it is. */
+async function readText(io: CliIo, file: string, what: string): Promise<{ text: string; abs: string; name: string }> {
+  const abs = path.resolve(io.cwd, file);
+  const name = shown(io.cwd, abs);
+  const bytes = await readFile(abs).catch((err: unknown) => {
+    throw new UsageError(`cannot read ${what} '${name}': ${describeFsError(err)}`);
+  });
+  return { text: decodeText(bytes), abs, name };
+}
+
+/** The clients from `--client` and `--clients`. */
+async function readClients(io: CliIo, opts: SimCliOptions): Promise<{ clients: ClientSpec[]; defaulted: boolean }> {
+  const clients: ClientSpec[] = [];
+  for (const c of opts.client) {
+    const p = parseClient(c);
+    if ('error' in p) throw new UsageError(`--client: ${p.error}`);
+    clients.push(p);
+  }
+  if (opts.clients !== undefined) {
+    const f = await readText(io, opts.clients, 'clients file');
+    const list = parseClientList(f.text);
+    if ('error' in list) throw new UsageError(`${f.name}:${list.line}: ${list.error}`);
+    clients.push(...list);
+  }
+  if (clients.length > 0) return { clients, defaulted: false };
+  return { clients: [{ address: DEFAULT_CLIENT }], defaulted: true };
+}
+
+/** Reads and parses bigip.conf; a syntax error in it is an input error naming file, line and column. */
+async function readConfig(io: CliIo, opts: SimCliOptions, notes: string[]): Promise<BigipConfig | undefined> {
+  if (opts.bigipConf === undefined) return undefined;
+  const f = await readText(io, opts.bigipConf, 'bigip.conf');
+  const explicit = new Map<string, string>();
+  for (const spec of opts.external) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--external expects <name>=<file>, not '${spec}'`);
+    const ext = await readText(io, spec.slice(eq + 1), 'external data group file');
+    explicit.set(spec.slice(0, eq), ext.text);
+  }
+  const dir = path.dirname(f.abs);
+  const reader = (name: string): string | undefined => {
+    const hit = explicit.get(name);
+    if (hit !== undefined) return hit;
+    const base = path.basename(name.replace(/^file:/, ''));
+    if (base === '' || base === '.' || base === '..') return undefined;
+    const candidate = path.join(dir, base);
+    try {
+      return existsSync(candidate) ? decodeText(readFileSync(candidate)) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const { config, diagnostics } = parseBigipConf(f.text, { source: f.name, externalFiles: reader });
+  const errors = diagnostics.filter((d) => d.severity === 'error' && d.ruleId === 'config-syntax');
+  if (errors.length > 0) {
+    const first = errors[0];
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
+    throw new UsageError(`${first.source ?? f.name}:${first.line}:${first.column}: malformed bigip.conf: ${first.message}${more}`);
+  }
+  for (const dg of Object.values(config.dataGroups)) {
+    if (dg.external && !dg.loaded) notes.push(`external data group ${dg.name}: its file was not found (pass --external ${dg.shortName}=<file>); treated as empty`);
+  }
+  return config;
+}
+
+/** Reads the `--request` file. */
+async function readRequest(io: CliIo, opts: SimCliOptions): Promise<HttpMessageSpec | undefined> {
+  if (opts.request === undefined) return undefined;
+  const f = await readText(io, opts.request, 'request file');
+  const r = parseHttpRequest(f.text);
+  if ('error' in r) throw new UsageError(`${f.name}: ${r.error}`);
+  return r;
+}
+
+/** Simulates and returns the formatted report. */
+export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<string> {
+  let version = defaultVersion().text;
+  if (opts.bigipVersion !== undefined) {
+    const v = parseVersion(opts.bigipVersion);
+    if (!v) throw new UsageError(`--bigip-version expects a version such as 11.1 or 15.1.2, not '${opts.bigipVersion}'`);
+    version = v.text;
+  }
+  for (const ev of opts.event) if (!getEvent(ev)) throw new UsageError(`--event: unknown event '${ev}'`);
+  if (files.length === 0 && opts.bigipConf === undefined) throw new UsageError('no iRule files given (or give --bigip-conf to simulate the rules a virtual server has there)');
+  const notes: string[] = [];
+  const { clients, defaulted } = await readClients(io, opts);
+  const config = await readConfig(io, opts, notes);
+  const request = await readRequest(io, opts);
+  const rules: RuleSource[] = [];
+  for (const file of files) {
+    const f = await readText(io, file, 'iRule file');
+    const base = path.basename(f.abs).replace(/\.[^.]*$/, '');
+    rules.push({ name: base, text: f.text, origin: f.name });
+  }
+  const report = simulate({
+    rules,
+    config,
+    virtual: opts.virtual,
+    version,
+    events: opts.event.length > 0 ? opts.event : undefined,
+    clients,
+    request,
+  });
+  if ('error' in report) throw new UsageError(report.error);
+  if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
+  report.notes.push(...notes);
+  return opts.format === 'json' ? formatSimJson(report) : formatSimText(report);
+}

@@ -1,0 +1,63 @@
+/**
+ * The JSON output of `irule-sim --format json` (documented in README.md and docs/irule-sim.md).
+ * Keys come in a fixed order, so the output is stable byte for byte for the same input:
+ * the keys the issue specifies first, then the additions (`clientPort`, `request`, `notModelled`,
+ * `notes`).
+ */
+import type { ClientResult, ErrorResult, SimulationReport } from '../sim/irule/types.js';
+
+/** The error object in key order. */
+function errorJson(e: ErrorResult | null): unknown {
+  if (!e) return null;
+  const out: Record<string, unknown> = {
+    message: e.message,
+    event: e.event,
+    rule: e.rule,
+    line: e.line,
+    command: e.command,
+    tmmLog: e.tmmLog,
+    at: e.at,
+  };
+  if (e.limit !== undefined) out.limit = e.limit;
+  return out;
+}
+
+/** One client result in key order. */
+function resultJson(r: ClientResult): unknown {
+  return {
+    client: r.client,
+    virtual: r.virtual,
+    events: r.events,
+    snat: r.snat && { type: r.snat.type, address: r.snat.address, snatpool: r.snat.snatpool, decidedBy: r.snat.decidedBy },
+    pool: r.pool,
+    member: r.member,
+    action: r.action,
+    response: r.response && { status: r.response.status, headers: r.response.headers, body: r.response.body },
+    logs: r.logs,
+    error: errorJson(r.error),
+    clientPort: r.clientPort,
+    request: r.request && { method: r.request.method, uri: r.request.uri, version: r.request.version, headers: r.request.headers, body: r.request.body },
+    notModelled: r.notModelled,
+    notes: r.notes,
+  };
+}
+
+/** The whole report as JSON text (two-space indentation, trailing newline). */
+export function formatSimJson(report: SimulationReport): string {
+  const out = {
+    results: report.results.map(resultJson),
+    virtual: report.virtual,
+    destination: report.destination,
+    version: report.version,
+    rules: report.rules,
+    flow: report.flow,
+    ruleInit: {
+      rules: report.ruleInit.rules,
+      logs: report.ruleInit.logs,
+      error: errorJson(report.ruleInit.error),
+      notModelled: report.ruleInit.notModelled,
+    },
+    notes: report.notes,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
