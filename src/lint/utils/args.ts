@@ -121,12 +121,14 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
   const spec = specOf(cmd, catalog);
   if (!spec) return undefined;
   const args: (string | undefined)[] = new Array(cmd.words.length - 1);
+  const keep = keptWords(spec);
   let key = '';
   for (let i = 1; i < cmd.words.length; i++) {
     const w = cmd.words[i];
     const v = w.type === 'ExpandWord' ? undefined : literalValue(w);
     args[i - 1] = v;
-    key += v === undefined ? '\u0000\u0001' : `${v}\u0001`;
+    // Literal words the matcher does not look at (a header name, a URI) all count as one.
+    key += v === undefined ? '\u0000\u0001' : keep === null || i === 1 || v.startsWith('-') || keep.has(v) ? `${v}\u0001` : '\u0002\u0001';
   }
   let byShape = shapes.get(spec);
   const cached = byShape?.get(key);
@@ -138,6 +140,23 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
     byShape.set(key, typed);
   }
   return typed;
+}
+
+const keptCache = new WeakMap<CommandSpec, Set<string> | null>();
+
+/**
+ * The literal words that can change how a call to `spec` matches: subcommand names (options and
+ * the first argument are always kept). `null` when every word counts: special handlers read
+ * keywords anywhere (`if ... else`, `after ... -periodic`).
+ */
+function keptWords(spec: CommandSpec): Set<string> | null {
+  let kept = keptCache.get(spec);
+  if (kept === undefined) {
+    const forms = formsOf(spec);
+    kept = forms.some((f) => f.handler !== undefined) ? null : new Set(forms.flatMap((f) => Object.keys(f.subcommands ?? {})));
+    keptCache.set(spec, kept);
+  }
+  return kept;
 }
 
 /** Matches one argument shape against a spec. */
