@@ -6,8 +6,6 @@ import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { commandName } from '../utils/args.js';
 
-/** Statements BIG-IP accepts at the top level of a rule besides `when` and `proc`. */
-const TOP_LEVEL = new Set(['priority', 'timing', 'when', 'proc']);
 
 /** Whether a priority value is an integer in BIG-IP's range. */
 function validPriority(word: Word | undefined): boolean {
@@ -82,13 +80,15 @@ export default defineRule({
         checkComment(cmd);
         const anc = ctx.ancestors();
         const topLevel = anc.length === 1 && anc[0] === ctx.ast;
+        // The catalog says which commands may stand at the top level (`when`, `proc`, `priority` ...).
+        const placement = name === undefined ? undefined : ctx.catalog.command(name)?.topLevel;
         if (topLevel) {
           if (name === '}') return; // a stray brace is syntax-error's
-          if (name === undefined || !TOP_LEVEL.has(name)) ctx.report({ node: cmd.words[0] ?? cmd, messageId: 'topLevel', data: { name: name ?? literalValue(cmd.words[0]) ?? '...' } });
+          if (placement === undefined) ctx.report({ node: cmd.words[0] ?? cmd, messageId: 'topLevel', data: { name: name ?? literalValue(cmd.words[0]) ?? '...' } });
           else if (name === 'priority' && !validPriority(cmd.words[1])) {
             ctx.report({ node: cmd.words[1] ?? cmd, messageId: 'priority', data: { value: cmd.words[1] ? (literalValue(cmd.words[1]) ?? '') : '' } });
           }
-        } else if (name === 'when' || name === 'proc') {
+        } else if (placement === 'only' && name !== undefined) {
           checkNested(cmd, name);
         }
       },
