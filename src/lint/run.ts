@@ -40,7 +40,7 @@ export interface LintResult {
 }
 
 /** Rule ids the runner itself reports (parser errors, directive problems). */
-const RUNNER_RULES = new Set(['syntax-error', 'unused-suppression', 'invalid-suppression']);
+const RUNNER_RULES = new Set(['syntax-error', 'unused-suppression', 'invalid-suppression', 'suppression-reason']);
 
 let eventNames: string[] | undefined;
 

@@ -67,9 +67,9 @@ export interface SuppressionInput {
 /** Problems with directives, for the two suppression rules to report. */
 export interface DirectiveProblem {
   /** `unused-suppression` or `invalid-suppression`. */
-  ruleId: 'unused-suppression' | 'invalid-suppression';
+  ruleId: 'unused-suppression' | 'invalid-suppression' | 'suppression-reason';
   /** Message id of that rule. */
-  messageId: 'unused' | 'unknownRule' | 'missingRule' | 'enableWithoutDisable';
+  messageId: 'unused' | 'unknownRule' | 'missingRule' | 'enableWithoutDisable' | 'missingReason';
   /** Placeholder values. */
   data: Record<string, string>;
   /** Where. */
@@ -105,6 +105,10 @@ export function applySuppressions(
     if (d.ids.length === 0) {
       problems.push({ ruleId: 'invalid-suppression', messageId: 'missingRule', data: { kind: d.kind }, range: d.range });
       continue;
+    }
+    // `enable` closes a region; only the directives that silence something need a reason.
+    if (d.kind !== 'enable' && d.reason === undefined) {
+      problems.push({ ruleId: 'suppression-reason', messageId: 'missingReason', data: { kind: d.kind }, range: d.range });
     }
     const line = lines.position(d.range.start).line;
     for (const id of d.ids) {

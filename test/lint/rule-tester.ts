@@ -93,7 +93,7 @@ export function optionsFor(rule: AnyRule, options: CaseOptions = {}): LintOption
 }
 
 /** Rules that report on suppression comments. */
-const SUPPRESSION_RULES = new Set(['unused-suppression', 'invalid-suppression']);
+const SUPPRESSION_RULES = new Set(['unused-suppression', 'invalid-suppression', 'suppression-reason']);
 
 /** Findings of `rule` on `code`, positioned for comparison. */
 export function findings(rule: AnyRule, code: string, options?: CaseOptions) {

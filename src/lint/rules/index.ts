@@ -22,6 +22,7 @@ import regexpSimplePattern from './regexp-simple-pattern.js';
 import ruleStructure from './rule-structure.js';
 import snatArgument from './snat-argument.js';
 import staticWriteOutsideRuleInit from './static-write-outside-rule-init.js';
+import suppressionReason from './suppression-reason.js';
 import syntaxError from './syntax-error.js';
 import unbracedExpression from './unbraced-expression.js';
 import undefinedDatagroup from './undefined-datagroup.js';
@@ -53,6 +54,7 @@ export const allRules: readonly AnyRule[] = [
   ruleStructure,
   snatArgument,
   staticWriteOutsideRuleInit,
+  suppressionReason,
   syntaxError,
   unbracedExpression,
   undefinedDatagroup,
