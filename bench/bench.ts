@@ -15,6 +15,8 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from '../src/syntax/index.js';
 import { generateCorpus, generateLargeFile, type Template } from './corpus.js';
+import { lintSection } from './lint-bench.js';
+import { simSection } from './sim-bench.js';
 
 /** Seed of the corpus generator; change it only together with published numbers. */
 const CORPUS_SEED = 0x5eed2011;
@@ -63,7 +65,25 @@ interface Section {
 /** All sections, in report order. */
 const SECTIONS: Section[] = [
   { id: 'parser', title: 'parser (irule dialect, one thread)', run: parserSection },
+  {
+    id: 'lint',
+    title: 'lint (every rule on, one thread)',
+    run: (c) => lintSection({ corpus: c.corpus, corpusBytes: c.corpusBytes, large: c.large, runs: c.options.runs }),
+  },
+  { id: 'sim', title: 'simulator (seed iRule on SMTP_VS, one thread)', run: simBenchSection },
 ];
+
+/** Simulated clients per second (bench/sim-bench.ts) on the seed fixtures. */
+function simBenchSection(ctx: Context): Row[] {
+  const seed = join(findRepoRoot(), 'fixtures', 'seed');
+  const read = (name: string): string => readFileSync(join(seed, name), 'utf8');
+  return simSection({
+    conf: read('bigip.conf'),
+    ruleV11: read('smtp_irule_v11.irule'),
+    ruleV10: read('smtp_irule_v10.irule'),
+    runs: ctx.options.runs,
+  });
+}
 
 /** Parse throughput over the corpus, and the time for one large file. */
 function parserSection(ctx: Context): Row[] {

@@ -41,7 +41,10 @@ function logCmd(ctx: SimContext, argv: string[]): TclResult {
 /** `event ...`. */
 function eventCmd(ctx: SimContext, argv: string[]): TclResult {
   const args = argv.slice(1);
-  if (args[0] === 'info') return OK_EMPTY;
+  if (args[0] === 'info') {
+    if (!ctx.atLeast('11.0')) return err('bad option "info": must be enable or disable');
+    return OK_EMPTY;
+  }
   const conn = ctx.conn;
   let name = ctx.event;
   let verb = args[0];

@@ -80,6 +80,7 @@ function respondCmd(ctx: SimContext, conn: Connection, args: string[]): TclResul
       reset = true;
       i++;
     } else {
+      if (a === '-version' || a === '-reset') conn.note(`HTTP::respond ${a} needs BIG-IP ${a === '-version' ? '11.2.0' : '11.5.0'}; on ${ctx.version} it is taken as a header name`);
       if (i + 1 >= args.length) return err(`wrong # args: header "${a}" has no value`);
       headers.push({ name: a, value: args[i + 1] });
       i += 2;

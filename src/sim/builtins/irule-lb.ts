@@ -199,6 +199,18 @@ export function install(interp: Interp, ctx: SimContext): void {
       return OK_EMPTY;
     }),
   );
+  // `use pool|node ...`: the 4.x-era spelling of pool and node.
+  defineCommand(
+    interp,
+    ctx,
+    'use',
+    withConn((c, conn, argv) => {
+      if (argv[1] === 'pool') return selectPool(c, conn, argv.slice(2));
+      if (argv[1] === 'node') return setNode(c, conn, argv.slice(2));
+      c.notModelled(`use ${argv[1] ?? ''}`.trim());
+      return OK_EMPTY;
+    }),
+  );
   defineCommand(interp, ctx, 'LB::server', withConn((c, conn, argv) => lbServer(c, conn, argv[1])));
   defineCommand(interp, ctx, 'LB::snat', withConn((c, conn) => ok(describeSnat(conn.snat ?? c.virtual.snat))));
   defineCommand(interp, ctx, 'LB::reselect', withConn((c, conn, argv) => lbReselect(c, conn, argv.slice(1))));

@@ -158,7 +158,8 @@ function tableCmd(ctx: SimContext, argv: string[]): TclResult {
     case 'timeout':
     case 'lifetime': {
       if (rest.length < 1 || rest.length > 2) return err(`wrong # args: should be "table ${sub} [options] <key> [<value>]"`);
-      const e = t.get(sub2, rest[0], now, opts.notouch);
+      // Reading a timeout does not touch the entry (else -remaining would always be the full timeout).
+      const e = t.get(sub2, rest[0], now, true);
       if (!e) return ok('-1');
       if (rest.length === 2) {
         const v = secondsArg(rest[1]);

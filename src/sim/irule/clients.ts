@@ -23,6 +23,8 @@ export function parseClient(text: string): ClientSpec | { error: string } {
   }
   const a = parseAddress(addr);
   if (!a || addr.includes('/')) return { error: `bad client address '${t}' (expected IPv4 or IPv6, optionally with %route-domain and :port)` };
+  // Route domain 0 is the default one: BIG-IP shows no %0 suffix.
+  if (a.routeDomain === 0) delete a.routeDomain;
   const client: ClientSpec = { address: formatAddress(a) };
   if (portText !== undefined) {
     if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535 || Number(portText) === 0) return { error: `bad client port in '${t}' (expected 1-65535)` };

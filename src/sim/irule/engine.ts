@@ -431,7 +431,6 @@ export class Simulation {
     const port = client.port ?? 49152 + (index % 16384);
     const conn = new Connection(this.interp, address, port, this.payload);
     conn.pool = ctx.virtual.pool;
-    if (this.request) conn.request = new HttpMessage(this.request);
     ctx.conn = conn;
     let extrasDone = false;
     for (const step of this.steps) {
@@ -487,6 +486,12 @@ export class Simulation {
       case 'SERVER_CONNECTED':
         if (!live || !conn.target) return;
         this.connectServer(conn);
+        this.fire(conn, ev);
+        return;
+      case 'HTTP_REQUEST':
+        if (!live) return;
+        // The request exists once it is parsed: HTTP commands before HTTP_REQUEST fail (ERR_NOT_SUPPORTED).
+        if (this.request) conn.request = new HttpMessage(this.request);
         this.fire(conn, ev);
         return;
       case 'HTTP_RESPONSE':

@@ -2,6 +2,7 @@
 import type { Interp } from '../interp.js';
 import { install as installClass } from '../builtins/irule-class.js';
 import { install as installFlow } from '../builtins/irule-flow.js';
+import { install as installHsl } from '../builtins/irule-hsl.js';
 import { install as installHttp } from '../builtins/irule-http.js';
 import { install as installIp } from '../builtins/irule-ip.js';
 import { install as installLb } from '../builtins/irule-lb.js';
@@ -23,5 +24,6 @@ export const IRULE_BUILTINS: readonly ((interp: Interp, ctx: SimContext) => void
   installUri,
   installTable,
   installPersist,
+  installHsl,
   installMisc,
 ];
