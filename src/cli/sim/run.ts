@@ -33,7 +33,8 @@ export interface SimCliOptions {
   format: (typeof SIM_FORMATS)[number];
 }
 
-const collect = (v: string, acc: string[]): string[] => [...acc, v];
+/** Collects a repeatable option (no default, so help shows none). */
+const collect = (v: string, acc: string[] | undefined): string[] => [...(acc ?? []), v];
 
 /** The commander program; errors and help go through `io`, nothing calls process.exit. */
 function buildProgram(io: CliIo): Command {
@@ -41,13 +42,13 @@ function buildProgram(io: CliIo): Command {
     .description('Simulate F5 BIG-IP iRules for a sequence of client connections.')
     .usage('[options] <irule files...>')
     .argument('[files...]', 'iRule files (rule name = file name without extension); none: the rules the virtual server has in --bigip-conf')
-    .option('--client <addr[:port]>', 'a client address, IPv4 or IPv6, optional %route-domain and :port (repeatable)', collect, [] as string[])
+    .option('--client <addr[:port]>', 'a client address, IPv4 or IPv6, optional %route-domain and :port (repeatable)', collect)
     .option('--clients <file>', "a file of client addresses, one per line ('#' starts a comment)")
     .option('--bigip-conf <file>', 'a tmsh bigip.conf: data groups, pools, SNAT pools, virtual servers, self IPs, VLANs')
-    .option('--external <name=file>', 'content of an external data group file (repeatable; also looked up next to bigip.conf)', collect, [] as string[])
+    .option('--external <name=file>', 'content of an external data group file (repeatable; also looked up next to bigip.conf)', collect)
     .option('--virtual <name>', 'the virtual server to simulate (default: the one using the given rules, or the only one)')
     .option('--bigip-version <version>', 'BIG-IP version X.Y[.Z] whose behaviour to follow (default: the newest known)')
-    .option('--event <NAME>', 'fire only these events (repeatable; default: the flow of the virtual server)', collect, [] as string[])
+    .option('--event <NAME>', 'fire only these events (repeatable; default: the flow of the virtual server)', collect)
     .option('--request <file>', "the client's HTTP request (request line, headers, blank line, body)")
     .addOption(new Option('-f, --format <format>', 'output format').choices([...SIM_FORMATS]).default('text'))
     .version(VERSION, '-v, --version', 'print the version')
@@ -79,7 +80,9 @@ export async function runSim(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const { simulateFiles } = await import('./simulate-files.js');
-    const out = await simulateFiles(program.args, program.opts<SimCliOptions>(), io);
+    const raw = program.opts<Partial<SimCliOptions>>();
+    const opts: SimCliOptions = { ...raw, client: raw.client ?? [], external: raw.external ?? [], event: raw.event ?? [], format: raw.format ?? 'text' };
+    const out = await simulateFiles(program.args, opts, io);
     io.stdout(out);
     return SIM_EXIT.ok;
   } catch (err) {
