@@ -149,7 +149,7 @@ function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statemen
     });
   }
   const spec = name === 'when' && ctx.dialect !== 'irule' ? undefined : lookup(name);
-  if (!spec || !takesCode(spec)) return cmd;
+  if (!spec) return cmd;
   const args = words.slice(1);
   const match = matchArgs(
     spec,
@@ -170,33 +170,31 @@ function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statemen
 
 const specCache = new Map<string, CommandSpec | null>();
 
-/** `getCommand`, remembered per name (the same few dozen names recur in every rule). */
+/**
+ * `getCommand` for a command some of whose arguments are code, remembered per name (the same few
+ * dozen names recur in every rule); undefined for unknown commands and commands without code.
+ */
 function lookup(name: string): CommandSpec | undefined {
   let spec = specCache.get(name);
   if (spec === undefined) {
-    spec = getCommand(name) ?? null;
+    const found = getCommand(name);
+    spec = found && takesCode(found) ? found : null;
     if (specCache.size < 10000) specCache.set(name, spec);
   }
   return spec ?? undefined;
 }
 
 const CODE_TYPES = new Set<ArgType>(['script', 'body', 'expr', 'switchBody']);
-const codeCache = new WeakMap<CommandSpec, boolean>();
 
 /** Whether any form of a command has an argument that is code (or a special handler). */
 function takesCode(spec: CommandSpec): boolean {
-  let known = codeCache.get(spec);
-  if (known === undefined) {
-    const visit = (form: ArgForm | undefined): boolean =>
-      !!form &&
-      (!!form.handler ||
-        (form.positionals ?? []).some((p) => CODE_TYPES.has(p.type)) ||
-        (form.switches ?? []).some((sw) => sw.value !== undefined && CODE_TYPES.has(sw.value)) ||
-        Object.values(form.subcommands ?? {}).some(visit));
-    known = visit(spec.args);
-    codeCache.set(spec, known);
-  }
-  return known;
+  const visit = (form: ArgForm | undefined): boolean =>
+    !!form &&
+    (!!form.handler ||
+      (form.positionals ?? []).some((p) => CODE_TYPES.has(p.type)) ||
+      (form.switches ?? []).some((sw) => sw.value !== undefined && CODE_TYPES.has(sw.value)) ||
+      Object.values(form.subcommands ?? {}).some(visit));
+  return visit(spec.args);
 }
 
 function parseBody(ctx: ParseContext, w: BracedWord, depth: number): void {
@@ -210,30 +208,36 @@ function parseBody(ctx: ParseContext, w: BracedWord, depth: number): void {
 /** Deepest parenthesis or unary-operator nesting parsed in an expression. */
 export const MAX_EXPR_DEPTH = 200;
 
-/** Rough nesting depth of an expression: parentheses, plus the longest run of unary operators. */
+/**
+ * Rough nesting depth of an expression: parentheses, plus the longest run of unary operators;
+ * -1 when the text is only white space.
+ */
 function exprDepth(text: string): number {
   let d = 0;
   let max = 0;
   let run = 0;
+  let blank = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 40) max = Math.max(max, ++d);
     else if (c === 41) d--;
     if (c === 33 || c === 126 || c === 45 || c === 43) max = Math.max(max, d + ++run);
     else if (c !== 32 && c !== 9) run = 0;
+    if (blank && c !== 32 && (c < 9 || c > 13)) blank = false;
   }
-  return max;
+  return blank ? -1 : max;
 }
 
 /** Parses an expression range (variables, `[commands]` and strings included). */
 export function parseExpression(ctx: ParseContext, range: Range, depth: number): Expr {
   const text = ctx.source.slice(range.start, range.end);
   const expr: Expr = { type: 'Expr', range: { start: range.start, end: range.end } };
-  if (/^[ \t\n\r\v\f]*$/.test(text)) {
+  const nesting = exprDepth(text);
+  if (nesting < 0) {
     syntaxError(ctx, range, 'empty expression');
     return expr;
   }
-  if (exprDepth(text) > MAX_EXPR_DEPTH) {
+  if (nesting > MAX_EXPR_DEPTH) {
     syntaxError(ctx, range, `expression nested deeper than ${MAX_EXPR_DEPTH} levels; not analysed`);
     return expr;
   }

@@ -52,6 +52,19 @@ function match(text: string, start: number, end: number): Matched {
   return RESULT;
 }
 
+/** Strings of n spaces, by n. */
+const BLANKS: string[] = [];
+
+/**
+ * A match of `n` skipped characters: only the length of a skipped token's image is read, so a
+ * cached string of that length stands in for a slice of the text.
+ */
+function blanks(n: number): Matched {
+  RESULT[0] = BLANKS[n] ??= ' '.repeat(n);
+  RESULT.payload = undefined;
+  return RESULT;
+}
+
 /** A custom pattern for one fixed character (no regex, no allocation). */
 function charPattern(code: number) {
   return { exec: (text: string, offset: number) => (text.charCodeAt(offset) === code ? match(text, offset, offset + 1) : null) };
@@ -119,7 +132,7 @@ export const Ws = createToken({
           } else break;
         } else break;
       }
-      return i > offset ? match(text, offset, i) : null;
+      return i > offset ? blanks(i - offset) : null;
     },
   },
 });

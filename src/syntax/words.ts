@@ -5,8 +5,10 @@ import type { Word } from './ast.js';
 export function literalValue(word: Word): string | undefined {
   if (word.type === 'BracedWord') return word.text;
   if (word.type === 'ExpandWord') return undefined;
+  const parts = word.parts;
+  if (parts.length === 1 && parts[0].type === 'Text') return parts[0].value;
   let s = '';
-  for (const p of word.parts) {
+  for (const p of parts) {
     if (p.type === 'Text') s += p.value;
     else if (p.type === 'Escape') s += p.value;
     else return undefined;
