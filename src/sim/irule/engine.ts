@@ -180,6 +180,10 @@ export class Simulation {
     this.steps = flow.steps;
     this.requested = options.events && options.events.length > 0 ? new Set(options.events.filter((e) => e !== 'RULE_INIT')) : undefined;
     this.extraEvents = [];
+    if (virtual.config) {
+      const others = virtual.config.rules.filter((r) => !rules.some((x) => x.name === r));
+      if (others.length > 0) notes.push(`${virtual.name} also has ${others.join(', ')} attached in the configuration; only the given iRules are simulated`);
+    }
     if (this.requested) {
       for (const ev of this.requested) {
         if (!this.steps.some((s) => s.event === ev) && ev !== 'LB_FAILED') {
@@ -264,7 +268,9 @@ export class Simulation {
       const e = this.runHandler(h, event, conn);
       if (e) {
         conn.error = e;
-        conn.terminate('reject');
+        // The error resets the connection; one that is already closing just ends.
+        if (event === 'CLIENT_CLOSED' || event === 'SERVER_CLOSED') conn.terminated = true;
+        else conn.terminate('reject');
         break;
       }
     }
@@ -446,7 +452,8 @@ export class Simulation {
     }
     if (conn.action === 'forward' && conn.target && !conn.serverConnected && !conn.terminated) this.connectServer(conn);
     ctx.conn = undefined;
-    const served = conn.action === 'forward' && conn.serverConnected && !conn.terminated && conn.target !== undefined;
+    // What the server saw: reported once the server-side connection exists, even if it is reset later.
+    const served = conn.serverConnected && conn.target !== undefined;
     const t = conn.target;
     return {
       client: conn.clientAddress,
@@ -507,7 +514,8 @@ export class Simulation {
         return;
       default: {
         const collect = COLLECT_EVENTS[ev];
-        if (collect !== undefined && !conn.collect[collect] && !forced) return;
+        // TCP and HTTP data events are optional steps that a collect turns on (UDP's CLIENT_DATA is not optional).
+        if (optional && collect !== undefined && !conn.collect[collect] && !forced) return;
         if (optional && collect === undefined && !forced) return;
         if (!live) return;
         if (getEvent(ev)?.side === 'server' && !conn.serverConnected) return;

@@ -34,11 +34,16 @@ export function flowFor(profiles: ReadonlySet<string>, transport: 'tcp' | 'udp')
   else if (profiles.has('HTTP') || profiles.has('FASTHTTP')) name = 'http';
   else name = 'tcp';
   const flow = eventFlows().find((f) => f.name === name) ?? eventFlows()[0];
+  // Profiles that only optional steps need (server SSL in the https flow): with the profile on the
+  // virtual server those steps are not optional any more.
+  const required = new Set(flow.steps.filter((s) => !s.optional).flatMap((s) => getEvent(s.event)?.profiles ?? []));
   const steps: SimStep[] = [];
   for (const s of flow.steps) {
     if (s.event === 'RULE_INIT') continue;
     if (!profilesAllow(s, profiles)) continue;
-    steps.push({ event: s.event, optional: s.optional === true });
+    const needs = getEvent(s.event)?.profiles ?? [];
+    const byProfile = needs.some((p) => !required.has(p) && profiles.has(p));
+    steps.push({ event: s.event, optional: s.optional === true && !byProfile });
   }
   return { name, steps };
 }

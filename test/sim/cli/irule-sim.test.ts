@@ -42,6 +42,7 @@ describe('irule-sim on the seed story', () => {
       [
         'irule-sim: /Common/SMTP_VS (172.16.51.174:25), BIG-IP 11.1, rules: /Common/smtp_irule_v11',
         'flow: CLIENT_ACCEPTED > CLIENT_DATA > LB_SELECTED > SA_PICKED > SERVER_INIT > SERVER_CONNECTED > SERVER_DATA > SERVER_CLOSED > CLIENT_CLOSED',
+        'note: /Common/SMTP_VS also has /Common/smtp_irule attached in the configuration; only the given iRules are simulated',
         '',
         'client 172.16.51.21',
         '  events   CLIENT_ACCEPTED',

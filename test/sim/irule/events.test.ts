@@ -4,6 +4,7 @@
  * drop/reject, uncaught errors (abort the handler, reset, closing events still fire), --event.
  */
 import { describe, expect, it } from 'vitest';
+import { parseBigipConf } from '../../../src/bigip/index.js';
 import { messages, simOne, simRules } from './harness.js';
 
 const EVERY_TCP = ['CLIENT_ACCEPTED', 'CLIENT_DATA', 'LB_SELECTED', 'SA_PICKED', 'SERVER_INIT', 'SERVER_CONNECTED', 'SERVER_DATA', 'SERVER_CLOSED', 'CLIENT_CLOSED'];
@@ -196,5 +197,47 @@ describe('not modelled commands', () => {
 
   it('unknown commands reached at run time are Tcl errors', () => {
     expect(simOne('when CLIENT_ACCEPTED { set c nocommand; $c }').error?.message).toBe('invalid command name "nocommand"');
+  });
+});
+
+describe('errors after the server-side connection', () => {
+  it('the server saw the connection: SNAT and member are reported, the action is a reset', () => {
+    const r = simOne('when HTTP_RESPONSE { set x $nope }', { virtual: 'http_vs' });
+    expect(r.action).toBe('reject');
+    expect(r.member).toBe('10.1.10.11:80');
+    expect(r.snat?.address).toBe('10.1.10.6');
+    expect(r.error?.event).toBe('HTTP_RESPONSE');
+  });
+
+  it('an error in CLIENT_CLOSED does not turn a forwarded connection into a reset', () => {
+    const r = simOne('when CLIENT_CLOSED { error late }');
+    expect(r.action).toBe('forward');
+    expect(r.error?.message).toBe('late');
+  });
+});
+
+describe('flows of other profiles', () => {
+  const conf = (profiles: string, extra = ''): import('../../../src/bigip/model.js').BigipConfig =>
+    parseBigipConf(`ltm pool /Common/p { members { /Common/10.0.0.11:443 { address 10.0.0.11 } } }
+ltm virtual /Common/vs {
+    destination /Common/10.0.0.100:443
+    ${extra}
+    pool /Common/p
+    profiles { ${profiles} }
+}`).config;
+
+  it('client SSL and HTTP: the handshake events before HTTP_REQUEST; server SSL events only with a server SSL profile', () => {
+    const events = ['CLIENT_ACCEPTED', 'CLIENTSSL_CLIENTHELLO', 'CLIENTSSL_HANDSHAKE', 'HTTP_REQUEST', 'SERVER_CONNECTED', 'SERVERSSL_HANDSHAKE', 'HTTP_RESPONSE'];
+    const rule = events.map((e) => `when ${e} { }`).join('\n');
+    const https = simRules(rule, { config: conf('/Common/tcp { } /Common/clientssl { } /Common/http { }'), virtual: 'vs' });
+    expect(https.results[0].events).toEqual(['CLIENT_ACCEPTED', 'CLIENTSSL_CLIENTHELLO', 'CLIENTSSL_HANDSHAKE', 'HTTP_REQUEST', 'SERVER_CONNECTED', 'HTTP_RESPONSE']);
+    const both = simRules(rule, { config: conf('/Common/tcp { } /Common/clientssl { } /Common/http { } /Common/serverssl { }'), virtual: 'vs' });
+    expect(both.results[0].events).toEqual(['CLIENT_ACCEPTED', 'CLIENTSSL_CLIENTHELLO', 'CLIENTSSL_HANDSHAKE', 'HTTP_REQUEST', 'SERVER_CONNECTED', 'SERVERSSL_HANDSHAKE', 'HTTP_RESPONSE']);
+  });
+
+  it('UDP: CLIENT_DATA fires for the datagram without a collect, after LB_SELECTED', () => {
+    const rule = ['CLIENT_ACCEPTED', 'CLIENT_DATA', 'LB_SELECTED', 'CLIENT_CLOSED'].map((e) => `when ${e} { }`).join('\n');
+    const r = simRules(rule, { config: conf('/Common/udp { }', 'ip-protocol udp'), virtual: 'vs' });
+    expect(r.results[0].events).toEqual(['CLIENT_ACCEPTED', 'LB_SELECTED', 'CLIENT_DATA', 'CLIENT_CLOSED']);
   });
 });
