@@ -70,8 +70,9 @@ async function readConfig(io: CliIo, opts: SimCliOptions, notes: string[]): Prom
     explicit.set(spec.slice(0, eq), ext.text);
   }
   const dir = path.dirname(f.abs);
-  const reader = (name: string): string | undefined => {
-    const hit = explicit.get(name);
+  const reader = (name: string, dataGroup: string): string | undefined => {
+    // --external wins over files found next to bigip.conf, whichever name it was given by.
+    const hit = explicit.get(name) ?? explicit.get(dataGroup) ?? explicit.get(dataGroup.slice(dataGroup.lastIndexOf('/') + 1));
     if (hit !== undefined) return hit;
     const base = path.basename(name.replace(/^file:/, ''));
     if (base === '' || base === '.' || base === '..') return undefined;

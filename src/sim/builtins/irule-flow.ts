@@ -43,6 +43,7 @@ function eventCmd(ctx: SimContext, argv: string[]): TclResult {
   const args = argv.slice(1);
   if (args[0] === 'info') {
     if (!ctx.atLeast('11.0')) return err('bad option "info": must be enable or disable');
+    ctx.notModelled('event info');
     return OK_EMPTY;
   }
   const conn = ctx.conn;

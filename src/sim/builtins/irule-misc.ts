@@ -68,7 +68,11 @@ export function install(interp: Interp, ctx: SimContext): void {
   defineCommand(interp, ctx, 'sha1', (_c, argv) => ok(fromBytes(sha1(toBytes(argv[1])))));
   defineCommand(interp, ctx, 'sha256', (_c, argv) => ok(fromBytes(sha256(toBytes(argv[1])))));
   defineCommand(interp, ctx, 'crc32', (_c, argv) => ok(String(crc32(toBytes(argv[1])))));
-  defineCommand(interp, ctx, 'cpu', () => ok('0'));
+  defineCommand(interp, ctx, 'cpu', (c) => {
+    // A live measurement: 0, and reported as not modelled.
+    c.notModelled('cpu usage');
+    return ok('0');
+  });
   defineCommand(interp, ctx, 'translate', (c, argv) => {
     const conn = c.conn;
     if (!conn) return OK_EMPTY;

@@ -533,6 +533,8 @@ function requestText(r: HttpMessageSpec): string {
 /** Loads the rules, picks the virtual server and builds the simulation; or says why it cannot. */
 export function prepareSimulation(options: SimulateOptions): Simulation | SimSetupError {
   const notes: string[] = [];
+  const badClient = options.clients.find((c) => parseAddress(c.address) === undefined);
+  if (badClient) return { error: `bad client address '${badClient.address}'` };
   const config = options.config ?? emptyConfig();
   if (!options.config) notes.push('no bigip.conf given: simulating on an empty default configuration (no data groups, pools, SNAT pools or self IPs)');
   if (options.rules.length === 0 && !options.config) return { error: 'no iRules to simulate' };

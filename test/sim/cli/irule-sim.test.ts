@@ -84,6 +84,34 @@ describe('irule-sim on the seed story', () => {
     ]);
   });
 
+  it('reads external data groups from their files (next to bigip.conf, or --external)', async () => {
+    const conf = [
+      'ltm data-group external /Common/blocked {',
+      '    external-file-name /Common/blocked_file',
+      '    type ip',
+      '}',
+      'sys file data-group /Common/blocked_file {',
+      '    source-path file:/var/tmp/blocked.txt',
+      '    type ip',
+      '}',
+      'ltm pool /Common/p { members { /Common/10.0.0.11:80 { address 10.0.0.11 } } }',
+      'ltm virtual /Common/vs { destination /Common/10.0.0.100:80 pool /Common/p profiles { /Common/tcp { } } }',
+      '',
+    ].join('\n');
+    const rule = 'when CLIENT_ACCEPTED { if { [class match [IP::client_addr] equals blocked] } { log local0. [class match -value [IP::client_addr] equals blocked]; drop } }\n';
+    const ext = path.join(tmp, 'ext');
+    await import('node:fs/promises').then((fs) => fs.mkdir(ext, { recursive: true }));
+    await writeFile(path.join(ext, 'bigip.conf'), conf);
+    await writeFile(path.join(ext, 'block.irule'), rule);
+    await writeFile(path.join(ext, 'blocked.txt'), 'network 10.66.0.0/16,\nhost 10.77.0.1 := "one host",\n');
+    await writeFile(path.join(ext, 'other.txt'), 'host 10.88.0.1 := "other",\n');
+    const auto = JSON.parse((await sim(['block.irule', '--bigip-conf', 'bigip.conf', '--client', '10.77.0.1', '--client', '10.66.1.1', '--client', '10.1.1.1', '-f', 'json'], ext)).stdout);
+    expect(auto.results.map((r: { action: string }) => r.action)).toEqual(['drop', 'drop', 'forward']);
+    expect(auto.results[0].logs).toEqual(['Rule /Common/block <CLIENT_ACCEPTED>: one host']);
+    const given = JSON.parse((await sim(['block.irule', '--bigip-conf', 'bigip.conf', '--external', 'blocked=other.txt', '--client', '10.88.0.1', '-f', 'json'], ext)).stdout);
+    expect(given.results[0].action).toBe('drop');
+  });
+
   it('says when it runs without a configuration', async () => {
     const r = await sim(['smtp_irule_v11.irule', '--client', '10.0.0.1']);
     expect(r.code).toBe(0);
