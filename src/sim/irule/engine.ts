@@ -158,17 +158,25 @@ export class Simulation {
     notes: string[],
   ) {
     this.notes = notes;
-    let ctxRef: SimContext | undefined;
-    const interp = createTclInterp({
-      dialect: 'irule',
-      limits: options.limits,
-      randomSeed: 1,
-      now: () => (ctxRef ? ctxRef.clock + (Date.now() - ctxRef.runStart) : Date.now()),
-    });
+    // The interpreter's own clock is the wall clock (its time limit must not see simulated
+    // time); `clock` reads the simulated time: the connection's moment plus the real time the
+    // run has taken, so `after <ms>` (which advances the simulated clock) shows in it.
+    const interp = createTclInterp({ dialect: 'irule', limits: options.limits, randomSeed: 1, now: Date.now });
     this.interp = interp;
     const ctx = new SimContext(interp, config, options.version, virtual);
-    ctxRef = ctx;
     this.ctx = ctx;
+    const clock = interp.getCommand('clock');
+    if (clock) {
+      interp.register('clock', (it, argv, words) => {
+        const wall = it.now;
+        it.now = () => ctx.clock + (wall() - ctx.runStart);
+        try {
+          return clock.handler(it, argv, words);
+        } finally {
+          it.now = wall;
+        }
+      });
+    }
     ctx.rules = rules;
     for (const install of IRULE_BUILTINS) install(interp, ctx);
     interp.onUnknownCommand = unknownCommandHook(ctx);

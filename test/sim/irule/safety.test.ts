@@ -30,6 +30,12 @@ describe('limits', () => {
     expect(r.error?.limit).toBe('time');
   });
 
+  it('simulated time (after) does not count against the time limit', () => {
+    const r = simOne('when CLIENT_ACCEPTED { after 5000; for {set i 0} {$i < 5000} {incr i} { set x $i }; log local0. done }', { limits: { timeMs: 1000 } });
+    expect(r.error).toBeNull();
+    expect(r.logs).toEqual(['Rule /Common/rule_a <CLIENT_ACCEPTED>: done']);
+  });
+
   it('each event run gets its own budget, the next client runs normally', () => {
     const r = simOne(['when CLIENT_ACCEPTED { while 1 {} }', 'when CLIENT_CLOSED { log local0. closed }'], { limits: { maxSteps: 10_000 } });
     expect(r.error?.limit).toBe('steps');
