@@ -105,6 +105,18 @@ function reportParse(ctx: ParseContext, p: ParseProblem): void {
   ]);
 }
 
+/** The context of the parse running now (for `wanted`, which the parser calls as it creates commands). */
+let active: ParseContext | undefined;
+
+/** Whether `expandCommand` would do anything for a command starting with `first`. */
+function wanted(first: Word): boolean {
+  const name = literalValue(first);
+  if (name === undefined) return false;
+  if (name === '}' && first.type === 'BareWord') return true;
+  return (name === 'when' && active!.dialect !== 'irule' ? undefined : lookup(name)) !== undefined;
+}
+tclParser.wanted = wanted;
+
 /** Parses `source[start, end)` as a script, including nested code. */
 export function parseScriptRange(ctx: ParseContext, start: number, end: number, depth: number): Script {
   const text = start === 0 && end === ctx.source.length ? ctx.source : ctx.source.slice(start, end);
@@ -114,6 +126,7 @@ export function parseScriptRange(ctx: ParseContext, start: number, end: number, 
   parser.base = start;
   parser.text = text;
   parser.dialect = ctx.dialect;
+  active = ctx;
   parser.problems = [];
   parser.created = [];
   parser.input = lex.tokens;
@@ -250,6 +263,7 @@ export function parseExpression(ctx: ParseContext, range: Range, depth: number):
   const parser = tclParser;
   parser.base = range.start;
   parser.text = text;
+  active = ctx;
   parser.problems = [];
   parser.exprProblems = [];
   parser.created = [];

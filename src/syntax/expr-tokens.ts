@@ -24,6 +24,24 @@ export const EBraced = createToken({
     },
   },
 });
+/** A whole `"..."` operand with nothing to substitute inside: one token instead of three. */
+export const ESimpleQuoted = createToken({
+  name: 'ESimpleQuoted',
+  start_chars_hint: ['"'],
+  line_breaks: true,
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 34) return null;
+      const close = text.indexOf('"', offset + 1);
+      if (close === -1) return null;
+      for (let i = offset + 1; i < close; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 92 || c === 36 || c === 91) return null;
+      }
+      return [text.slice(offset, close + 1)] as [string];
+    },
+  },
+});
 /** `"` opening a string operand (its content uses the quoted mode). */
 export const EQuoteOpen = createToken({ name: 'EQuoteOpen', pattern: /"/, push_mode: 'quoted' });
 
@@ -129,7 +147,7 @@ const keywords: TokenType[] = [
 keywords.sort((a, b) => (b.PATTERN as RegExp).source.length - (a.PATTERN as RegExp).source.length);
 
 /** Expression-only tokens in lexer order (the mode adds variable and bracket tokens). */
-export const exprOnlyTokens: TokenType[] = [EWs, ENumber, EBraced, EQuoteOpen, ...operators, Question, Colon, LParen, RParen, Comma, ...keywords, EIdent];
+export const exprOnlyTokens: TokenType[] = [EWs, ENumber, EBraced, ESimpleQuoted, EQuoteOpen, ...operators, Question, Colon, LParen, RParen, Comma, ...keywords, EIdent];
 
 /** Category tokens (no pattern) used by the expression grammar. */
 export const exprCategories: TokenType[] = [OrOp, AndOp, BitOrOp, BitXorOp, BitAndOp, EqOp, RelOp, ShiftOp, AddOp, MulOp, PowOp, UnaryOp, BinaryOp];

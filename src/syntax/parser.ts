@@ -32,6 +32,7 @@ import {
   EIdent,
   ENumber,
   EQuoteOpen,
+  ESimpleQuoted,
   LParen,
   POW_LEVEL,
   Question,
@@ -134,6 +135,12 @@ class TclParser extends EmbeddedActionsParser {
   private frames: { body: Statement[]; newlines: number; blocked: boolean; last?: Command }[] = [];
   /** Every command created by the current parse, with where it sits (for expansion without a tree walk). */
   created: CreatedCommand[] = [];
+  /**
+   * Whether a command whose first word is this needs expansion (set by the expansion step, so the
+   * parser knows no command names); only those are listed in `created`, while their words are
+   * still in cache.
+   */
+  wanted: (first: Word) => boolean = () => true;
   /** End (relative) of the last consumed part, for the adjacency gate of bare words. */
   private lastEnd = 0;
 
@@ -176,7 +183,7 @@ class TclParser extends EmbeddedActionsParser {
       f.last.range.end = endAt;
     } else {
       f.last = { type: 'Command', range: { start: words[0].range.start, end: endAt }, words };
-      this.created.push({ body: f.body, index: f.body.length, depth: this.frames.length - 1 });
+      if (this.wanted(words[0])) this.created.push({ body: f.body, index: f.body.length, depth: this.frames.length - 1 });
       f.body.push(f.last);
     }
     f.newlines = 0;
@@ -496,6 +503,17 @@ class TclParser extends EmbeddedActionsParser {
     { ALT: () => this.varPart(this.CONSUME(VarBraced), 2, 1, true) },
     { ALT: () => this.SUBRULE(this.varArray) },
     { ALT: () => this.SUBRULE(this.cmdSubst) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(ESimpleQuoted);
+        return this.ACTION((): ExprNode => {
+          const start = this.start(t);
+          const end = this.end(t);
+          const parts: Part[] = end - start > 2 ? [{ type: 'Text', range: { start: start + 1, end: end - 1 }, value: t.image.slice(1, -1) }] : [];
+          return { type: 'ExprQuoted', range: { start, end }, parts };
+        });
+      },
+    },
     {
       ALT: () => {
         const open = this.CONSUME(EQuoteOpen);
