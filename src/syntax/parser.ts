@@ -61,6 +61,7 @@ import {
   VarArray,
   VarBraced,
   VarSimple,
+  VarWord,
 } from './tokens.js';
 
 /** A problem found while parsing (absolute offsets). */
@@ -241,6 +242,13 @@ class TclParser extends EmbeddedActionsParser {
         const start = this.start(t);
         const end = start + t.image.length;
         return { type: 'BareWord', range: { start, end }, parts: [{ type: 'Text', range: { start, end }, value: t.image }] } as BareWord;
+      },
+    },
+    {
+      // Fast path: a word that is one `$name`.
+      ALT: () => {
+        const v = this.varPart(this.CONSUME(VarWord), 1, 0, false);
+        return this.ACTION((): BareWord => ({ type: 'BareWord', range: { start: v.range.start, end: v.range.end }, parts: [v] }));
       },
     },
     { ALT: () => this.braced(this.CONSUME(BracedTok)) },

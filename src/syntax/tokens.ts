@@ -431,6 +431,32 @@ export const VarSimple = createToken({
   },
 });
 
+/** Category of the two whole-word variable tokens below (they are also `VarSimple`). */
+export const VarWord = createToken({ name: 'VarWord', pattern: Lexer.NA });
+
+/** A token for a `$name` that makes a whole word (followed by a word end). */
+function varWordToken(name: string, endsAtBracket: boolean): TokenType {
+  return createToken({
+    name,
+    categories: [VarSimple, VarWord],
+    start_chars_hint: ['$'],
+    pattern: {
+      exec: (text: string, offset: number) => {
+        if (text.charCodeAt(offset) !== 36) return null;
+        const end = scanVarName(text, offset + 1);
+        if (end === offset + 1) return null;
+        const c = text.charCodeAt(end);
+        return end === text.length || isTclSpace(c) || c === 10 || c === 59 || (endsAtBracket && c === 93) ? match(text, offset, end) : null;
+      },
+    },
+  });
+}
+
+/** A whole word that is one `$name` (the commonest word after plain text). */
+export const VarWordInScript = varWordToken('VarWordInScript', false);
+/** The same inside `[...]`, where `]` also ends a word. */
+export const VarWordInSubst = varWordToken('VarWordInSubst', true);
+
 /** A `$` that starts no variable reference: an ordinary character. */
 export const Dollar = createToken({ name: 'Dollar', pattern: charPattern(36), start_chars_hint: ['$'], categories: [Text] });
 
@@ -438,6 +464,8 @@ wordStartAfter = new Set<TokenType>([Newline, Semicolon, LBracket, BracedWord, Q
 commandStartAfter = new Set<TokenType>([Newline, Semicolon, LBracket]);
 
 const vars = [VarBraced, VarArray, VarSimple, Dollar];
+const scriptVars = [VarBraced, VarArray, VarWordInScript, VarSimple, Dollar];
+const substVars = [VarBraced, VarArray, VarWordInSubst, VarSimple, Dollar];
 
 /** Every token type, for the parser's vocabulary. */
 export const allTokens: TokenType[] = [
@@ -458,6 +486,9 @@ export const allTokens: TokenType[] = [
   VarBraced,
   VarArray,
   VarSimple,
+  VarWord,
+  VarWordInScript,
+  VarWordInSubst,
   Dollar,
   Escape,
   IndexClose,
@@ -486,8 +517,8 @@ function tokenizeFast(text: string, mode: string): ILexingResult {
 const lexer = new Lexer(
   {
     modes: {
-      script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, SimpleQuoted, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...vars, Escape, SimpleWordInScript, Text],
-      subst: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, SimpleQuoted, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, RBracket, ...vars, Escape, SimpleWordInSubst, Text],
+      script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, SimpleQuoted, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...scriptVars, Escape, SimpleWordInScript, Text],
+      subst: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, SimpleQuoted, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, RBracket, ...substVars, Escape, SimpleWordInSubst, Text],
       quoted: [QuoteClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, QText, LiteralRBracket],
       index: [IndexClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, IText, LiteralRBracket],
       expr: [LBracket, DeepLBracket, VarBraced, VarArray, VarSimple, ...exprOnlyTokens],
