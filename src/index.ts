@@ -25,6 +25,9 @@ export { allRules, rulesById } from './lint/rules/index.js';
 export { defineRule, type Rule, type RuleMeta, type RuleContext } from './lint/rule.js';
 export { parseVersion, newestKnownVersion, type BigipVersion } from './lint/version.js';
 export type { LintConfig, SeveritySetting } from './lint/config.js';
+export { parseExpressionText, type ExprParseResult } from './syntax/index.js';
+export { parseBigipConf } from './bigip/index.js';
+export { simulate, prepareSimulation } from './sim/irule/engine.js';
 
 /** Options for {@link analyze}. */
 export interface AnalyzeOptions {
