@@ -276,17 +276,24 @@ function allCharsExcept(excluded: string): string[] {
   return out;
 }
 
-/** A token for a run of characters outside `excluded` (a sticky regex behind a custom matcher). */
+/** A token for a run of characters outside `excluded` (all ASCII): a char-code loop behind a custom matcher. */
 function runToken(name: string, excluded: string, extra: { categories?: TokenType[]; line_breaks?: boolean } = {}): TokenType {
-  const re = new RegExp(`[^${excluded.replace(/[\]\\^-]/g, '\\$&')}]+`, 'y');
+  const stop = new Uint8Array(128);
+  for (const ch of excluded) stop[ch.charCodeAt(0)] = 1;
   return createToken({
     name,
     ...extra,
     start_chars_hint: allCharsExcept(excluded),
     pattern: {
       exec: (text: string, offset: number) => {
-        re.lastIndex = offset;
-        return re.test(text) ? match(text, offset, re.lastIndex) : null;
+        const n = text.length;
+        let i = offset;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c < 128 && stop[c] === 1) break;
+          i++;
+        }
+        return i > offset ? match(text, offset, i) : null;
       },
     },
   });
@@ -295,7 +302,9 @@ function runToken(name: string, excluded: string, extra: { categories?: TokenTyp
 /** Literal characters of a word. Other literal-text tokens are in this category. */
 export const Text = runToken('Text', ' \t\n\v\f\r;[]$\\');
 
-const wordRun = /[^ \t\n\v\f\r;[\]$\\]+/y;
+/** Characters that end a run of word text (`Text`'s exclusions), by code below 128. */
+const WORD_STOP = new Uint8Array(128);
+for (const ch of ' \t\n\v\f\r;[]$\\') WORD_STOP[ch.charCodeAt(0)] = 1;
 
 /** A token for a run of plain text that makes a whole word (followed by a word end). */
 function simpleWordToken(name: string, endsAtBracket: boolean): TokenType {
@@ -305,10 +314,16 @@ function simpleWordToken(name: string, endsAtBracket: boolean): TokenType {
     start_chars_hint: Text.START_CHARS_HINT,
     pattern: {
       exec: (text: string, offset: number) => {
-        wordRun.lastIndex = offset;
-        if (!wordRun.test(text)) return null;
-        const next = wordRun.lastIndex;
-        const c = text.charCodeAt(next);
+        // A loop over char codes: words are short, and a sticky regex costs more per call.
+        const n = text.length;
+        let next = offset;
+        let c = 0;
+        while (next < n) {
+          c = text.charCodeAt(next);
+          if (c < 128 && WORD_STOP[c] === 1) break;
+          next++;
+        }
+        if (next === offset) return null;
         return next === text.length || isTclSpace(c) || c === 10 || c === 59 || (endsAtBracket && c === 93) ? match(text, offset, next) : null;
       },
     },
