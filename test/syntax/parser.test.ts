@@ -310,3 +310,35 @@ describe('expressions', () => {
     expect(parse(`expr {${e}}`).diagnostics.length).toBeGreaterThan(0);
   });
 });
+
+describe('fast-path tokens build the same nodes as the general rules', () => {
+  it('reads a whole-word $name like a bare word with one variable part', () => {
+    const src = 'set a $b; set c [x $d]; set e $f\\\n';
+    const { ast, diagnostics } = parse(src, { dialect: 'tcl' });
+    expect(diagnostics).toEqual([]);
+    const w = (ast.body[0] as Command).words[2];
+    expect(w).toEqual({
+      type: 'BareWord',
+      range: { start: 6, end: 8 },
+      parts: [{ type: 'VarRef', range: { start: 6, end: 8 }, name: 'b', nameRange: { start: 7, end: 8 }, braced: false }],
+    });
+    const sub = (ast.body[1] as Command).words[2];
+    expect(sub.type).toBe('BareWord');
+    const inner = (sub as { parts: { script: Script }[] }).parts[0].script.body[0] as Command;
+    expect(inner.words[1]).toMatchObject({ type: 'BareWord', parts: [{ type: 'VarRef', name: 'd' }] });
+    // Followed by a backslash: not a whole word, the general rule reads `$f` then the escape.
+    expect((ast.body[2] as Command).words[2]).toMatchObject({ type: 'BareWord', parts: [{ type: 'VarRef', name: 'f' }] });
+  });
+
+  it('reads a "..." operand without substitutions like a quoted operand', () => {
+    const src = 'expr {$a eq "x y" || $a eq ""}';
+    const { ast, diagnostics } = parse(src);
+    expect(diagnostics).toEqual([]);
+    const e = ((ast.body[0] as Command).words[1] as BracedWord).parsed as { root: unknown };
+    expect(e.root).toMatchObject({
+      type: 'ExprBinary',
+      left: { right: { type: 'ExprQuoted', range: { start: 12, end: 17 }, parts: [{ type: 'Text', range: { start: 13, end: 16 }, value: 'x y' }] } },
+      right: { right: { type: 'ExprQuoted', range: { start: 27, end: 29 }, parts: [] } },
+    });
+  });
+});
