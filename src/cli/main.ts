@@ -1,0 +1,28 @@
+/** Runs a CLI entry (`run(argv, io)`) against the real process: streams, stdin, exit code. */
+import type { CliIo } from './run.js';
+
+/** Read all of standard input as bytes. */
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Wires `run` to the process and sets the exit code it returns. */
+export async function main(run: (argv: readonly string[], io: CliIo) => Promise<number>): Promise<void> {
+  // A closed pipe (`irule-lint ... | head`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+  const code = await run(process.argv.slice(2), {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    readStdin,
+    cwd: process.cwd(),
+  });
+  // Set the code rather than calling process.exit, so piped output is flushed first.
+  process.exitCode = code;
+}
