@@ -130,18 +130,22 @@ export function resolveSettings(
 }
 
 /** Edit distance, for "did you mean". */
+/** Edit distance with adjacent transpositions (optimal string alignment): `sant` is one edit from `snat`. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const n = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
     }
+    prev2 = prev;
+    prev = cur;
   }
-  return row[b.length];
+  return prev[n];
 }
 
 /** The candidate closest to `name`, when it is close enough to be a likely typo. */
@@ -156,5 +160,8 @@ export function closest(name: string, candidates: Iterable<string>): string | un
       best = c;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  // Up to a third of the name may differ (two edits for names of four or more characters), so a
+  // one-letter name is not "corrected" into an unrelated two-letter one.
+  const limit = Math.max(name.length >= 4 ? 2 : 1, Math.floor(name.length / 3));
+  return best !== undefined && bestD <= limit ? best : undefined;
 }

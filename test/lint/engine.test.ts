@@ -113,6 +113,9 @@ describe('configuration', () => {
     expect(() => parseRuleOption('=x', known)).toThrow(ConfigError);
     expect(closest('snat-argumnet', known)).toBe('snat-argument');
     expect(closest('completely-different-thing', known)).toBeUndefined();
+    // Transpositions are one edit; a one-letter name is not "corrected" into an unrelated word.
+    expect(closest('sant', ['send', 'snat', 'set'])).toBe('snat');
+    expect(closest('x', ['fi', 'if', 'set'])).toBeUndefined();
   });
 });
 
