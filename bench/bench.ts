@@ -17,6 +17,7 @@ import { parse } from '../src/syntax/index.js';
 import { generateCorpus, generateLargeFile, type Template } from './corpus.js';
 import { lintSection } from './lint-bench.js';
 import { simSection } from './sim-bench.js';
+import { fmt, median, timeRuns } from './stats.js';
 
 /** Seed of the corpus generator; change it only together with published numbers. */
 const CORPUS_SEED = 0x5eed2011;
@@ -127,28 +128,8 @@ function parserSection(ctx: Context): Row[] {
   ];
 }
 
-/** Run `fn` `runs` times and return each run's duration in milliseconds. */
-function timeRuns(runs: number, fn: () => unknown): number[] {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return times;
-}
 
-/** Median of a non-empty list. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
-/** A number with fixed decimals and thousands separators. */
-function fmt(n: number, decimals: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
 
 /**
  * The repository root: the nearest folder holding package.json, looking upwards from the

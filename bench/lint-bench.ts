@@ -3,10 +3,10 @@
  * as `irule-lint` does it), and the time to lint one 5,000-line file. Targets: 10 MB/s and 50 ms.
  * bench.ts calls `lintSection` with its shared inputs; nothing here reads files.
  */
-import { performance } from 'node:perf_hooks';
 import type { SeveritySetting } from '../src/lint/config.js';
 import { allRules } from '../src/lint/rules/index.js';
 import { lint } from '../src/lint/run.js';
+import { fmt, median, timeRuns } from './stats.js';
 
 /** What the section needs from the bench driver. */
 export interface LintBenchInput {
@@ -79,25 +79,5 @@ export function lintSection(input: LintBenchInput): LintBenchRow[] {
   ];
 }
 
-/** Runs `fn` `runs` times; each run's duration in ms. */
-function timeRuns(runs: number, fn: () => unknown): number[] {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return times;
-}
 
-/** Median of a non-empty list. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
-/** A number with fixed decimals. */
-function fmt(n: number, decimals: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}

@@ -11,6 +11,7 @@ import { parseBigipConf } from '../src/bigip/parse-config.js';
 import { formatSimJson } from '../src/report/sim-json.js';
 import { prepareSimulation } from '../src/sim/irule/engine.js';
 import type { ClientSpec } from '../src/sim/irule/types.js';
+import { median } from './stats.js';
 
 /** What the section needs from the bench driver. */
 export interface SimBenchInput {
@@ -85,12 +86,6 @@ export function simSection(input: SimBenchInput): SimBenchRow[] {
   ];
 }
 
-/** Median of a non-empty list. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** A whole number with thousands separators. */
 function fmt(n: number): string {
