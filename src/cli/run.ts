@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Dialect } from '../syntax/ast.js';
 import { UsageError } from './errors.js';
+import { commanderMessage, commanderOutput, messageOf } from './program.js';
 import { VERSION } from './version.js';
 import { EXIT } from './exit.js';
 
@@ -84,16 +85,7 @@ function buildProgram(io: CliIo): Command {
       '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or input problem.',
     )
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
-      // Errors are printed by run() as one line; suppress commander's own printing.
-      outputError: () => {},
-      getOutHelpWidth: () => 80,
-      getErrHelpWidth: () => 80,
-      getOutHasColors: () => false,
-      getErrHasColors: () => false,
-    });
+    .configureOutput(commanderOutput(io));
 }
 
 /**
@@ -124,16 +116,6 @@ async function lint(args: string[], opts: CliOptions, io: CliIo): Promise<number
   // Loaded only now, so --help, --version and usage errors skip building the parser.
   const { lintFiles } = await import('./lint-files.js');
   return lintFiles(args, opts, io);
-}
-
-/** Commander's message as one line without its `error: ` prefix. */
-function commanderMessage(err: CommanderError): string {
-  return err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
-}
-
-/** The message of anything thrown. */
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Print `irule-lint: <message>` on stderr and return the usage exit code. */

@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { commanderMessage, commanderOutput, messageOf } from '../program.js';
 import type { CliIo } from '../run.js';
 import { VERSION } from '../version.js';
 
@@ -55,15 +56,7 @@ function buildProgram(io: CliIo): Command {
     .helpOption('-h, --help', 'show this help')
     .addHelpText('after', '\nExit codes: 0 simulated (runtime errors of the iRules are part of the result), 2 usage or input problem.')
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
-      outputError: () => {},
-      getOutHelpWidth: () => 80,
-      getErrHelpWidth: () => 80,
-      getOutHasColors: () => false,
-      getErrHasColors: () => false,
-    });
+    .configureOutput(commanderOutput(io));
 }
 
 /** Runs `irule-sim` with `argv` (after the program name); returns the exit code. Never throws. */
@@ -74,7 +67,7 @@ export async function runSim(argv: readonly string[], io: CliIo): Promise<number
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return SIM_EXIT.ok;
-      return fail(io, `${err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (see --help)`);
+      return fail(io, `${commanderMessage(err)} (see --help)`);
     }
     return fail(io, `internal error: ${messageOf(err)}`);
   }
@@ -89,10 +82,6 @@ export async function runSim(argv: readonly string[], io: CliIo): Promise<number
     if (err instanceof UsageError) return fail(io, err.message);
     return fail(io, `internal error: ${messageOf(err)}`);
   }
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 function fail(io: CliIo, message: string): number {
