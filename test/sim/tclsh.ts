@@ -6,8 +6,9 @@
  *   const { code, value } = await tcl.eval('expr {1 + 2}');
  *   await tcl.close();
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { LineServer } from '../oracle/line-server.js';
 
 /** One answer. */
 export interface TclAnswer {
@@ -15,11 +16,6 @@ export interface TclAnswer {
   code: number;
   /** Its result (or error message). */
   value: string;
-}
-
-interface Pending {
-  resolve: (a: TclAnswer) => void;
-  reject: (e: Error) => void;
 }
 
 const SERVER = fileURLToPath(new URL('./tclsh-server.tcl', import.meta.url));
@@ -34,23 +30,9 @@ export function findTclsh(): string | undefined {
   return undefined;
 }
 
-/** Client of tclsh-server.tcl. */
+/** Client of tclsh-server.tcl (answers: `<code> <base64 result>`). */
 export class Tclsh {
-  private readonly pending: Pending[] = [];
-  private buffer = '';
-  private exited: Error | undefined;
-
-  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
-    child.stdout.setEncoding('ascii');
-    child.stdout.on('data', (chunk: string) => this.onData(chunk));
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (c: string) => (stderr += c));
-    child.on('exit', (code) => {
-      this.exited = new Error(`tclsh exited (${code}): ${stderr}`);
-      for (const p of this.pending.splice(0)) p.reject(this.exited);
-    });
-  }
+  private constructor(private readonly server: LineServer) {}
 
   /**
    * Starts the server. Without a tclsh 8.5+ it throws, unless IRULE_LINT_NO_TCL=1 is set, in
@@ -62,18 +44,14 @@ export class Tclsh {
       if (process.env.IRULE_LINT_NO_TCL === '1') return undefined;
       throw new Error('differential tests need tclsh 8.6 (apt-get install tcl8.6), or set IRULE_LINT_NO_TCL=1 to skip them');
     }
-    return new Tclsh(spawn(exe, [SERVER], { stdio: ['pipe', 'pipe', 'pipe'] }));
+    return new Tclsh(new LineServer(spawn(exe, [SERVER], { stdio: ['pipe', 'pipe', 'pipe'] }), 'tclsh'));
   }
 
   /** Evaluates a script (requests are pipelined; answers keep their order). */
-  eval(script: string): Promise<TclAnswer> {
-    if (this.exited) return Promise.reject(this.exited);
-    return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
-      const bytes = Buffer.from(script, 'utf8');
-      this.child.stdin.write(`${bytes.length}\n`);
-      this.child.stdin.write(bytes);
-    });
+  async eval(script: string): Promise<TclAnswer> {
+    const line = await this.server.request(script);
+    const sp = line.indexOf(' ');
+    return { code: Number(line.slice(0, sp)), value: Buffer.from(line.slice(sp + 1), 'base64').toString('utf8') };
   }
 
   /** Evaluates many scripts. */
@@ -82,23 +60,7 @@ export class Tclsh {
   }
 
   /** Stops the server. */
-  async close(): Promise<void> {
-    if (this.exited) return;
-    const done = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.stdin.end();
-    await done;
-  }
-
-  private onData(chunk: string): void {
-    this.buffer += chunk;
-    let nl: number;
-    while ((nl = this.buffer.indexOf('\n')) >= 0) {
-      const line = this.buffer.slice(0, nl);
-      this.buffer = this.buffer.slice(nl + 1);
-      const p = this.pending.shift();
-      if (!p) continue;
-      const sp = line.indexOf(' ');
-      p.resolve({ code: Number(line.slice(0, sp)), value: Buffer.from(line.slice(sp + 1), 'base64').toString('utf8') });
-    }
+  close(): Promise<void> {
+    return this.server.close();
   }
 }
