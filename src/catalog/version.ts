@@ -11,10 +11,27 @@ export function parseVersion(text: string): number[] | undefined {
   return m ? m[1].split('.').map(Number) : undefined;
 }
 
+/**
+ * Parsed versions by text, for comparisons: rules compare the same few strings (the version
+ * checked, catalog `since` values) for every command of every file. Bounded, as the strings
+ * may come from users.
+ */
+const parsed = new Map<string, readonly number[] | null>();
+const MAX_PARSED = 4096;
+
+function parsedVersion(text: string): readonly number[] | undefined {
+  let v = parsed.get(text);
+  if (v === undefined) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(text, (v = parseVersion(text) ?? null));
+  }
+  return v ?? undefined;
+}
+
 /** Negative when a < b, 0 when equal, positive when a > b. Throws on a string that is not a version. */
 export function compareVersions(a: string, b: string): number {
-  const pa = parseVersion(a);
-  const pb = parseVersion(b);
+  const pa = parsedVersion(a);
+  const pb = parsedVersion(b);
   if (!pa) throw new RangeError(`not a BIG-IP version: ${a}`);
   if (!pb) throw new RangeError(`not a BIG-IP version: ${b}`);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {

@@ -39,6 +39,18 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
+/** The rule (or analysis) a handler belongs to, and whether it has failed on this file. */
+interface RuleState {
+  id: string;
+  failed: boolean;
+}
+
+/** One visitor function in a dispatch table. */
+interface Handler {
+  fn: (node: unknown) => void;
+  owner: RuleState;
+}
+
 /** Rule ids the runner itself reports (parser errors, directive problems). */
 const RUNNER_RULES = new Set(['syntax-error', 'unused-suppression', 'invalid-suppression', 'suppression-reason']);
 
@@ -81,30 +93,51 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const analyses = new Map<string, unknown>();
   const comments: Comment[] = [];
 
-  const byType = new Map<string, ((node: Node) => void)[]>();
-  const exitByType = new Map<string, ((node: Node) => void)[]>();
-  const byCommand = new Map<string, ((cmd: Command) => void)[]>();
-  const ends: (() => void)[] = [];
+  const byType = new Map<string, Handler[]>();
+  const exitByType = new Map<string, Handler[]>();
+  const byCommand = new Map<string, Handler[]>();
+  const ends: Handler[] = [];
   const enabled = new Set<string>();
 
-  /** Adds visitors to the dispatch tables, each wrapped by `guard`. */
-  const register = (visitors: RuleVisitors, guard: <N>(fn: (node: N) => void) => (node: N) => void): void => {
+  /** Adds a rule's (or an analysis') visitors to the dispatch tables. */
+  const register = (visitors: RuleVisitors, owner: RuleState): void => {
+    const add = (table: Map<string, Handler[]>, key: string, fn: (node: never) => void): void => {
+      const list = table.get(key);
+      const h: Handler = { fn: fn as (node: unknown) => void, owner };
+      if (list) list.push(h);
+      else table.set(key, [h]);
+    };
     for (const [key, handler] of Object.entries(visitors)) {
       if (key === 'commands') {
-        for (const [name, h] of Object.entries(handler as Record<string, (c: Command) => void>)) {
-          const list = byCommand.get(name) ?? [];
-          list.push(guard(h));
-          byCommand.set(name, list);
-        }
+        for (const [name, h] of Object.entries(handler as Record<string, (c: Command) => void>)) add(byCommand, name, h);
       } else if (key === 'end') {
-        ends.push(guard(handler as () => void) as () => void);
+        ends.push({ fn: handler as () => void, owner });
+      } else if (key.endsWith(':exit')) {
+        add(exitByType, key.slice(0, -5), handler as (n: Node) => void);
       } else {
-        const exit = key.endsWith(':exit');
-        const table = exit ? exitByType : byType;
-        const type = exit ? key.slice(0, -5) : key;
-        const list = table.get(type) ?? [];
-        list.push(guard(handler as (n: Node) => void));
-        table.set(type, list);
+        add(byType, key, handler as (n: Node) => void);
+      }
+    }
+  };
+
+  /** A rule that throws is reported as its own finding and gets no further calls for this file. */
+  const failRule = (owner: RuleState, err: unknown): void => {
+    owner.failed = true;
+    found.push({
+      ruleId: owner.id,
+      severity: 'error',
+      message: `internal error in rule ${owner.id}: ${err instanceof Error ? err.message : String(err)}`,
+      range: { start: 0, end: 0 },
+    });
+  };
+  const dispatch = (list: Handler[], node: unknown): void => {
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i];
+      if (h.owner.failed) continue;
+      try {
+        h.fn(node);
+      } catch (err) {
+        failRule(h.owner, err);
       }
     }
   };
@@ -113,24 +146,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (setting(rule.id) === 'off') continue;
     enabled.add(rule.id);
     if (RUNNER_RULES.has(rule.id)) continue;
-    let failed = false;
-    // Handlers take one node (or none); a fixed arity keeps the wrapper cheap on hot paths.
-    const guard =
-      <N>(fn: (node: N) => void) =>
-      (node: N): void => {
-        if (failed) return;
-        try {
-          fn(node);
-        } catch (err) {
-          failed = true;
-          found.push({
-            ruleId: rule.id,
-            severity: 'error',
-            message: `internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)}`,
-            range: { start: 0, end: 0 },
-          });
-        }
-      };
+    const owner: RuleState = { id: rule.id, failed: false };
     const ctx: RuleContext<string> = {
       id: rule.id,
       source: text,
@@ -147,7 +163,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         if (analyses.has(a.key)) return analyses.get(a.key) as T;
         const { visitors, result } = a.create(ctx);
         analyses.set(a.key, result);
-        register(visitors, guard);
+        // An analysis fails with the rule that first asked for it.
+        register(visitors, owner);
         return result;
       },
       shared<T>(key: string, compute: () => T): T {
@@ -173,40 +190,40 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     try {
       visitors = rule.create(ctx);
     } catch (err) {
-      guard(() => {
-        throw err;
-      })(undefined);
+      failRule(owner, err);
       continue;
     }
-    register(visitors, guard);
+    register(visitors, owner);
   }
 
+  const commandHandlers = byType.get('Command');
   walk(ast, {
     enter(node, anc) {
       ancestors = anc;
-      if (node.type === 'Comment') comments.push(node);
-      const handlers = byType.get(node.type);
-      if (handlers) for (const h of handlers) h(node);
-      if (node.type === 'Command' && byCommand.size > 0 && node.words.length > 0) {
+      const type = node.type;
+      if (type === 'Comment') comments.push(node);
+      const handlers = type === 'Command' ? commandHandlers : byType.get(type);
+      if (handlers) dispatch(handlers, node);
+      if (type === 'Command' && byCommand.size > 0 && node.words.length > 0) {
         const name = literalValue(node.words[0]);
         if (name !== undefined) {
           const hs = byCommand.get(name.startsWith('::') ? name.slice(2) : name);
-          if (hs) for (const h of hs) h(node);
+          if (hs) dispatch(hs, node);
         }
       }
-      if (node.type === 'When') whens.push(node);
-      else if (node.type === 'Proc') procs.push(node);
+      if (type === 'When') whens.push(node);
+      else if (type === 'Proc') procs.push(node);
     },
     leave(node, anc) {
       ancestors = anc;
       if (node.type === 'When') whens.pop();
       else if (node.type === 'Proc') procs.pop();
       const handlers = exitByType.get(node.type);
-      if (handlers) for (const h of handlers) h(node);
+      if (handlers) dispatch(handlers, node);
     },
   });
   ancestors = [];
-  for (const end of ends) end();
+  dispatch(ends, undefined);
 
   const knownRules = new Set(rules.map((r) => r.id));
   const { kept, problems } = applySuppressions(found, { comments, lines, knownRules, enabledRules: enabled });

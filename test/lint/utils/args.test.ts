@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allCommands, getCommand } from '../../../src/catalog/load.js';
+import { matchCall } from '../../../src/catalog/match.js';
+import type { ArgForm, CommandSpec } from '../../../src/catalog/types.js';
+import { formsOf, OPAQUE_LENGTH, specOf, typedCommand } from '../../../src/lint/utils/args.js';
+import { walk } from '../../../src/lint/walk.js';
+import type { Command } from '../../../src/syntax/ast.js';
+import { parse } from '../../../src/syntax/index.js';
+import { literalValue } from '../../../src/syntax/words.js';
+
+const catalog = {
+  command: getCommand,
+  event: () => undefined,
+  eventNames: () => [],
+  commandInEvent: () => ({ verdict: 'unknown' as const }),
+};
+
+/** Every command of a text. */
+function commandsOf(text: string): Command[] {
+  const out: Command[] = [];
+  walk(parse(text).ast, {
+    enter(n) {
+      if (n.type === 'Command') out.push(n);
+    },
+  });
+  return out;
+}
+
+/** The words a matcher may compare argument words with: subcommands, options, keywords. */
+function vocabulary(spec: CommandSpec): string[] {
+  const out: string[] = [];
+  for (const f of formsOf(spec) as ArgForm[]) {
+    out.push(...Object.keys(f.subcommands ?? {}));
+    for (const s of f.switches ?? []) out.push(s.name);
+    for (const p of f.positionals ?? []) out.push(...(p.literal ?? []));
+  }
+  return out;
+}
+
+const fixtureFiles = ['fixtures/parser', 'fixtures/seed', 'fixtures/lint/correct'].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.irule'))
+    .map((n) => join(dir, n)),
+);
+
+describe('typedCommand', () => {
+  it('treats long literal words as opaque only where no catalog word is that long', () => {
+    // The shape cache counts such words as "some literal": sound only while no subcommand,
+    // option or keyword is longer than OPAQUE_LENGTH.
+    const longest = Math.max(...allCommands().flatMap((s) => vocabulary(s).map((w) => w.length)));
+    expect(longest).toBeGreaterThan(5);
+    expect(longest).toBeLessThanOrEqual(OPAQUE_LENGTH);
+  });
+
+  it('gives, for every command of the fixtures, the types a fresh match gives', () => {
+    let checked = 0;
+    for (const file of fixtureFiles) {
+      for (const cmd of commandsOf(readFileSync(file, 'utf8'))) {
+        const spec = specOf(cmd, catalog);
+        const typed = typedCommand(cmd, catalog);
+        if (!spec) {
+          expect(typed).toBeUndefined();
+          continue;
+        }
+        const args = cmd.words.slice(1).map((w) => (w.type === 'ExpandWord' ? undefined : literalValue(w)));
+        const fresh = matchCall(spec, args);
+        expect({ file, types: typed!.types.slice(1), arity: typed!.arity, path: typed!.path }).toEqual({ file, types: fresh.types, arity: fresh.arity, path: fresh.path });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('shares one match between commands of the same shape, and tells different shapes apart', () => {
+    const body = `log local0. "${'x'.repeat(OPAQUE_LENGTH + 10)}"`;
+    const [a, b, c, d] = commandsOf(
+      `if {$x} {\n  ${body}\n}\nif {$x} {\n  ${body} ;# other body\n}\nif {$x} {\n  ${body}\n} else {\n  log local0. z\n}\nif {$x} then {\n  ${body}\n}`,
+    ).filter((cmd) => literalValue(cmd.words[0]) === 'if');
+    expect(typedCommand(a, catalog)).toBe(typedCommand(b, catalog));
+    expect(typedCommand(c, catalog)?.types).toEqual([undefined, 'expr', 'body', undefined, 'body']);
+    expect(typedCommand(d, catalog)?.types).toEqual([undefined, 'expr', undefined, 'body']);
+  });
+});
