@@ -111,11 +111,10 @@ const KEYWORDS = new Map<string, TokenType>(keywords.map((k) => [k.name.replace(
 /** `ENumber`'s pattern, sticky (as Chevrotain runs it). */
 const NUMBER = new RegExp((ENumber.PATTERN as RegExp).source, 'y');
 
-/** The tokens being built, and the lexer mode stack below the current mode. */
-let tokens: IToken[] = [];
+/** The lexer mode stack below the current mode. */
 const modeStack: number[] = [];
 
-function emit(text: string, type: TokenType, start: number, end: number): void {
+function emit(tokens: IToken[], text: string, type: TokenType, start: number, end: number): void {
   tokens.push({ image: text.slice(start, end), startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken);
 }
 
@@ -132,10 +131,10 @@ function exprWsEnd(text: string, offset: number): number {
 }
 
 /**
- * Lexes `text` from the given mode (state already reset). Returns false, with the tokens so far
- * left in `tokens`, when a character matches no token.
+ * Lexes `text` from the given mode (state already reset) into `tokens`. Returns false when a
+ * character matches no token.
  */
-function lexDirect(text: string, initialMode: number): boolean {
+function lexDirect(text: string, initialMode: number, tokens: IToken[]): boolean {
   const n = text.length;
   let mode = initialMode;
   let offset = 0;
@@ -213,7 +212,7 @@ function lexDirect(text: string, initialMode: number): boolean {
         end = offset + 3;
       } else if (c === 123 && atWordStart(tokens, offset)) {
         end = bracedEnd(text, offset);
-        emit(text, BracedWord, offset, end);
+        emit(tokens, text, BracedWord, offset, end);
         // Without a closing brace the token runs to the end: tell the parser so.
         if (state.open) tokens[tokens.length - 1].payload = OPEN;
         offset = end;
@@ -368,7 +367,7 @@ function lexDirect(text: string, initialMode: number): boolean {
         }
       }
     }
-    emit(text, type, offset, end);
+    emit(tokens, text, type, offset, end);
     offset = end;
   }
   return true;
@@ -387,11 +386,10 @@ export function tokenize(
   braceEnds: Int32Array = new Int32Array(text.length + 1),
 ): LexResult {
   resetLexState(dialect, base, braceEnds);
-  tokens = [];
-  modeStack.length = 0;
-  const done = lexDirect(text, mode === 'script' ? SCRIPT : EXPR);
-  const out = tokens;
-  tokens = [];
+  if (modeStack.length > 0) modeStack.length = 0;
+  const tokens: IToken[] = [];
   // Unmatched characters: Chevrotain's recovery decides what they are (it resets the state).
-  return done ? { tokens: out, problems: state.problems, unmatched: NONE } : tokenizeWithChevrotain(text, dialect, mode, base, braceEnds);
+  return lexDirect(text, mode === 'script' ? SCRIPT : EXPR, tokens)
+    ? { tokens, problems: state.problems, unmatched: NONE }
+    : tokenizeWithChevrotain(text, dialect, mode, base, braceEnds);
 }
