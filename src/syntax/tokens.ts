@@ -6,6 +6,10 @@
  * balanced content arrives whole and is re-parsed later when the catalog says it is code).
  * Modes: `script` (top level), `subst` (inside `[...]`, where `]` ends), `quoted` (inside
  * `"..."`), `index` (inside `$name(...)`).
+ *
+ * This file is the definition of the token language. The parser lexes with `lexer.ts`, which
+ * follows it by hand (calling the scan functions below, in the order the modes list the tokens);
+ * a change here needs the same change there, and `test/syntax/lexer.test.ts` compares the two.
  */
 import { createToken, Lexer, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
 import type { Dialect } from './ast.js';
