@@ -111,6 +111,13 @@ export function specOf(cmd: Command, catalog: RuleCatalog): CommandSpec | undefi
 interface SpecShapes {
   /** See {@link keptWords}. */
   kept: Set<string> | null;
+  /**
+   * Set when the match depends on the number of words only (no subcommands, options or special
+   * handler: most iRule commands, `HTTP::uri`, `log`, `pool` ...); matches are then kept by count.
+   */
+  countOnly: boolean;
+  /** Matches by word count, for `countOnly` specs. */
+  byCount: (TypedCommand | undefined)[];
   /** Matches by shape key. */
   byKey: Map<string, TypedCommand>;
 }
@@ -130,9 +137,12 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
   const spec = specOf(cmd, catalog);
   if (!spec) return undefined;
   let entry = shapes.get(spec);
-  if (!entry) shapes.set(spec, (entry = { kept: keptWords(spec), byKey: new Map() }));
-  const keep = entry.kept;
+  if (!entry) shapes.set(spec, (entry = { kept: keptWords(spec), countOnly: countOnly(spec), byCount: [], byKey: new Map() }));
   const words = cmd.words;
+  if (entry.countOnly && words.length <= MAX_KEY) {
+    return (entry.byCount[words.length] ??= matchShape(cmd, spec, argTexts(cmd)));
+  }
+  const keep = entry.kept;
   const args: (string | undefined)[] = new Array(words.length - 1);
   let key = '';
   for (let i = 1; i < words.length; i++) {
@@ -162,6 +172,20 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
 function keptWords(spec: CommandSpec): Set<string> | null {
   const forms = formsOf(spec);
   return forms.some((f) => f.handler !== undefined) ? null : new Set(forms.flatMap((f) => Object.keys(f.subcommands ?? {})));
+}
+
+/** Whether matches of `spec` depend on the number of argument words only (see `SpecShapes.countOnly`). */
+function countOnly(spec: CommandSpec): boolean {
+  const f = spec.args;
+  return f === undefined || (f.handler === undefined && f.subcommands === undefined && f.switches === undefined && f.endOfOptions === undefined);
+}
+
+/** The literal text of each argument word (undefined for computed ones), as matchers take them. */
+function argTexts(cmd: Command): (string | undefined)[] {
+  const words = cmd.words;
+  const args: (string | undefined)[] = new Array(words.length - 1);
+  for (let i = 1; i < words.length; i++) args[i - 1] = words[i].type === 'ExpandWord' ? undefined : literalValue(words[i]);
+  return args;
 }
 
 /** Matches one argument shape against a spec. */
