@@ -12,8 +12,20 @@ import { scopeOf, soleVarRef, variablesOf } from '../utils/scope.js';
 /** Keywords `snat` accepts instead of an address. */
 const KEYWORDS = new Set(['automap', 'none']);
 
+/** Verdicts by value: rules repeat the same few addresses (bounded, as values come from user files). */
+const verdicts = new Map<string, boolean>();
+
 /** Whether `value` is something `snat` accepts as its first argument (an address may carry its port). */
 function acceptable(value: string): boolean {
+  let v = verdicts.get(value);
+  if (v === undefined) {
+    if (verdicts.size >= 4096) verdicts.clear();
+    verdicts.set(value, (v = judge(value)));
+  }
+  return v;
+}
+
+function judge(value: string): boolean {
   const [addr, port, ...rest] = value.trim().split(/\s+/);
   if (rest.length > 0 || addr === undefined) return false;
   if (KEYWORDS.has(addr)) return port === undefined;

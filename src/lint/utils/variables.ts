@@ -110,7 +110,14 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
             if (literalValue(first) === undefined && first.type !== 'BracedWord') scope.dynamic = true;
           }
           for (let i = 1; i < node.words.length; i++) {
-            for (const m of mentionsOf(node.words[i])) mention(scope, variableNameOf(m));
+            const w = node.words[i];
+            if (w.type === 'BracedWord') {
+              for (const m of mentionsOf(w)) mention(scope, variableNameOf(m));
+              continue;
+            }
+            // The common case, a plain or computed word, without a list per word.
+            const v = literalValue(w);
+            if (v !== undefined) mention(scope, variableNameOf(v));
           }
           if (bare === 'set' && node.words.length === 3) {
             const target = literalValue(node.words[1]);
