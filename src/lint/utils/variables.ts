@@ -75,17 +75,27 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
   create(ctx) {
     const connection = newScope();
     const procs = new Map<Proc, VariableScope>();
-    const mentionedAnywhere = new Set<string>();
     const mention = (scope: VariableScope, name: string): void => {
       scope.mentioned.set(name, (scope.mentioned.get(name) ?? 0) + 1);
-      mentionedAnywhere.add(name);
+    };
+    // The union of the scopes' names, built when first asked for (after the walk; few files need it).
+    let anywhere: Set<string> | undefined;
+    const result: VariableIndex = {
+      connection,
+      procs,
+      get mentionedAnywhere(): Set<string> {
+        if (anywhere) return anywhere;
+        anywhere = new Set(connection.mentioned.keys());
+        for (const scope of procs.values()) for (const name of scope.mentioned.keys()) anywhere.add(name);
+        return anywhere;
+      },
     };
     const scopeHere = (): VariableScope => {
       const proc = ctx.enclosingProc();
       return (proc && procs.get(proc)) || connection;
     };
     return {
-      result: { connection, procs, mentionedAnywhere },
+      result,
       visitors: {
         Proc(node) {
           const s = newScope(node);
