@@ -4,7 +4,7 @@
 import { namespaceOf } from '../../catalog/load.js';
 import type { Command } from '../../syntax/ast.js';
 import { defineRule } from '../rule.js';
-import { commandName } from '../utils/args.js';
+import { commandName, specOf } from '../utils/args.js';
 import { runFlow } from '../utils/flow.js';
 
 export default defineRule({
@@ -34,7 +34,7 @@ export default defineRule({
             step: (cmd, responded) => {
               const name = commandName(cmd);
               if (name === undefined) return responded;
-              const spec = ctx.catalog.command(name);
+              const spec = specOf(cmd, ctx.catalog);
               const sends = spec?.sendsResponse === true;
               if (responded && responded !== cmd && !reported.has(cmd)) {
                 const data = { name, first: commandName(responded) ?? '', line: lineOf(responded) };

@@ -78,29 +78,24 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
     const mention = (scope: VariableScope, name: string): void => {
       scope.mentioned.set(name, (scope.mentioned.get(name) ?? 0) + 1);
     };
-    // The union of the scopes' names, built when first asked for (after the walk; few files need it).
-    let anywhere: Set<string> | undefined;
-    const result: VariableIndex = {
-      connection,
-      procs,
-      get mentionedAnywhere(): Set<string> {
-        if (anywhere) return anywhere;
-        anywhere = new Set(connection.mentioned.keys());
-        for (const scope of procs.values()) for (const name of scope.mentioned.keys()) anywhere.add(name);
-        return anywhere;
-      },
-    };
+    // The union of the scopes' names, filled once the walk is over (the analysis' `end` runs
+    // before the `end` of the rules that asked for it).
+    const mentionedAnywhere = new Set<string>();
     const scopeHere = (): VariableScope => {
       const proc = ctx.enclosingProc();
       return (proc && procs.get(proc)) || connection;
     };
     return {
-      result,
+      result: { connection, procs, mentionedAnywhere },
       visitors: {
         Proc(node) {
           const s = newScope(node);
           for (const p of node.params) mention(s, p);
           procs.set(node, s);
+        },
+        end() {
+          for (const name of connection.mentioned.keys()) mentionedAnywhere.add(name);
+          for (const scope of procs.values()) for (const name of scope.mentioned.keys()) mentionedAnywhere.add(name);
         },
         VarRef(node) {
           scopeHere().reads.push(node);
