@@ -25,7 +25,7 @@ import type {
 import { splitList } from './lists.js';
 import { tclParser, type CreatedCommand, type ParseProblem } from './parser.js';
 import { literalValue } from './words.js';
-import { tokenize, type LexProblem } from './tokens.js';
+import { tokenize, type LexProblem } from './lexer.js';
 
 /** Deepest nesting of bodies and substitutions that is analysed. */
 export const MAX_NESTING = 200;

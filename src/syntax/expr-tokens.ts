@@ -89,7 +89,8 @@ const op = (name: string, pattern: RegExp, ...categories: TokenType[]) => create
 const kw = (word: string, ...categories: TokenType[]) =>
   createToken({ name: `Kw_${word}`, pattern: new RegExp(word), categories: withBinary(categories), longer_alt: EIdent });
 
-const operators: TokenType[] = [
+/** Operator tokens, longest first where one is a prefix of another. */
+export const operators: TokenType[] = [
   op('Pow', /\*\*/, PowOp),
   op('Shl', /<</, ShiftOp),
   op('Shr', />>/, ShiftOp),
@@ -123,7 +124,8 @@ export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
 /** `,` between function arguments. */
 export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 
-const keywords: TokenType[] = [
+/** Word operators (`Kw_<word>`); an identifier that merely starts with one is an `EIdent` (`longer_alt`). */
+export const keywords: TokenType[] = [
   kw('matches_regex', EqOp),
   kw('matches_glob', EqOp),
   kw('starts_with', EqOp),

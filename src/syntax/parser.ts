@@ -159,7 +159,7 @@ class TclParser extends EmbeddedActionsParser {
     },
     {
       ALT: () => {
-        const words = this.SUBRULE(this.command);
+        const words = this.command();
         if (!this.recording) this.addCommand(words);
       },
     },
@@ -207,12 +207,16 @@ class TclParser extends EmbeddedActionsParser {
     return (v === 'else' || v === 'elseif') && literalValue(last.words[0]) === 'if';
   }
 
-  /** Tcl rule [3]: words separated by white space (the skipped gaps between tokens). */
-  public command = this.RULE('command', (): Word[] => {
+  /**
+   * Tcl rule [3]: words separated by white space (the skipped gaps between tokens). Part of the
+   * `script` rule rather than a rule of its own (a rule invocation per command costs more than
+   * the rest of a short command), so its DSL calls are numbered apart from script's own.
+   */
+  private command(): Word[] {
     const words: Word[] = [];
-    const first = this.OR(this.wordAlts);
+    const first = this.OR1(this.wordAlts);
     if (!this.recording) words.push(first);
-    this.MANY(() => {
+    this.MANY1(() => {
       const w = this.OR2(this.wordAlts);
       if (this.recording) return;
       {
@@ -231,7 +235,7 @@ class TclParser extends EmbeddedActionsParser {
       }
     });
     return words;
-  });
+  }
 
   private readonly wordAlts = [
     {
@@ -434,33 +438,29 @@ class TclParser extends EmbeddedActionsParser {
     };
   }
 
-  /** `cond ? a : b` (right-associative, lowest precedence). */
-  public expression = this.RULE('expression', (): ExprNode => {
-    const cond = this.SUBRULE(this.binaryExpr);
-    const rest = this.OPTION(() => {
-      this.CONSUME(Question);
-      const a = this.SUBRULE(this.expression);
-      this.CONSUME(Colon);
-      const b = this.SUBRULE2(this.expression);
-      return { a, b };
-    });
-    return this.ACTION((): ExprNode =>
-      rest ? { type: 'ExprTernary', range: { start: cond.range.start, end: rest.b.range.end }, cond, then: rest.a, else: rest.b } : cond,
-    );
-  });
-
   /**
-   * Operands joined by binary operators, read as a flat list; precedence (Tcl's eleven levels)
-   * is applied in the action, which is much cheaper than one grammar rule per level.
+   * `cond ? a : b` (right-associative, lowest precedence) over operands joined by binary
+   * operators. These are read as a flat list; precedence (Tcl's eleven levels) is applied in the
+   * action, which is much cheaper than one grammar rule per level.
    */
-  public binaryExpr = this.RULE('binaryExpr', (): ExprNode => {
+  public expression = this.RULE('expression', (): ExprNode => {
     const operands: ExprNode[] = [this.SUBRULE(this.unary)];
     const ops: IToken[] = [];
     this.MANY(() => {
       ops.push(this.CONSUME(BinaryOp));
       operands.push(this.SUBRULE2(this.unary));
     });
-    return this.ACTION(() => (ops.length === 0 ? operands[0] : this.climb(operands, ops)));
+    const cond = this.ACTION(() => (ops.length === 0 ? operands[0] : this.climb(operands, ops)));
+    const rest = this.OPTION(() => {
+      this.CONSUME(Question);
+      const a = this.SUBRULE3(this.expression);
+      this.CONSUME(Colon);
+      const b = this.SUBRULE4(this.expression);
+      return { a, b };
+    });
+    return this.ACTION((): ExprNode =>
+      rest ? { type: 'ExprTernary', range: { start: cond.range.start, end: rest.b.range.end }, cond, then: rest.a, else: rest.b } : cond,
+    );
   });
 
   /** Builds the tree of a flat operand/operator list by precedence climbing (iterative). */
@@ -486,6 +486,11 @@ class TclParser extends EmbeddedActionsParser {
     return out[0];
   }
 
+  /**
+   * An operand, or a unary operator (`- + ~ ! not`) and its operand: numbers, variables,
+   * commands, strings, parentheses, function calls, booleans (one rule for both, as a rule
+   * invocation per operand is a good share of a short expression's cost).
+   */
   private readonly unaryAlts = [
     {
       ALT: () => {
@@ -494,13 +499,6 @@ class TclParser extends EmbeddedActionsParser {
         return this.ACTION((): ExprNode => ({ type: 'ExprUnary', range: { start: this.start(t), end: operand.range.end }, op: t.image, operand }));
       },
     },
-    { ALT: () => this.SUBRULE(this.primary) },
-  ];
-
-  /** `- + ~ ! not` */
-  public unary = this.RULE('unary', (): ExprNode => this.OR(this.unaryAlts));
-
-  private readonly primaryAlts = [
     {
       ALT: () => {
         const t = this.CONSUME(ENumber);
@@ -581,8 +579,8 @@ class TclParser extends EmbeddedActionsParser {
     },
   ];
 
-  /** Operands: numbers, variables, commands, strings, parentheses, function calls, booleans. */
-  public primary = this.RULE('primary', (): ExprNode => this.OR(this.primaryAlts));
+  /** Operands and unary operators. */
+  public unary = this.RULE('unary', (): ExprNode => this.OR(this.unaryAlts));
 }
 
 /** Appends a part, merging adjacent literal text. */

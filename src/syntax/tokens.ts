@@ -27,8 +27,8 @@ export interface LexProblem {
   closedAt?: number;
 }
 
-/** Mutable state of the current tokenize call (the lexer is not re-entrant). */
-const state = {
+/** Mutable state of the current tokenize call (the lexer is not re-entrant; `lexer.ts` drives it too). */
+export const state = {
   dialect: 'irule' as Dialect,
   /** Offset of the lexed text in the source, and the source-wide cache of braced-word ends. */
   base: 0,
@@ -36,6 +36,8 @@ const state = {
   depth: 0,
   literalDepth: 0,
   problems: [] as LexProblem[],
+  /** Set by `bracedEnd`: the braced word just scanned has no closing brace. */
+  open: false,
 };
 
 type Matched = [string] & { payload?: unknown };
@@ -76,14 +78,15 @@ let wordStartAfter: Set<TokenType>;
 let commandStartAfter: Set<TokenType>;
 
 /** A word starts after skipped white space (a gap before `offset`) or after certain tokens. */
-function atWordStart(tokens: IToken[], offset: number): boolean {
+export function atWordStart(tokens: IToken[], offset: number): boolean {
   const n = tokens.length;
   if (n === 0) return true;
   const last = tokens[n - 1];
   return last.startOffset + last.image.length < offset || wordStartAfter.has(last.tokenType);
 }
 
-function atCommandStart(tokens: IToken[]): boolean {
+/** A command starts at the beginning or after a newline, `;` or `[`. */
+export function atCommandStart(tokens: IToken[]): boolean {
   const n = tokens.length;
   return n === 0 || commandStartAfter.has(tokens[n - 1].tokenType);
 }
@@ -94,20 +97,21 @@ export const Newline = createToken({
   start_chars_hint: ['\n'],
   line_breaks: true,
   pattern: {
-    // One token for a line end together with the blank lines and indentation after it.
-    exec: (text: string, offset: number) => {
-      if (text.charCodeAt(offset) !== 10) return null;
-      let i = offset + 1;
-      const n = text.length;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || isTclSpace(c)) i++;
-        else break;
-      }
-      return match(text, offset, i);
-    },
+    exec: (text: string, offset: number) => (text.charCodeAt(offset) === 10 ? match(text, offset, newlineEnd(text, offset)) : null),
   },
 });
+
+/** End of a `Newline` token at `offset` (a line feed): one token for a line end with the blank lines and indentation after it. */
+export function newlineEnd(text: string, offset: number): number {
+  let i = offset + 1;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || isTclSpace(c)) i++;
+    else break;
+  }
+  return i;
+}
 /** `;`: ends a command. */
 export const Semicolon = createToken({ name: 'Semicolon', pattern: charPattern(59), start_chars_hint: [';'] });
 
@@ -119,23 +123,29 @@ export const Ws = createToken({
   start_chars_hint: [' ', '\t', '\v', '\f', '\r', '\\'],
   pattern: {
     exec: (text: string, offset: number) => {
-      let i = offset;
-      const n = text.length;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (isTclSpace(c)) {
-          i++;
-        } else if (c === 92) {
-          const next = text.charCodeAt(i + 1);
-          if (next === 10 || (next === 13 && state.dialect === 'irule' && text.charCodeAt(i + 2) === 10)) {
-            i += escapeLength(text, i, state.dialect);
-          } else break;
-        } else break;
-      }
-      return i > offset ? blanks(i - offset) : null;
+      const end = wsEnd(text, offset);
+      return end > offset ? blanks(end - offset) : null;
     },
   },
 });
+
+/** End of the blanks (and backslash-newlines) at `offset`; `offset` itself when there are none. */
+export function wsEnd(text: string, offset: number): number {
+  let i = offset;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isTclSpace(c)) {
+      i++;
+    } else if (c === 92) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 10 || (next === 13 && state.dialect === 'irule' && text.charCodeAt(i + 2) === 10)) {
+        i += escapeLength(text, i, state.dialect);
+      } else break;
+    } else break;
+  }
+  return i;
+}
 
 /** `# ...` where a command may start, to the end of the line (backslash-newline continues it). */
 export const Comment = createToken({
@@ -143,43 +153,49 @@ export const Comment = createToken({
   line_breaks: true,
   start_chars_hint: ['#'],
   pattern: {
-    exec: (text: string, offset: number, tokens: IToken[]) => {
-      if (text.charCodeAt(offset) !== 35 || !atCommandStart(tokens)) return null;
-      let i = offset;
-      const n = text.length;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 92) {
-          i += text.charCodeAt(i + 1) === 13 && state.dialect === 'irule' && text.charCodeAt(i + 2) === 10 ? 3 : 2;
-        } else if (c === 10) break;
-        else i++;
-      }
-      if (i > n) i = n;
-      // Leave a CR before the newline out of the comment.
-      let end = i;
-      if (end > offset && text.charCodeAt(end - 1) === 13 && end === i && text.charCodeAt(i) === 10) end--;
-      return match(text, offset, end);
-    },
+    exec: (text: string, offset: number, tokens: IToken[]) =>
+      text.charCodeAt(offset) === 35 && atCommandStart(tokens) ? match(text, offset, commentEnd(text, offset)) : null,
   },
 });
+
+/** End of a comment starting at `offset` (a `#`): the end of the line, backslash-newline continuing it. */
+export function commentEnd(text: string, offset: number): number {
+  let i = offset;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 92) {
+      i += text.charCodeAt(i + 1) === 13 && state.dialect === 'irule' && text.charCodeAt(i + 2) === 10 ? 3 : 2;
+    } else if (c === 10) break;
+    else i++;
+  }
+  if (i > n) i = n;
+  // Leave a CR before the newline out of the comment.
+  let end = i;
+  if (end > offset && text.charCodeAt(end - 1) === 13 && end === i && text.charCodeAt(i) === 10) end--;
+  return end;
+}
 
 /** `{*}` argument expansion (Tcl 8.5+; only in the tcl dialect, BIG-IP reads it as a braced `*`). */
 export const ExpandPrefix = createToken({
   name: 'ExpandPrefix',
   start_chars_hint: ['{'],
   pattern: {
-    exec: (text: string, offset: number, tokens: IToken[]) => {
-      if (state.dialect !== 'tcl' || !text.startsWith('{*}', offset) || !atWordStart(tokens, offset)) return null;
-      // A second {*} right after one is an ordinary braced word (Tcl: then extra characters).
-      const prev = tokens[tokens.length - 1];
-      if (prev && prev.tokenType === ExpandPrefix && prev.startOffset + 3 === offset) return null;
-      const c = text.charCodeAt(offset + 3);
-      if (offset + 3 >= text.length || isTclSpace(c) || c === 10 || c === 59) return null;
-      if (c === 92 && text.charCodeAt(offset + 4) === 10) return null;
-      return match(text, offset, offset + 3);
-    },
+    exec: (text: string, offset: number, tokens: IToken[]) => (isExpandPrefix(text, offset, tokens) ? match(text, offset, offset + 3) : null),
   },
 });
+
+/** Whether a `{*}` expansion prefix starts at `offset` (tcl dialect, at a word start, something after it). */
+export function isExpandPrefix(text: string, offset: number, tokens: IToken[]): boolean {
+  if (state.dialect !== 'tcl' || !text.startsWith('{*}', offset) || !atWordStart(tokens, offset)) return false;
+  // A second {*} right after one is an ordinary braced word (Tcl: then extra characters).
+  const prev = tokens[tokens.length - 1];
+  if (prev && prev.tokenType === ExpandPrefix && prev.startOffset + 3 === offset) return false;
+  const c = text.charCodeAt(offset + 3);
+  if (offset + 3 >= text.length || isTclSpace(c) || c === 10 || c === 59) return false;
+  if (c === 92 && text.charCodeAt(offset + 4) === 10) return false;
+  return true;
+}
 
 /** `{...}` at the start of a word: one token holding the balanced text (Tcl rule [6]). */
 export const BracedWord = createToken({
@@ -189,18 +205,28 @@ export const BracedWord = createToken({
   pattern: {
     exec: (text: string, offset: number, tokens: IToken[]) => {
       if (text.charCodeAt(offset) !== 123 || !atWordStart(tokens, offset)) return null;
-      const r = scanBracedCached(text, offset, state.base, state.braceEnds);
-      if (r.closed) return match(text, offset, r.end);
-      const rec = recoverBraced(text, offset);
-      const closedAt = rec.end < text.length ? rec.end - 1 : undefined;
-      for (const at of rec.unclosed) state.problems.push({ kind: 'unclosedBrace', at, ranOut: rec.end, closedAt });
-      const m = match(text, offset, rec.end);
+      const m = match(text, offset, bracedEnd(text, offset));
       // Without a closing brace the token runs to the end: tell the parser so.
-      if (closedAt === undefined) m.payload = OPEN;
+      if (state.open) m.payload = OPEN;
       return m;
     },
   },
 });
+
+/**
+ * End of the braced word starting at `offset` (a `{`); when it is unclosed, reports the problem,
+ * ends where recovery says and sets `state.open` if that is the end of the text.
+ */
+export function bracedEnd(text: string, offset: number): number {
+  state.open = false;
+  const r = scanBracedCached(text, offset, state.base, state.braceEnds);
+  if (r.closed) return r.end;
+  const rec = recoverBraced(text, offset);
+  const closedAt = rec.end < text.length ? rec.end - 1 : undefined;
+  for (const at of rec.unclosed) state.problems.push({ kind: 'unclosedBrace', at, ranOut: rec.end, closedAt });
+  state.open = closedAt === undefined;
+  return rec.end;
+}
 
 /** Opening `"` at the start of a word (Tcl rule [4]). */
 export const QuoteOpen = createToken({
@@ -221,16 +247,22 @@ export const SimpleQuoted = createToken({
   pattern: {
     exec: (text: string, offset: number, tokens: IToken[]) => {
       if (text.charCodeAt(offset) !== 34 || !atWordStart(tokens, offset)) return null;
-      const close = text.indexOf('"', offset + 1);
-      if (close === -1) return null;
-      for (let i = offset + 1; i < close; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 92 || c === 36 || c === 91) return null;
-      }
-      return match(text, offset, close + 1);
+      const end = simpleQuotedEnd(text, offset);
+      return end < 0 ? null : match(text, offset, end);
     },
   },
 });
+
+/** End of a `"..."` at `offset` with no backslash, `$` or `[` inside; -1 if it has one or is unclosed. */
+export function simpleQuotedEnd(text: string, offset: number): number {
+  const close = text.indexOf('"', offset + 1);
+  if (close === -1) return -1;
+  for (let i = offset + 1; i < close; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 || c === 36 || c === 91) return -1;
+  }
+  return close + 1;
+}
 
 /** Closing `"`. */
 export const QuoteClose = createToken({ name: 'QuoteClose', pattern: charPattern(34), start_chars_hint: ['"'], pop_mode: true });
@@ -276,35 +308,49 @@ function allCharsExcept(excluded: string): string[] {
   return out;
 }
 
-/** A token for a run of characters outside `excluded` (all ASCII): a char-code loop behind a custom matcher. */
-function runToken(name: string, excluded: string, extra: { categories?: TokenType[]; line_breaks?: boolean } = {}): TokenType {
+/** A table of the characters in `chars` (all ASCII), by code. */
+function stopTable(chars: string): Uint8Array {
   const stop = new Uint8Array(128);
-  for (const ch of excluded) stop[ch.charCodeAt(0)] = 1;
+  for (const ch of chars) stop[ch.charCodeAt(0)] = 1;
+  return stop;
+}
+
+/** End of the run of characters at `offset` that are not in `stop` (a char-code loop: runs are short). */
+export function runEnd(text: string, offset: number, stop: Uint8Array): number {
+  const n = text.length;
+  let i = offset;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && stop[c] === 1) break;
+    i++;
+  }
+  return i;
+}
+
+/** A token for a run of characters outside `stop` (whose characters are `excluded`): a char-code loop behind a custom matcher. */
+function runToken(name: string, excluded: string, stop: Uint8Array, extra: { categories?: TokenType[]; line_breaks?: boolean } = {}): TokenType {
   return createToken({
     name,
     ...extra,
     start_chars_hint: allCharsExcept(excluded),
     pattern: {
       exec: (text: string, offset: number) => {
-        const n = text.length;
-        let i = offset;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c < 128 && stop[c] === 1) break;
-          i++;
-        }
-        return i > offset ? match(text, offset, i) : null;
+        const end = runEnd(text, offset, stop);
+        return end > offset ? match(text, offset, end) : null;
       },
     },
   });
 }
 
-/** Literal characters of a word. Other literal-text tokens are in this category. */
-export const Text = runToken('Text', ' \t\n\v\f\r;[]$\\');
-
 /** Characters that end a run of word text (`Text`'s exclusions), by code below 128. */
-const WORD_STOP = new Uint8Array(128);
-for (const ch of ' \t\n\v\f\r;[]$\\') WORD_STOP[ch.charCodeAt(0)] = 1;
+export const WORD_STOP = stopTable(' \t\n\v\f\r;[]$\\');
+/** Characters that end a run of text inside `"..."`. */
+export const QUOTED_STOP = stopTable('"\\$[]');
+/** Characters that end a run of text inside `$name(...)`. */
+export const INDEX_STOP = stopTable(')\\$[]');
+
+/** Literal characters of a word. Other literal-text tokens are in this category. */
+export const Text = runToken('Text', ' \t\n\v\f\r;[]$\\', WORD_STOP);
 
 /** A token for a run of plain text that makes a whole word (followed by a word end). */
 function simpleWordToken(name: string, endsAtBracket: boolean): TokenType {
@@ -314,20 +360,29 @@ function simpleWordToken(name: string, endsAtBracket: boolean): TokenType {
     start_chars_hint: Text.START_CHARS_HINT,
     pattern: {
       exec: (text: string, offset: number) => {
-        // A loop over char codes: words are short, and a sticky regex costs more per call.
-        const n = text.length;
-        let next = offset;
-        let c = 0;
-        while (next < n) {
-          c = text.charCodeAt(next);
-          if (c < 128 && WORD_STOP[c] === 1) break;
-          next++;
-        }
-        if (next === offset) return null;
-        return next === text.length || isTclSpace(c) || c === 10 || c === 59 || (endsAtBracket && c === 93) ? match(text, offset, next) : null;
+        const end = simpleWordEnd(text, offset, endsAtBracket);
+        return end < 0 ? null : match(text, offset, end);
       },
     },
   });
+}
+
+/**
+ * End of a whole word of plain text at `offset` (a run followed by white space, `;`, the end or,
+ * with `endsAtBracket`, `]`); -1 if the run is empty or something else follows it.
+ */
+export function simpleWordEnd(text: string, offset: number, endsAtBracket: boolean): number {
+  // A loop over char codes: words are short, and a sticky regex costs more per call.
+  const n = text.length;
+  let next = offset;
+  let c = 0;
+  while (next < n) {
+    c = text.charCodeAt(next);
+    if (c < 128 && WORD_STOP[c] === 1) break;
+    next++;
+  }
+  if (next === offset) return -1;
+  return next === n || isTclSpace(c) || c === 10 || c === 59 || (endsAtBracket && c === 93) ? next : -1;
 }
 
 /** Category of the two whole-word tokens below. */
@@ -370,10 +425,10 @@ export const DeepRBracket = createToken({
 export const LiteralRBracket = createToken({ name: 'LiteralRBracket', pattern: charPattern(93), start_chars_hint: [']'], categories: [Text] });
 
 /** Text inside `"..."`. */
-export const QText = runToken('QText', '"\\$[]', { line_breaks: true, categories: [Text] });
+export const QText = runToken('QText', '"\\$[]', QUOTED_STOP, { line_breaks: true, categories: [Text] });
 
 /** Text inside `$name(...)`. */
-export const IText = runToken('IText', ')\\$[]', { line_breaks: true, categories: [Text] });
+export const IText = runToken('IText', ')\\$[]', INDEX_STOP, { line_breaks: true, categories: [Text] });
 
 /** `)` ending an array index. */
 export const IndexClose = createToken({
@@ -405,17 +460,20 @@ export const VarBraced = createToken({
   name: 'VarBraced',
   start_chars_hint: ['$'],
   pattern: {
-    exec: (text: string, offset: number) => {
-      if (text.charCodeAt(offset) !== 36 || text.charCodeAt(offset + 1) !== 123) return null;
-      const close = text.indexOf('}', offset + 2);
-      if (close !== -1) return match(text, offset, close + 1);
-      let eol = text.indexOf('\n', offset);
-      if (eol === -1) eol = text.length;
-      state.problems.push({ kind: 'unclosedVarBrace', at: offset, ranOut: text.length });
-      return match(text, offset, eol);
-    },
+    exec: (text: string, offset: number) =>
+      text.charCodeAt(offset) === 36 && text.charCodeAt(offset + 1) === 123 ? match(text, offset, varBracedEnd(text, offset)) : null,
   },
 });
+
+/** End of `${name}` at `offset`; unclosed, it is reported and ends at the line end. */
+export function varBracedEnd(text: string, offset: number): number {
+  const close = text.indexOf('}', offset + 2);
+  if (close !== -1) return close + 1;
+  let eol = text.indexOf('\n', offset);
+  if (eol === -1) eol = text.length;
+  state.problems.push({ kind: 'unclosedVarBrace', at: offset, ranOut: text.length });
+  return eol;
+}
 
 /** `$name(` opening an array element reference; the index follows in `index` mode. */
 export const VarArray = createToken({
@@ -425,13 +483,19 @@ export const VarArray = createToken({
   pattern: {
     exec: (text: string, offset: number) => {
       if (text.charCodeAt(offset) !== 36) return null;
-      const end = scanVarName(text, offset + 1);
-      if (text.charCodeAt(end) !== 40 || state.depth >= MAX_SUBST_DEPTH) return null;
-      state.depth++;
-      return match(text, offset, end + 1);
+      const end = varArrayEnd(text, offset);
+      return end < 0 ? null : match(text, offset, end);
     },
   },
 });
+
+/** End of `$name(` at `offset` (a `$`), counting one more nesting level; -1 if there is none or nesting is at its limit. */
+export function varArrayEnd(text: string, offset: number): number {
+  const end = scanVarName(text, offset + 1);
+  if (text.charCodeAt(end) !== 40 || state.depth >= MAX_SUBST_DEPTH) return -1;
+  state.depth++;
+  return end + 1;
+}
 
 /** `$name`. */
 export const VarSimple = createToken({
@@ -459,12 +523,16 @@ function varWordToken(name: string, endsAtBracket: boolean): TokenType {
       exec: (text: string, offset: number) => {
         if (text.charCodeAt(offset) !== 36) return null;
         const end = scanVarName(text, offset + 1);
-        if (end === offset + 1) return null;
-        const c = text.charCodeAt(end);
-        return end === text.length || isTclSpace(c) || c === 10 || c === 59 || (endsAtBracket && c === 93) ? match(text, offset, end) : null;
+        return end > offset + 1 && isWordEnd(text, end, endsAtBracket) ? match(text, offset, end) : null;
       },
     },
   });
+}
+
+/** Whether a word ends at `offset`: the end, white space, `;` or (with `endsAtBracket`) `]`. */
+export function isWordEnd(text: string, offset: number, endsAtBracket: boolean): boolean {
+  const c = text.charCodeAt(offset);
+  return offset === text.length || isTclSpace(c) || c === 10 || c === 59 || (endsAtBracket && c === 93);
 }
 
 /** A whole word that is one `$name` (the commonest word after plain text). */
@@ -517,7 +585,8 @@ export const allTokens: TokenType[] = [
   ...exprCategories,
 ];
 
-const NONE: LexResult['unmatched'] = Object.freeze([]) as unknown as LexResult['unmatched'];
+/** The `unmatched` list of a lexing with none. */
+export const NONE: LexResult['unmatched'] = Object.freeze([]) as unknown as LexResult['unmatched'];
 
 /**
  * Chevrotain's `tokenize` re-checks the lexer definition on every call before running
@@ -553,24 +622,29 @@ export interface LexResult {
   unmatched: { offset: number; length: number }[];
 }
 
-/**
- * Tokenizes a script (or, with mode `expr`, an expression) in the given dialect. `base` is the
- * text's offset in the whole source and `braceEnds` a cache (one slot per source offset) shared by
- * all calls for one source. Never throws.
- */
-export function tokenize(
-  text: string,
-  dialect: Dialect,
-  mode: 'script' | 'expr' = 'script',
-  base = 0,
-  braceEnds: Int32Array = new Int32Array(text.length + 1),
-): LexResult {
+/** Starts a tokenize call: resets `state` (see `tokenize` in `lexer.ts` for the arguments). */
+export function resetLexState(dialect: Dialect, base: number, braceEnds: Int32Array): void {
   state.base = base;
   state.braceEnds = braceEnds;
   state.dialect = dialect;
   state.depth = 0;
   state.literalDepth = 0;
   state.problems = [];
+}
+
+/**
+ * Tokenizes with Chevrotain's lexer, the reference definition of the token language (the
+ * arguments are `tokenize`'s in `lexer.ts`, which runs a hand-written equivalent first and comes
+ * here only for text it does not handle). Never throws.
+ */
+export function tokenizeWithChevrotain(
+  text: string,
+  dialect: Dialect,
+  mode: 'script' | 'expr' = 'script',
+  base = 0,
+  braceEnds: Int32Array = new Int32Array(text.length + 1),
+): LexResult {
+  resetLexState(dialect, base, braceEnds);
   const r = tokenizeFast(text, mode);
   return { tokens: r.tokens, problems: state.problems, unmatched: r.errors.length ? r.errors.map((e) => ({ offset: e.offset, length: e.length })) : NONE };
 }
