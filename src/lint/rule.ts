@@ -137,6 +137,12 @@ export interface RuleDefinition<M extends string> {
   meta: RuleMeta<M>;
   /** Builds the visitors for one file. */
   create(ctx: RuleContext<M>): RuleVisitors;
+  /**
+   * Which commands the rule's `Command` visitor needs, by catalog spec (undefined: not in the
+   * catalog, or a computed name). The runner skips the visitor for the others, asking once per
+   * spec and file, so the answer must depend on the spec alone.
+   */
+  commandFilter?: (spec: CommandSpec | undefined) => boolean;
 }
 
 /** A registered rule: its definition plus derived data. */

@@ -4,6 +4,7 @@
  * finding of that rule instead of taking the run down.
  */
 import type { BigipConfig } from '../bigip/model.js';
+import type { CommandSpec } from '../catalog/types.js';
 import { allEvents, commandInEvent, getCommand, getEvent } from '../catalog/load.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Command, Comment, Dialect, Node, Proc, Script, When } from '../syntax/ast.js';
@@ -13,6 +14,7 @@ import { literalValue } from '../syntax/words.js';
 import { resolveSettings, type RuleSetting, type SeveritySetting } from './config.js';
 import { formatMessage, type Analysis, type AnyRule, type ReportDescriptor, type RuleCatalog, type RuleContext, type RuleVisitors } from './rule.js';
 import { allRules } from './rules/index.js';
+import { specOf } from './utils/args.js';
 import { applySuppressions } from './suppress.js';
 import { defaultVersion, type BigipVersion } from './version.js';
 import { childAt, childCount } from './walk.js';
@@ -43,6 +45,8 @@ export interface LintResult {
 interface Handler {
   fn: (node: unknown) => void;
   owner: RuleRun;
+  /** The rule's `commandFilter`, for its own `Command` visitor (not for analyses it asked for). */
+  filter?: (spec: CommandSpec | undefined) => boolean;
 }
 
 /** Rule ids the runner itself reports (parser errors, directive problems). */
@@ -89,6 +93,9 @@ class FileRun {
   /** Handlers by literal command name. */
   readonly byCommand = new Map<string, Handler[]>();
   readonly ends: Handler[] = [];
+  /** `Command` handlers by the spec of the command (null: none), narrowed by the rules' command filters. */
+  private readonly bySpec = new Map<CommandSpec | null, Handler[]>();
+  private filtered = false;
 
   constructor(
     readonly source: string,
@@ -111,7 +118,7 @@ class FileRun {
   }
 
   /** Adds a rule's (or an analysis') visitors to the dispatch tables. */
-  register(visitors: RuleVisitors, owner: RuleRun): void {
+  register(visitors: RuleVisitors, owner: RuleRun, filter?: (spec: CommandSpec | undefined) => boolean): void {
     for (const key in visitors) {
       const handler = (visitors as Record<string, unknown>)[key];
       if (handler === undefined) continue;
@@ -122,6 +129,9 @@ class FileRun {
         this.ends.push({ fn: handler as () => void, owner });
       } else if (key.endsWith(':exit')) {
         add(this.exitByType, key.slice(0, -5), { fn: handler as (n: unknown) => void, owner });
+      } else if (key === 'Command' && filter) {
+        this.filtered = true;
+        add(this.byType, key, { fn: handler as (n: unknown) => void, owner, filter });
       } else {
         add(this.byType, key, { fn: handler as (n: unknown) => void, owner });
       }
@@ -154,7 +164,7 @@ class FileRun {
   /** Calls the handlers of a node that is being entered (its ancestors are on the stack). */
   private enter(node: Node): void {
     const type = node.type;
-    const handlers = this.byType.get(type);
+    const handlers = type === 'Command' ? this.commandHandlers(node) : this.byType.get(type);
     if (handlers) this.dispatch(handlers, node);
     if (type === 'Command') {
       if (this.byCommand.size > 0 && node.words.length > 0) {
@@ -167,6 +177,23 @@ class FileRun {
     } else if (type === 'When') this.whens.push(node);
     else if (type === 'Proc') this.procs.push(node);
     else if (type === 'Comment') this.comments.push(node);
+  }
+
+  /**
+   * The `Command` handlers that want this command: rules with a `commandFilter` see only the
+   * commands whose spec passes it (asked once per spec and file).
+   */
+  private commandHandlers(cmd: Command): Handler[] | undefined {
+    const all = this.byType.get('Command');
+    if (!all || !this.filtered) return all;
+    const spec = specOf(cmd, catalog) ?? null;
+    let list = this.bySpec.get(spec);
+    if (!list) {
+      const s = spec ?? undefined;
+      list = all.filter((h) => h.filter === undefined || h.filter(s));
+      this.bySpec.set(spec, list);
+    }
+    return list;
   }
 
   /** Calls the handlers of a node whose children have all been visited. */
@@ -331,7 +358,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       file.fail(ctx, err);
       continue;
     }
-    file.register(visitors, ctx);
+    file.register(visitors, ctx, rule.commandFilter);
   }
 
   file.walk();

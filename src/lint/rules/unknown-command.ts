@@ -27,6 +27,8 @@ export default defineRule({
       removed: '"{{name}}" was removed in BIG-IP {{since}}',
     },
   },
+  // Commands the catalog does not know, and those some version lacks.
+  commandFilter: (spec) => spec === undefined || spec.absent === true || spec.since !== undefined || spec.removed !== undefined,
   create(ctx) {
     if (ctx.dialect !== 'irule') return {};
     const procs = ctx.analysis(procsAnalysis);

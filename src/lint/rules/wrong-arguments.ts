@@ -45,6 +45,7 @@ export default defineRule({
       tooNew: '{{what}} of {{command}} needs BIG-IP {{since}}; it does not exist on {{version}}',
     },
   },
+  commandFilter: (spec) => spec !== undefined,
   create(ctx) {
     if (ctx.dialect !== 'irule') return {};
     return {
