@@ -7,7 +7,7 @@ import type { BigipConfig } from '../bigip/model.js';
 import type { CommandSpec } from '../catalog/types.js';
 import { allEvents, commandInEvent, getCommand, getEvent } from '../catalog/load.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import type { Command, Comment, Dialect, Node, Proc, Script, When } from '../syntax/ast.js';
+import type { Command, Comment, Dialect, Node, Part, Proc, Script, When } from '../syntax/ast.js';
 import { parse } from '../syntax/index.js';
 import { LineIndex } from '../syntax/line-index.js';
 import { literalValue } from '../syntax/words.js';
@@ -219,6 +219,11 @@ class FileRun {
     const quietText = quiet('Text');
     const quietEscape = quiet('Escape');
     const quietLiteral = quiet('ExprLiteral');
+    // Words that are plain text (most of them) hold nothing a rule looks at when no rule visits
+    // their type: skipped whole, like the text leaves.
+    const quietBare = quiet('BareWord') && quietText && quietEscape;
+    const quietQuoted = quiet('QuotedWord') && quietText && quietEscape;
+    const quietBraced = quiet('BracedWord');
     this.enter(root);
     stack.push(root);
     next.push(0);
@@ -231,6 +236,7 @@ class FileRun {
         const child = childAt(node, i);
         const type = child.type;
         if ((type === 'Text' && quietText) || (type === 'Escape' && quietEscape) || (type === 'ExprLiteral' && quietLiteral)) continue;
+        if (type === 'BareWord' ? quietBare && plainText(child.parts) : type === 'QuotedWord' ? quietQuoted && plainText(child.parts) : type === 'BracedWord' && quietBraced && !child.parsed) continue;
         this.enter(child);
         if (childCount(child) === 0) {
           this.leave(child);
@@ -246,6 +252,15 @@ class FileRun {
     }
     this.ancestors = [];
   }
+}
+
+/** Whether word parts are all text and escapes (no substitutions). */
+function plainText(parts: readonly Part[]): boolean {
+  for (let i = 0; i < parts.length; i++) {
+    const t = parts[i].type;
+    if (t !== 'Text' && t !== 'Escape') return false;
+  }
+  return true;
 }
 
 function add(table: Map<string, Handler[]>, key: string, h: Handler): void {
