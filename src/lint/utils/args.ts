@@ -157,12 +157,10 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
     return (entry.byCount[words.length] ??= matchShape(cmd, spec, argTexts(cmd)));
   }
   const { kept, handler } = entry;
-  const args: (string | undefined)[] = new Array(words.length - 1);
   let key = '';
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
     const v = w.type === 'ExpandWord' ? undefined : literalValue(w);
-    args[i - 1] = v;
     if (v === undefined) {
       key += HOLE;
       continue;
@@ -176,7 +174,7 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
   }
   const cached = entry.byKey.get(key);
   if (cached) return cached;
-  const typed = matchShape(cmd, spec, args);
+  const typed = matchShape(cmd, spec, argTexts(cmd));
   if (key.length <= MAX_KEY) {
     if (entry.byKey.size >= MAX_SHAPES) entry.byKey.clear();
     entry.byKey.set(key, typed);
