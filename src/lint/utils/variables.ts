@@ -38,8 +38,13 @@ export interface VariableIndex {
   connection: VariableScope;
   /** One scope per proc. */
   procs: Map<Proc, VariableScope>;
-  /** Names mentioned anywhere in the file (procs included). */
-  mentionedAnywhere: Set<string>;
+}
+
+/** Whether a name is mentioned anywhere in the file (in the connection scope or any proc). */
+export function mentionedAnywhere(index: VariableIndex, name: string): boolean {
+  if (index.connection.mentioned.has(name)) return true;
+  for (const scope of index.procs.values()) if (scope.mentioned.has(name)) return true;
+  return false;
 }
 
 /** The name a literal word would name as a variable: `x(a)` names `x`; a leading `::` is kept. */
@@ -78,24 +83,17 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
     const mention = (scope: VariableScope, name: string): void => {
       scope.mentioned.set(name, (scope.mentioned.get(name) ?? 0) + 1);
     };
-    // The union of the scopes' names, filled once the walk is over (the analysis' `end` runs
-    // before the `end` of the rules that asked for it).
-    const mentionedAnywhere = new Set<string>();
     const scopeHere = (): VariableScope => {
       const proc = ctx.enclosingProc();
       return (proc && procs.get(proc)) || connection;
     };
     return {
-      result: { connection, procs, mentionedAnywhere },
+      result: { connection, procs },
       visitors: {
         Proc(node) {
           const s = newScope(node);
           for (const p of node.params) mention(s, p);
           procs.set(node, s);
-        },
-        end() {
-          for (const name of connection.mentioned.keys()) mentionedAnywhere.add(name);
-          for (const scope of procs.values()) for (const name of scope.mentioned.keys()) mentionedAnywhere.add(name);
         },
         VarRef(node) {
           scopeHere().reads.push(node);
