@@ -115,6 +115,9 @@ export function specOf(cmd: Command, catalog: RuleCatalog): CommandSpec | undefi
 interface SpecShapes {
   /** Literal words that can change the match (see {@link keptWords}). */
   kept: Set<string>;
+  /** Their first characters (ASCII) and their greatest length: a cheap test before the set lookup. */
+  keptFirst: Uint8Array;
+  keptMax: number;
   /** Set when a form has a special handler, which also reads levels (`#1`, `2`) in `uplevel`. */
   handler: boolean;
   /**
@@ -149,14 +152,23 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
   if (!entry) {
     const forms = formsOf(spec);
     const handler = forms.some((f) => f.handler !== undefined);
-    entry = { kept: keptWords(forms), handler, countOnly: countOnly(spec), byCount: [], byKey: new Map() };
+    const kept = keptWords(forms);
+    const keptFirst = new Uint8Array(128);
+    let keptMax = 0;
+    for (const k of kept) {
+      const c = k.charCodeAt(0);
+      // A non-ASCII first character cannot be told apart by the table: let every such word through.
+      keptFirst[c < 128 ? c : 127] = 1;
+      keptMax = Math.max(keptMax, k.length);
+    }
+    entry = { kept, keptFirst, keptMax, handler, countOnly: countOnly(spec), byCount: [], byKey: new Map() };
     shapes.set(spec, entry);
   }
   const words = cmd.words;
   if (entry.countOnly && words.length <= MAX_KEY) {
     return (entry.byCount[words.length] ??= matchShape(cmd, spec, argTexts(cmd)));
   }
-  const { kept, handler } = entry;
+  const { kept, keptFirst, keptMax, handler } = entry;
   let key = '';
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
@@ -167,7 +179,10 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
     }
     // Literal words the matcher does not look at (a header name, a URI, an address) all count as one.
     const c = v.charCodeAt(0);
-    const matters = c === 45 /* - */ || kept.has(v) || (handler && (c === 35 /* # */ || (c >= 48 && c <= 57)));
+    const matters =
+      c === 45 /* - */ ||
+      (keptFirst[c < 128 ? c : 127] === 1 && v.length <= keptMax && kept.has(v)) ||
+      (handler && (c === 35 /* # */ || (c >= 48 && c <= 57)));
     if (!matters) key += OTHER;
     else if (v.length > OPAQUE_LENGTH && c === 45) key += DASHED;
     else key += `${v}\u0001`;
