@@ -50,16 +50,16 @@ export default defineRule({
     const variables = variablesOf(ctx);
     /** `snat` arguments with the proc they are in; judged after the walk, when every `set` is known. */
     const pending: { arg: Word; proc: Proc | undefined }[] = [];
-    /** Possible values of the argument: its literal text, or the constants a `$var` was set to. */
-    const valuesOf = (word: Word, proc: Proc | undefined): { value: string; via: string }[] => {
+    /** Possible values of the argument: its literal text, or the constants a `$var` was set to (`via` says which, when reported). */
+    const valuesOf = (word: Word, proc: Proc | undefined): { value: string; via: () => string }[] => {
       const literal = literalValue(word);
-      if (literal !== undefined) return [{ value: literal, via: '' }];
+      if (literal !== undefined) return [{ value: literal, via: () => '' }];
       const ref = soleVarRef(word);
       if (!ref) return [];
       const consts = constantValues(scopeOf(variables, proc), ref.name) ?? [];
       return consts.map((c) => ({
         value: c.value,
-        via: ` (from $${ref.name}, line ${ctx.lines.position(c.command.range.start).line + 1})`,
+        via: () => ` (from $${ref.name}, line ${ctx.lines.position(c.command.range.start).line + 1})`,
       }));
     };
     return {
@@ -76,8 +76,8 @@ export default defineRule({
             if (seen.has(value) || acceptable(value)) continue;
             seen.add(value);
             const pool = ctx.bigip ? resolveName(ctx.bigip, 'snatpool', value.trim()) : undefined;
-            if (pool) ctx.report({ node: arg, messageId: 'snatpoolName', data: { value, via } });
-            else ctx.report({ node: arg, messageId: 'notAddress', data: { value, via } });
+            if (pool) ctx.report({ node: arg, messageId: 'snatpoolName', data: { value, via: via() } });
+            else ctx.report({ node: arg, messageId: 'notAddress', data: { value, via: via() } });
           }
         }
       },
