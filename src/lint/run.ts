@@ -46,7 +46,21 @@ interface Handler {
   fn: (node: unknown) => void;
   owner: RuleRun;
   /** The rule's `commandFilter`, for its own `Command` visitor (not for analyses it asked for). */
-  filter?: (spec: CommandSpec | undefined) => boolean;
+  filter?: CommandFilter;
+}
+
+type CommandFilter = (spec: CommandSpec | undefined) => boolean;
+
+/** Verdicts of each rule's command filter by spec (null: none), shared by all files. */
+const filterVerdicts = new Map<CommandFilter, Map<CommandSpec | null, boolean>>();
+
+/** Whether `filter` lets commands of `spec` through, asked once per spec. */
+function passes(filter: CommandFilter, spec: CommandSpec | null): boolean {
+  let verdicts = filterVerdicts.get(filter);
+  if (!verdicts) filterVerdicts.set(filter, (verdicts = new Map()));
+  let v = verdicts.get(spec);
+  if (v === undefined) verdicts.set(spec, (v = filter(spec ?? undefined)));
+  return v;
 }
 
 /** Rule ids the runner itself reports (parser errors, directive problems). */
@@ -61,6 +75,15 @@ const catalog: RuleCatalog = {
   eventNames: () => (eventNames ??= allEvents().map((e) => e.name)),
   commandInEvent,
 };
+
+/** Rule ids by rule list. */
+const idsCache = new WeakMap<readonly AnyRule[], Set<string>>();
+
+function idsOf(rules: readonly AnyRule[]): Set<string> {
+  let ids = idsCache.get(rules);
+  if (!ids) idsCache.set(rules, (ids = new Set(rules.map((r) => r.id))));
+  return ids;
+}
 
 /** Settings by rule list and settings layers: the CLI lints many files with the same options. */
 const settingsCache = new WeakMap<readonly AnyRule[], WeakMap<object, ReturnType<typeof resolveSettings>>>();
@@ -118,7 +141,7 @@ class FileRun {
   }
 
   /** Adds a rule's (or an analysis') visitors to the dispatch tables. */
-  register(visitors: RuleVisitors, owner: RuleRun, filter?: (spec: CommandSpec | undefined) => boolean): void {
+  register(visitors: RuleVisitors, owner: RuleRun, filter?: CommandFilter): void {
     for (const key in visitors) {
       const handler = (visitors as Record<string, unknown>)[key];
       if (handler === undefined) continue;
@@ -189,8 +212,7 @@ class FileRun {
     const spec = specOf(cmd, catalog) ?? null;
     let list = this.bySpec.get(spec);
     if (!list) {
-      const s = spec ?? undefined;
-      list = all.filter((h) => h.filter === undefined || h.filter(s));
+      list = all.filter((h) => h.filter === undefined || passes(h.filter, spec));
       this.bySpec.set(spec, list);
     }
     return list;
@@ -379,7 +401,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   file.walk();
   file.dispatch(file.ends, undefined);
 
-  const knownRules = new Set(rules.map((r) => r.id));
+  const knownRules = idsOf(rules);
   const { kept, problems } = applySuppressions(found, { comments: file.comments, lines: file.lines, knownRules, enabledRules: enabled });
   for (const p of problems) {
     const rule = rules.find((r) => r.id === p.ruleId);
