@@ -330,11 +330,12 @@ class RuleRun implements RuleContext<string> {
   }
   enclosingWhen(): When | undefined {
     const whens = this.file.whens;
-    return whens[whens.length - 1];
+    // Guarded: index -1 of an empty array is a slow property lookup, not an element read.
+    return whens.length > 0 ? whens[whens.length - 1] : undefined;
   }
   enclosingProc(): Proc | undefined {
     const procs = this.file.procs;
-    return procs[procs.length - 1];
+    return procs.length > 0 ? procs[procs.length - 1] : undefined;
   }
   analysis<T>(a: Analysis<T>): T {
     const analyses = this.file.analyses;
