@@ -585,8 +585,14 @@ class TclParser extends EmbeddedActionsParser {
 
 /** Appends a part, merging adjacent literal text. */
 function pushPart(parts: Part[], p: Part): void {
-  const prev = parts[parts.length - 1];
-  if (p.type === 'Text' && prev && prev.type === 'Text' && prev.range.end === p.range.start) {
+  // Test the length first: reading index -1 of an empty array is a slow named-property lookup.
+  const n = parts.length;
+  if (n === 0) {
+    parts.push(p);
+    return;
+  }
+  const prev = parts[n - 1];
+  if (p.type === 'Text' && prev.type === 'Text' && prev.range.end === p.range.start) {
     prev.value += p.value;
     prev.range.end = p.range.end;
     return;

@@ -189,7 +189,7 @@ export const ExpandPrefix = createToken({
 export function isExpandPrefix(text: string, offset: number, tokens: IToken[]): boolean {
   if (state.dialect !== 'tcl' || !text.startsWith('{*}', offset) || !atWordStart(tokens, offset)) return false;
   // A second {*} right after one is an ordinary braced word (Tcl: then extra characters).
-  const prev = tokens[tokens.length - 1];
+  const prev = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
   if (prev && prev.tokenType === ExpandPrefix && prev.startOffset + 3 === offset) return false;
   const c = text.charCodeAt(offset + 3);
   if (offset + 3 >= text.length || isTclSpace(c) || c === 10 || c === 59) return false;
