@@ -47,20 +47,38 @@ interface Handler {
   owner: RuleRun;
   /** The rule's `commandFilter`, for its own `Command` visitor (not for analyses it asked for). */
   filter?: CommandFilter;
+  /** The filter's bit (see `bitOf`). */
+  bit?: number;
 }
 
 type CommandFilter = (spec: CommandSpec | undefined) => boolean;
 
-/** Verdicts of each rule's command filter by spec (null: none), shared by all files. */
-const filterVerdicts = new Map<CommandFilter, Map<CommandSpec | null, boolean>>();
+/** Every command filter seen, each with its bit in {@link verdictMasks}. */
+const filterBits = new Map<CommandFilter, number>();
+/** By spec (null: none), the bits of the filters that let its commands through; shared by all files. */
+const verdictMasks = new Map<CommandSpec | null, number>();
 
-/** Whether `filter` lets commands of `spec` through, asked once per spec. */
-function passes(filter: CommandFilter, spec: CommandSpec | null): boolean {
-  let verdicts = filterVerdicts.get(filter);
-  if (!verdicts) filterVerdicts.set(filter, (verdicts = new Map()));
-  let v = verdicts.get(spec);
-  if (v === undefined) verdicts.set(spec, (v = filter(spec ?? undefined)));
-  return v;
+/** The bit of a filter (at most 31 filters get one; the others are asked directly). */
+function bitOf(filter: CommandFilter): number {
+  let bit = filterBits.get(filter);
+  if (bit === undefined) {
+    bit = filterBits.size < 31 ? 1 << filterBits.size : 0;
+    filterBits.set(filter, bit);
+    // Masks computed before this filter was known do not have its bit yet.
+    verdictMasks.clear();
+  }
+  return bit;
+}
+
+/** The mask of the filters that let commands of `spec` through, computed once per spec. */
+function maskOf(spec: CommandSpec | null): number {
+  let mask = verdictMasks.get(spec);
+  if (mask === undefined) {
+    mask = 0;
+    for (const [filter, bit] of filterBits) if (bit !== 0 && filter(spec ?? undefined)) mask |= bit;
+    verdictMasks.set(spec, mask);
+  }
+  return mask;
 }
 
 /** Rule ids the runner itself reports (parser errors, directive problems). */
@@ -154,7 +172,7 @@ class FileRun {
         add(this.exitByType, key.slice(0, -5), { fn: handler as (n: unknown) => void, owner });
       } else if (key === 'Command' && filter) {
         this.filtered = true;
-        add(this.byType, key, { fn: handler as (n: unknown) => void, owner, filter });
+        add(this.byType, key, { fn: handler as (n: unknown) => void, owner, filter, bit: bitOf(filter) });
       } else {
         add(this.byType, key, { fn: handler as (n: unknown) => void, owner });
       }
@@ -212,7 +230,8 @@ class FileRun {
     const spec = specOf(cmd, catalog) ?? null;
     let list = this.bySpec.get(spec);
     if (!list) {
-      list = all.filter((h) => h.filter === undefined || passes(h.filter, spec));
+      const mask = maskOf(spec);
+      list = all.filter((h) => h.filter === undefined || (h.bit !== 0 ? (mask & h.bit!) !== 0 : h.filter(spec ?? undefined)));
       this.bySpec.set(spec, list);
     }
     return list;
