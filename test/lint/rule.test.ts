@@ -12,6 +12,6 @@ describe('formatMessage', () => {
     expect(formatMessage('{{x}}', undefined)).toBe('{{x}}');
   });
   it('does not expand placeholders or $ patterns inside values', () => {
-    expect(formatMessage('pre {{a}} post', { a: '$1 {{b}} $&' , b: 'no' })).toBe('pre $1 {{b}} $& post');
+    expect(formatMessage('pre {{a}} post', { a: '$1 {{b}} $&', b: 'no' })).toBe('pre $1 {{b}} $& post');
   });
 });
