@@ -137,6 +137,12 @@ export interface RuleDefinition<M extends string> {
   meta: RuleMeta<M>;
   /** Builds the visitors for one file. */
   create(ctx: RuleContext<M>): RuleVisitors;
+  /**
+   * Which commands the rule's `Command` visitor needs, by catalog spec (undefined: not in the
+   * catalog, or a computed name). The runner skips the visitor for the others, asking once per
+   * spec and file, so the answer must depend on the spec alone.
+   */
+  commandFilter?: (spec: CommandSpec | undefined) => boolean;
 }
 
 /** A registered rule: its definition plus derived data. */
@@ -157,7 +163,32 @@ export type AnyRule = Rule<any>;
 /** Fills `{{name}}` placeholders of a message template. Unknown names are left as written. */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
-  );
+  const pieces = piecesOf(template);
+  let out = pieces[0];
+  for (let i = 1; i < pieces.length; i += 3) {
+    const key = pieces[i];
+    out += (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : pieces[i + 1]) + pieces[i + 2];
+  }
+  return out;
+}
+
+/** Templates split once: text, then (key, placeholder as written, text) for each placeholder. */
+const templatePieces = new Map<string, string[]>();
+
+function piecesOf(template: string): string[] {
+  let pieces = templatePieces.get(template);
+  if (!pieces) {
+    pieces = [''];
+    const re = /\{\{\s*(\w+)\s*\}\}/g;
+    let last = 0;
+    for (let m = re.exec(template); m; m = re.exec(template)) {
+      pieces[pieces.length - 1] += template.slice(last, m.index);
+      pieces.push(m[1], m[0], '');
+      last = m.index + m[0].length;
+    }
+    pieces[pieces.length - 1] += template.slice(last);
+    // Templates are the rules' own messages: a bounded set.
+    templatePieces.set(template, pieces);
+  }
+  return pieces;
 }

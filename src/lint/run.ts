@@ -4,18 +4,20 @@
  * finding of that rule instead of taking the run down.
  */
 import type { BigipConfig } from '../bigip/model.js';
+import type { CommandSpec } from '../catalog/types.js';
 import { allEvents, commandInEvent, getCommand, getEvent } from '../catalog/load.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import type { Command, Comment, Dialect, Node, Proc, Script, When } from '../syntax/ast.js';
+import type { Command, Comment, Dialect, Node, Part, Proc, Script, When } from '../syntax/ast.js';
 import { parse } from '../syntax/index.js';
 import { LineIndex } from '../syntax/line-index.js';
 import { literalValue } from '../syntax/words.js';
 import { resolveSettings, type RuleSetting, type SeveritySetting } from './config.js';
 import { formatMessage, type Analysis, type AnyRule, type ReportDescriptor, type RuleCatalog, type RuleContext, type RuleVisitors } from './rule.js';
 import { allRules } from './rules/index.js';
+import { specOf } from './utils/args.js';
 import { applySuppressions } from './suppress.js';
 import { defaultVersion, type BigipVersion } from './version.js';
-import { walk } from './walk.js';
+import { childAt, childCount } from './walk.js';
 
 /** Options of {@link lint}. */
 export interface LintOptions {
@@ -39,16 +41,44 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
-/** The rule (or analysis) a handler belongs to, and whether it has failed on this file. */
-interface RuleState {
-  id: string;
-  failed: boolean;
-}
-
-/** One visitor function in a dispatch table. */
+/** One visitor function in a dispatch table, with the rule it belongs to. */
 interface Handler {
   fn: (node: unknown) => void;
-  owner: RuleState;
+  owner: RuleRun;
+  /** The rule's `commandFilter`, for its own `Command` visitor (not for analyses it asked for). */
+  filter?: CommandFilter;
+  /** The filter's bit (see `bitOf`). */
+  bit?: number;
+}
+
+type CommandFilter = (spec: CommandSpec | undefined) => boolean;
+
+/** Every command filter seen, each with its bit in {@link verdictMasks}. */
+const filterBits = new Map<CommandFilter, number>();
+/** By spec (null: none), the bits of the filters that let its commands through; shared by all files. */
+const verdictMasks = new Map<CommandSpec | null, number>();
+
+/** The bit of a filter (at most 31 filters get one; the others are asked directly). */
+function bitOf(filter: CommandFilter): number {
+  let bit = filterBits.get(filter);
+  if (bit === undefined) {
+    bit = filterBits.size < 31 ? 1 << filterBits.size : 0;
+    filterBits.set(filter, bit);
+    // Masks computed before this filter was known do not have its bit yet.
+    verdictMasks.clear();
+  }
+  return bit;
+}
+
+/** The mask of the filters that let commands of `spec` through, computed once per spec. */
+function maskOf(spec: CommandSpec | null): number {
+  let mask = verdictMasks.get(spec);
+  if (mask === undefined) {
+    mask = 0;
+    for (const [filter, bit] of filterBits) if (bit !== 0 && filter(spec ?? undefined)) mask |= bit;
+    verdictMasks.set(spec, mask);
+  }
+  return mask;
 }
 
 /** Rule ids the runner itself reports (parser errors, directive problems). */
@@ -64,175 +94,341 @@ const catalog: RuleCatalog = {
   commandInEvent,
 };
 
-/** Lints one text. Never throws on user input. */
-export function lint(text: string, options: LintOptions = {}): LintResult {
-  const rules = options.ruleSet ?? allRules;
-  const { settings, explicit } = resolveSettings(rules, options.rules ?? []);
-  const dialect = options.dialect ?? 'irule';
-  const { ast, diagnostics: parseDiagnostics } = parse(text, { dialect });
-  const lines = new LineIndex(text);
-  const found: Diagnostic[] = [];
+/** Rule ids by rule list. */
+const idsCache = new WeakMap<readonly AnyRule[], Set<string>>();
 
-  const setting = (id: string): RuleSetting => settings.get(id) ?? 'off';
-  const severityFor = (rule: AnyRule, suggested: Severity | undefined): Severity => {
-    const s = setting(rule.id) as Severity;
-    return explicit.has(rule.id) ? s : (suggested ?? s);
-  };
+function idsOf(rules: readonly AnyRule[]): Set<string> {
+  let ids = idsCache.get(rules);
+  if (!ids) idsCache.set(rules, (ids = new Set(rules.map((r) => r.id))));
+  return ids;
+}
 
-  // Parser problems are the findings of `syntax-error`; their own severity stands unless configured.
-  const syntaxRule = rules.find((r) => r.id === 'syntax-error');
-  if (syntaxRule && setting('syntax-error') !== 'off') {
-    for (const d of parseDiagnostics) found.push({ ...d, severity: severityFor(syntaxRule, d.severity) });
+/** Settings by rule list and settings layers: the CLI lints many files with the same options. */
+const settingsCache = new WeakMap<readonly AnyRule[], WeakMap<object, ReturnType<typeof resolveSettings>>>();
+const NO_LAYERS: readonly (Record<string, SeveritySetting> | undefined)[] = [];
+
+function settingsFor(rules: readonly AnyRule[], layers: readonly (Record<string, SeveritySetting> | undefined)[]): ReturnType<typeof resolveSettings> {
+  let byLayers = settingsCache.get(rules);
+  if (!byLayers) settingsCache.set(rules, (byLayers = new WeakMap()));
+  let resolved = byLayers.get(layers);
+  if (!resolved) byLayers.set(layers, (resolved = resolveSettings(rules, layers)));
+  return resolved;
+}
+
+/**
+ * The state of one lint run over one file: the walk position that rule contexts expose, the
+ * dispatch tables, and the findings.
+ */
+class FileRun {
+  /** Open nodes of the walk, outermost first: the ancestors of the node being visited. */
+  ancestors: readonly Node[] = [];
+  readonly whens: When[] = [];
+  readonly procs: Proc[] = [];
+  readonly sharedValues = new Map<string, unknown>();
+  readonly analyses = new Map<string, unknown>();
+  readonly comments: Comment[] = [];
+  readonly found: Diagnostic[] = [];
+  /** Handlers by node type, and by node type on leaving. */
+  readonly byType = new Map<string, Handler[]>();
+  readonly exitByType = new Map<string, Handler[]>();
+  /** Handlers by literal command name. */
+  readonly byCommand = new Map<string, Handler[]>();
+  readonly ends: Handler[] = [];
+  /** `Command` handlers by the spec of the command (null: none), narrowed by the rules' command filters. */
+  private readonly bySpec = new Map<CommandSpec | null, Handler[]>();
+  private filtered = false;
+
+  constructor(
+    readonly source: string,
+    readonly ast: Script,
+    readonly dialect: Dialect,
+    readonly version: BigipVersion,
+    readonly bigip: BigipConfig | undefined,
+    readonly lines: LineIndex,
+    readonly settings: Map<string, RuleSetting>,
+    readonly explicit: Set<string>,
+  ) {}
+
+  setting(id: string): RuleSetting {
+    return this.settings.get(id) ?? 'off';
   }
 
-  // Walk state shared by every rule context.
-  let ancestors: readonly Node[] = [];
-  const whens: When[] = [];
-  const procs: Proc[] = [];
-  const sharedValues = new Map<string, unknown>();
-  const analyses = new Map<string, unknown>();
-  const comments: Comment[] = [];
-
-  const byType = new Map<string, Handler[]>();
-  const exitByType = new Map<string, Handler[]>();
-  const byCommand = new Map<string, Handler[]>();
-  const ends: Handler[] = [];
-  const enabled = new Set<string>();
+  severityFor(rule: AnyRule, suggested: Severity | undefined): Severity {
+    const s = this.setting(rule.id) as Severity;
+    return this.explicit.has(rule.id) ? s : (suggested ?? s);
+  }
 
   /** Adds a rule's (or an analysis') visitors to the dispatch tables. */
-  const register = (visitors: RuleVisitors, owner: RuleState): void => {
-    const add = (table: Map<string, Handler[]>, key: string, fn: (node: never) => void): void => {
-      const list = table.get(key);
-      const h: Handler = { fn: fn as (node: unknown) => void, owner };
-      if (list) list.push(h);
-      else table.set(key, [h]);
-    };
-    for (const [key, handler] of Object.entries(visitors)) {
+  register(visitors: RuleVisitors, owner: RuleRun, filter?: CommandFilter): void {
+    for (const key in visitors) {
+      const handler = (visitors as Record<string, unknown>)[key];
+      if (handler === undefined) continue;
       if (key === 'commands') {
-        for (const [name, h] of Object.entries(handler as Record<string, (c: Command) => void>)) add(byCommand, name, h);
+        const byName = handler as Record<string, (c: Command) => void>;
+        for (const name in byName) add(this.byCommand, name, { fn: byName[name] as (n: unknown) => void, owner });
       } else if (key === 'end') {
-        ends.push({ fn: handler as () => void, owner });
+        this.ends.push({ fn: handler as () => void, owner });
       } else if (key.endsWith(':exit')) {
-        add(exitByType, key.slice(0, -5), handler as (n: Node) => void);
+        add(this.exitByType, key.slice(0, -5), { fn: handler as (n: unknown) => void, owner });
+      } else if (key === 'Command' && filter) {
+        this.filtered = true;
+        add(this.byType, key, { fn: handler as (n: unknown) => void, owner, filter, bit: bitOf(filter) });
       } else {
-        add(byType, key, handler as (n: Node) => void);
+        add(this.byType, key, { fn: handler as (n: unknown) => void, owner });
       }
     }
-  };
+  }
 
   /** A rule that throws is reported as its own finding and gets no further calls for this file. */
-  const failRule = (owner: RuleState, err: unknown): void => {
+  fail(owner: RuleRun, err: unknown): void {
     owner.failed = true;
-    found.push({
+    this.found.push({
       ruleId: owner.id,
       severity: 'error',
       message: `internal error in rule ${owner.id}: ${err instanceof Error ? err.message : String(err)}`,
       range: { start: 0, end: 0 },
     });
-  };
-  const dispatch = (list: Handler[], node: unknown): void => {
+  }
+
+  dispatch(list: Handler[], node: unknown): void {
     for (let i = 0; i < list.length; i++) {
       const h = list[i];
       if (h.owner.failed) continue;
       try {
         h.fn(node);
       } catch (err) {
-        failRule(h.owner, err);
+        this.fail(h.owner, err);
       }
     }
-  };
+  }
 
+  /** Calls the handlers of a node that is being entered (its ancestors are on the stack). */
+  private enter(node: Node): void {
+    const type = node.type;
+    const handlers = type === 'Command' ? this.commandHandlers(node) : this.byType.get(type);
+    if (handlers) this.dispatch(handlers, node);
+    if (type === 'Command') {
+      if (this.byCommand.size > 0 && node.words.length > 0) {
+        const name = literalValue(node.words[0]);
+        if (name !== undefined) {
+          const hs = this.byCommand.get(name.startsWith('::') ? name.slice(2) : name);
+          if (hs) this.dispatch(hs, node);
+        }
+      }
+    } else if (type === 'When') this.whens.push(node);
+    else if (type === 'Proc') this.procs.push(node);
+    else if (type === 'Comment') this.comments.push(node);
+  }
+
+  /**
+   * The `Command` handlers that want this command: rules with a `commandFilter` see only the
+   * commands whose spec passes it (asked once per spec and file).
+   */
+  private commandHandlers(cmd: Command): Handler[] | undefined {
+    const all = this.byType.get('Command');
+    if (!all || !this.filtered) return all;
+    const spec = specOf(cmd, catalog) ?? null;
+    let list = this.bySpec.get(spec);
+    if (!list) {
+      const mask = maskOf(spec);
+      list = all.filter((h) => h.filter === undefined || (h.bit !== 0 ? (mask & h.bit!) !== 0 : h.filter(spec ?? undefined)));
+      this.bySpec.set(spec, list);
+    }
+    return list;
+  }
+
+  /** Calls the handlers of a node whose children have all been visited. */
+  private leave(node: Node): void {
+    const type = node.type;
+    if (type === 'When') this.whens.pop();
+    else if (type === 'Proc') this.procs.pop();
+    const handlers = this.exitByType.get(type);
+    if (handlers) this.dispatch(handlers, node);
+  }
+
+  /**
+   * Visits the tree depth-first in source order (as `walk` does, iteratively, so deep nesting
+   * cannot overflow the stack). Leaves that no rule looks at (plain text, escapes, literals:
+   * about half of all nodes) are skipped without a call.
+   */
+  walk(): void {
+    const stack: Node[] = [];
+    const next: number[] = [];
+    this.ancestors = stack;
+    const root = this.ast;
+    const quiet = (type: string): boolean => !this.byType.has(type) && !this.exitByType.has(type);
+    const quietText = quiet('Text');
+    const quietEscape = quiet('Escape');
+    const quietLiteral = quiet('ExprLiteral');
+    // Words that are plain text (most of them) hold nothing a rule looks at when no rule visits
+    // their type: skipped whole, like the text leaves.
+    const quietBare = quiet('BareWord') && quietText && quietEscape;
+    const quietQuoted = quiet('QuotedWord') && quietText && quietEscape;
+    const quietBraced = quiet('BracedWord');
+    this.enter(root);
+    stack.push(root);
+    next.push(0);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const node = stack[top];
+      const i = next[top];
+      if (i < childCount(node)) {
+        next[top] = i + 1;
+        const child = childAt(node, i);
+        const type = child.type;
+        if ((type === 'Text' && quietText) || (type === 'Escape' && quietEscape) || (type === 'ExprLiteral' && quietLiteral)) continue;
+        if (type === 'BareWord' ? quietBare && plainText(child.parts) : type === 'QuotedWord' ? quietQuoted && plainText(child.parts) : type === 'BracedWord' && quietBraced && !child.parsed) continue;
+        this.enter(child);
+        if (childCount(child) === 0) {
+          this.leave(child);
+          continue;
+        }
+        stack.push(child);
+        next.push(0);
+        continue;
+      }
+      stack.pop();
+      next.pop();
+      this.leave(node);
+    }
+    this.ancestors = [];
+  }
+}
+
+/** Whether word parts are all text and escapes (no substitutions). */
+function plainText(parts: readonly Part[]): boolean {
+  for (let i = 0; i < parts.length; i++) {
+    const t = parts[i].type;
+    if (t !== 'Text' && t !== 'Escape') return false;
+  }
+  return true;
+}
+
+function add(table: Map<string, Handler[]>, key: string, h: Handler): void {
+  const list = table.get(key);
+  if (list) list.push(h);
+  else table.set(key, [h]);
+}
+
+/** The context one rule gets for one file; its methods read the shared {@link FileRun}. */
+class RuleRun implements RuleContext<string> {
+  /** Set once the rule has thrown on this file. */
+  failed = false;
+
+  constructor(
+    readonly rule: AnyRule,
+    readonly file: FileRun,
+  ) {}
+
+  get id(): string {
+    return this.rule.id;
+  }
+  get source(): string {
+    return this.file.source;
+  }
+  get ast(): Script {
+    return this.file.ast;
+  }
+  get dialect(): Dialect {
+    return this.file.dialect;
+  }
+  get version(): BigipVersion {
+    return this.file.version;
+  }
+  get bigip(): BigipConfig | undefined {
+    return this.file.bigip;
+  }
+  get catalog(): RuleCatalog {
+    return catalog;
+  }
+  get lines(): LineIndex {
+    return this.file.lines;
+  }
+  ancestors(): readonly Node[] {
+    return this.file.ancestors;
+  }
+  enclosingWhen(): When | undefined {
+    const whens = this.file.whens;
+    // Guarded: index -1 of an empty array is a slow property lookup, not an element read.
+    return whens.length > 0 ? whens[whens.length - 1] : undefined;
+  }
+  enclosingProc(): Proc | undefined {
+    const procs = this.file.procs;
+    return procs.length > 0 ? procs[procs.length - 1] : undefined;
+  }
+  analysis<T>(a: Analysis<T>): T {
+    const analyses = this.file.analyses;
+    if (analyses.has(a.key)) return analyses.get(a.key) as T;
+    const { visitors, result } = a.create(this);
+    analyses.set(a.key, result);
+    // An analysis fails with the rule that first asked for it.
+    this.file.register(visitors, this);
+    return result;
+  }
+  shared<T>(key: string, compute: () => T): T {
+    const values = this.file.sharedValues;
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key) as T;
+  }
+  report(desc: ReportDescriptor<string>): void {
+    const rule = this.rule;
+    const template = (rule.meta.messages as Record<string, string>)[desc.messageId];
+    if (template === undefined) throw new Error(`unknown messageId "${desc.messageId}"`);
+    const range = desc.range ?? desc.node?.range;
+    if (!range) throw new Error('report needs a node or a range');
+    const d: Diagnostic = {
+      ruleId: rule.id,
+      severity: this.file.severityFor(rule, desc.severity),
+      message: formatMessage(template, desc.data),
+      range: { start: range.start, end: range.end },
+    };
+    if (desc.fix && rule.meta.fixable !== 'none') d.fix = desc.fix;
+    this.file.found.push(d);
+  }
+}
+
+/** Lints one text. Never throws on user input. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const rules = options.ruleSet ?? allRules;
+  const { settings, explicit } = settingsFor(rules, options.rules ?? NO_LAYERS);
+  const dialect = options.dialect ?? 'irule';
+  const { ast, diagnostics: parseDiagnostics } = parse(text, { dialect });
+  const file = new FileRun(text, ast, dialect, options.version ?? defaultVersion(), options.bigip, new LineIndex(text), settings, explicit);
+  const found = file.found;
+
+  // Parser problems are the findings of `syntax-error`; their own severity stands unless configured.
+  const syntaxRule = rules.find((r) => r.id === 'syntax-error');
+  if (syntaxRule && file.setting('syntax-error') !== 'off') {
+    for (const d of parseDiagnostics) found.push({ ...d, severity: file.severityFor(syntaxRule, d.severity) });
+  }
+
+  const enabled = new Set<string>();
   for (const rule of rules) {
-    if (setting(rule.id) === 'off') continue;
+    if (file.setting(rule.id) === 'off') continue;
     enabled.add(rule.id);
     if (RUNNER_RULES.has(rule.id)) continue;
-    const owner: RuleState = { id: rule.id, failed: false };
-    const ctx: RuleContext<string> = {
-      id: rule.id,
-      source: text,
-      ast,
-      dialect,
-      version: options.version ?? defaultVersion(),
-      bigip: options.bigip,
-      catalog,
-      lines,
-      ancestors: () => ancestors,
-      enclosingWhen: () => whens[whens.length - 1],
-      enclosingProc: () => procs[procs.length - 1],
-      analysis<T>(a: Analysis<T>): T {
-        if (analyses.has(a.key)) return analyses.get(a.key) as T;
-        const { visitors, result } = a.create(ctx);
-        analyses.set(a.key, result);
-        // An analysis fails with the rule that first asked for it.
-        register(visitors, owner);
-        return result;
-      },
-      shared<T>(key: string, compute: () => T): T {
-        if (!sharedValues.has(key)) sharedValues.set(key, compute());
-        return sharedValues.get(key) as T;
-      },
-      report(desc: ReportDescriptor<string>): void {
-        const template = (rule.meta.messages as Record<string, string>)[desc.messageId];
-        if (template === undefined) throw new Error(`unknown messageId "${desc.messageId}"`);
-        const range = desc.range ?? desc.node?.range;
-        if (!range) throw new Error('report needs a node or a range');
-        const d: Diagnostic = {
-          ruleId: rule.id,
-          severity: severityFor(rule, desc.severity),
-          message: formatMessage(template, desc.data),
-          range: { start: range.start, end: range.end },
-        };
-        if (desc.fix && rule.meta.fixable !== 'none') d.fix = desc.fix;
-        found.push(d);
-      },
-    };
+    const ctx = new RuleRun(rule, file);
     let visitors: RuleVisitors;
     try {
       visitors = rule.create(ctx);
     } catch (err) {
-      failRule(owner, err);
+      file.fail(ctx, err);
       continue;
     }
-    register(visitors, owner);
+    file.register(visitors, ctx, rule.commandFilter);
   }
 
-  const commandHandlers = byType.get('Command');
-  walk(ast, {
-    enter(node, anc) {
-      ancestors = anc;
-      const type = node.type;
-      if (type === 'Comment') comments.push(node);
-      const handlers = type === 'Command' ? commandHandlers : byType.get(type);
-      if (handlers) dispatch(handlers, node);
-      if (type === 'Command' && byCommand.size > 0 && node.words.length > 0) {
-        const name = literalValue(node.words[0]);
-        if (name !== undefined) {
-          const hs = byCommand.get(name.startsWith('::') ? name.slice(2) : name);
-          if (hs) dispatch(hs, node);
-        }
-      }
-      if (type === 'When') whens.push(node);
-      else if (type === 'Proc') procs.push(node);
-    },
-    leave(node, anc) {
-      ancestors = anc;
-      if (node.type === 'When') whens.pop();
-      else if (node.type === 'Proc') procs.pop();
-      const handlers = exitByType.get(node.type);
-      if (handlers) dispatch(handlers, node);
-    },
-  });
-  ancestors = [];
-  dispatch(ends, undefined);
+  file.walk();
+  file.dispatch(file.ends, undefined);
 
-  const knownRules = new Set(rules.map((r) => r.id));
-  const { kept, problems } = applySuppressions(found, { comments, lines, knownRules, enabledRules: enabled });
+  const knownRules = idsOf(rules);
+  const { kept, problems } = applySuppressions(found, { comments: file.comments, lines: file.lines, knownRules, enabledRules: enabled });
   for (const p of problems) {
     const rule = rules.find((r) => r.id === p.ruleId);
-    if (!rule || setting(rule.id) === 'off') continue;
+    if (!rule || file.setting(rule.id) === 'off') continue;
     kept.push({
       ruleId: p.ruleId,
-      severity: severityFor(rule, undefined),
+      severity: file.severityFor(rule, undefined),
       message: formatMessage((rule.meta.messages as Record<string, string>)[p.messageId] ?? p.messageId, p.data),
       range: p.range,
     });

@@ -119,6 +119,19 @@ function afterHandler(args: ArgText[]): ArgMatch {
   return m;
 }
 
+/**
+ * The words each handler compares arguments with, besides options (words starting with `-`) and,
+ * for `uplevel`, levels (`#` or a digit first). Any other literal word is matched the same whatever
+ * its text: callers that cache matches by argument shape rely on this (a test checks it).
+ */
+export const handlerKeywords: Record<string, readonly string[]> = {
+  after: ['cancel', 'info'],
+  if: ['then', 'elseif', 'else'],
+  switch: [],
+  uplevel: [],
+  when: [],
+};
+
 /** The handlers by catalog key. */
 export const specialHandlers: Record<string, SpecialHandler> = {
   after: afterHandler,

@@ -59,7 +59,8 @@ export default defineRule({
           const w = cmd.words[i];
           if (w.type === 'BracedWord') continue;
           const v = literalValue(w);
-          if (v === undefined || !GLOBAL_NAME.test(v) || isStatic(v) || isDataGroupWord(cmd, i)) continue;
+          // Cheap test first: most words do not start with `::`.
+          if (v === undefined || v.charCodeAt(0) !== 58 || !GLOBAL_NAME.test(v) || isStatic(v) || isDataGroupWord(cmd, i)) continue;
           types ??= typedCommand(cmd, ctx.catalog)?.types ?? [];
           // A proc name such as `call ::p` is not a variable.
           if (types?.[i] === 'procName') continue;

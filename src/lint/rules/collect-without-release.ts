@@ -18,6 +18,8 @@ export default defineRule({
       noRelease: '{{name}} holds the data, but this rule never calls {{release}}: the connection stalls until it times out (release it in the matching _DATA event)',
     },
   },
+  // Only NS::collect and NS::release calls (of namespaces the catalog knows).
+  commandFilter: (spec) => spec !== undefined && /::(collect|release)$/.test(spec.name),
   create(ctx) {
     const collects = new Map<string, Command[]>();
     const released = new Set<string>();

@@ -19,6 +19,8 @@ export default defineRule({
       invalidViaProc: '{{name}} in proc {{proc}} is not valid in {{event}}, which calls it (line {{line}}): BIG-IP refuses it at load ("command is not valid in current event context")',
     },
   },
+  // Only a command with events listed as invalid can be refused (most commands have none).
+  commandFilter: (spec) => (spec?.eventsInvalid?.length ?? 0) > 0,
   create(ctx) {
     if (ctx.dialect !== 'irule') return {};
     // Verdicts by command and event: a handler repeats the same commands a lot.
@@ -35,7 +37,8 @@ export default defineRule({
     return {
       Command(cmd) {
         const spec = specOf(cmd, ctx.catalog);
-        if (!spec) return;
+        // Only a command with events listed as invalid can be refused (most commands have none).
+        if (!spec?.eventsInvalid || spec.eventsInvalid.length === 0) return;
         const typed = { spec, name: spec.name };
         const when = ctx.enclosingWhen();
         if (when) {

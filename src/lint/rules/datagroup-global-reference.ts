@@ -13,7 +13,7 @@ function globalDataGroup(word: Word): string | undefined {
   const ref = soleVarRef(word);
   if (ref && word.type === 'BareWord') return ref.name.startsWith('::') ? ref.name.slice(2) : undefined;
   const v = word.type === 'BareWord' ? literalValue(word) : undefined;
-  return v !== undefined && /^::[^:]/.test(v) ? v.slice(2) : undefined;
+  return v !== undefined && v.charCodeAt(0) === 58 && /^::[^:]/.test(v) ? v.slice(2) : undefined;
 }
 
 export default defineRule({

@@ -36,6 +36,7 @@ export default defineRule({
       deprecated: '"{{name}}" is deprecated{{since}}{{instead}}',
     },
   },
+  commandFilter: (spec) => spec?.deprecated !== undefined,
   create(ctx) {
     if (ctx.dialect !== 'irule') return {};
     return {

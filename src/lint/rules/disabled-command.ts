@@ -15,6 +15,7 @@ export default defineRule({
       disabled: '"{{name}}" is disabled in iRules: BIG-IP refuses the rule at load (command is disabled: "{{name}}")',
     },
   },
+  commandFilter: (spec) => spec?.disabled === true,
   create(ctx) {
     if (ctx.dialect !== 'irule') return {};
     return {

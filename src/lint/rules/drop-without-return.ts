@@ -1,7 +1,7 @@
 // Reports drop, reject or discard (commands the catalog marks as ending the connection) followed
 // on the same path by more commands without `return`: the rest of the handler still runs.
 // Doc: docs/rules/drop-without-return.md
-import type { Command } from '../../syntax/ast.js';
+import type { Command, When } from '../../syntax/ast.js';
 import { defineRule } from '../rule.js';
 import { commandName, specOf } from '../utils/args.js';
 import { runFlow } from '../utils/flow.js';
@@ -21,11 +21,18 @@ export default defineRule({
       noReturn: '{{name}} does not stop the handler: {{next}} on line {{line}} still runs afterwards; add return after {{name}}',
     },
   },
+  // The handlers worth a path analysis are those with a drop/reject/discard somewhere in them.
+  commandFilter: (spec) => spec?.terminatesFlow === true,
   create(ctx) {
     const reported = new Set<Command>();
+    const candidates = new Set<When>();
     return {
-      When(node) {
-        if (!node.body) return;
+      Command() {
+        const when = ctx.enclosingWhen();
+        if (when) candidates.add(when);
+      },
+      'When:exit'(node) {
+        if (!node.body || !candidates.has(node)) return;
         runFlow<Command | undefined>(
           node.body,
           undefined,

@@ -3,7 +3,6 @@
 import type { When } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
-import { commandName } from '../utils/args.js';
 
 /** BIG-IP's priority when none is given. */
 const DEFAULT_PRIORITY = 500;
@@ -25,10 +24,12 @@ export default defineRule({
     // A top-level `priority N` statement sets the priority of the `when` blocks after it.
     let rulePriority = DEFAULT_PRIORITY;
     return {
-      Command(cmd) {
-        if (ctx.ancestors().length !== 1 || commandName(cmd) !== 'priority') return;
-        const v = cmd.words[1] ? literalValue(cmd.words[1]) : undefined;
-        if (v !== undefined && /^\d+$/.test(v)) rulePriority = Number(v);
+      commands: {
+        priority(cmd) {
+          if (ctx.ancestors().length !== 1) return;
+          const v = cmd.words[1] ? literalValue(cmd.words[1]) : undefined;
+          if (v !== undefined && /^\d+$/.test(v)) rulePriority = Number(v);
+        },
       },
       When(node) {
         if (ctx.ancestors().length !== 1 || node.event === '') return;

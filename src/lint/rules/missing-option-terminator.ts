@@ -49,6 +49,8 @@ export default defineRule({
       missing: 'a value starting with "-" here would be read as an option of {{command}} (a run-time error or another meaning); put -- before it',
     },
   },
+  // Only commands that end options with `--` somewhere.
+  commandFilter: (spec) => spec !== undefined && takesOptionsAnywhere(spec),
   create(ctx) {
     return {
       Command(cmd) {

@@ -2,9 +2,9 @@
 // commands run after a response was sent: BIG-IP allows one response per request and fails the
 // rest at run time. Doc: docs/rules/multiple-response.md
 import { namespaceOf } from '../../catalog/load.js';
-import type { Command } from '../../syntax/ast.js';
+import type { Command, When } from '../../syntax/ast.js';
 import { defineRule } from '../rule.js';
-import { commandName } from '../utils/args.js';
+import { commandName, specOf } from '../utils/args.js';
 import { runFlow } from '../utils/flow.js';
 
 export default defineRule({
@@ -20,12 +20,19 @@ export default defineRule({
       after: '{{name}} can run after {{first}} on line {{line}} sent the response: the request is finished (add return after the response)',
     },
   },
+  // The handlers worth a path analysis are those that send a response somewhere.
+  commandFilter: (spec) => spec?.sendsResponse === true,
   create(ctx) {
     const reported = new Set<Command>();
     const lineOf = (c: Command): number => ctx.lines.position(c.range.start).line + 1;
+    const candidates = new Set<When>();
     return {
-      When(node) {
-        if (!node.body) return;
+      Command() {
+        const when = ctx.enclosingWhen();
+        if (when) candidates.add(when);
+      },
+      'When:exit'(node) {
+        if (!node.body || !candidates.has(node)) return;
         runFlow<Command | undefined>(
           node.body,
           undefined,
@@ -34,7 +41,7 @@ export default defineRule({
             step: (cmd, responded) => {
               const name = commandName(cmd);
               if (name === undefined) return responded;
-              const spec = ctx.catalog.command(name);
+              const spec = specOf(cmd, ctx.catalog);
               const sends = spec?.sendsResponse === true;
               if (responded && responded !== cmd && !reported.has(cmd)) {
                 const data = { name, first: commandName(responded) ?? '', line: lineOf(responded) };

@@ -35,6 +35,8 @@ export default defineRule({
     },
   },
   create(ctx) {
+    // Most files are plain ASCII: one scan of the text spares a visit of every bare word.
+    if (!NON_ASCII.test(ctx.source)) return {};
     return {
       // Text directly in bare words (command names, options, unquoted values); quoted and braced
       // words are strings, and comments are free text.

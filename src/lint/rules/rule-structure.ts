@@ -4,7 +4,7 @@
 import type { Command, Node, Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
-import { commandName } from '../utils/args.js';
+import { commandName, specOf } from '../utils/args.js';
 
 
 /** Whether a priority value is an integer in BIG-IP's range. */
@@ -81,7 +81,7 @@ export default defineRule({
         const anc = ctx.ancestors();
         const topLevel = anc.length === 1 && anc[0] === ctx.ast;
         // The catalog says which commands may stand at the top level (`when`, `proc`, `priority` ...).
-        const placement = name === undefined ? undefined : ctx.catalog.command(name)?.topLevel;
+        const placement = specOf(cmd, ctx.catalog)?.topLevel;
         if (topLevel) {
           if (name === '}') return; // a stray brace is syntax-error's
           if (placement === undefined) ctx.report({ node: cmd.words[0] ?? cmd, messageId: 'topLevel', data: { name: name ?? literalValue(cmd.words[0]) ?? '...' } });

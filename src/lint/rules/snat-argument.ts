@@ -12,8 +12,20 @@ import { scopeOf, soleVarRef, variablesOf } from '../utils/scope.js';
 /** Keywords `snat` accepts instead of an address. */
 const KEYWORDS = new Set(['automap', 'none']);
 
+/** Verdicts by value: rules repeat the same few addresses (bounded, as values come from user files). */
+const verdicts = new Map<string, boolean>();
+
 /** Whether `value` is something `snat` accepts as its first argument (an address may carry its port). */
 function acceptable(value: string): boolean {
+  let v = verdicts.get(value);
+  if (v === undefined) {
+    if (verdicts.size >= 4096) verdicts.clear();
+    verdicts.set(value, (v = judge(value)));
+  }
+  return v;
+}
+
+function judge(value: string): boolean {
   const [addr, port, ...rest] = value.trim().split(/\s+/);
   if (rest.length > 0 || addr === undefined) return false;
   if (KEYWORDS.has(addr)) return port === undefined;
@@ -38,16 +50,16 @@ export default defineRule({
     const variables = variablesOf(ctx);
     /** `snat` arguments with the proc they are in; judged after the walk, when every `set` is known. */
     const pending: { arg: Word; proc: Proc | undefined }[] = [];
-    /** Possible values of the argument: its literal text, or the constants a `$var` was set to. */
-    const valuesOf = (word: Word, proc: Proc | undefined): { value: string; via: string }[] => {
+    /** Possible values of the argument: its literal text, or the constants a `$var` was set to (`via` says which, when reported). */
+    const valuesOf = (word: Word, proc: Proc | undefined): { value: string; via: () => string }[] => {
       const literal = literalValue(word);
-      if (literal !== undefined) return [{ value: literal, via: '' }];
+      if (literal !== undefined) return [{ value: literal, via: () => '' }];
       const ref = soleVarRef(word);
       if (!ref) return [];
       const consts = constantValues(scopeOf(variables, proc), ref.name) ?? [];
       return consts.map((c) => ({
         value: c.value,
-        via: ` (from $${ref.name}, line ${ctx.lines.position(c.command.range.start).line + 1})`,
+        via: () => ` (from $${ref.name}, line ${ctx.lines.position(c.command.range.start).line + 1})`,
       }));
     };
     return {
@@ -64,8 +76,8 @@ export default defineRule({
             if (seen.has(value) || acceptable(value)) continue;
             seen.add(value);
             const pool = ctx.bigip ? resolveName(ctx.bigip, 'snatpool', value.trim()) : undefined;
-            if (pool) ctx.report({ node: arg, messageId: 'snatpoolName', data: { value, via } });
-            else ctx.report({ node: arg, messageId: 'notAddress', data: { value, via } });
+            if (pool) ctx.report({ node: arg, messageId: 'snatpoolName', data: { value, via: via() } });
+            else ctx.report({ node: arg, messageId: 'notAddress', data: { value, via: via() } });
           }
         }
       },

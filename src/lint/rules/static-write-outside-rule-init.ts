@@ -8,6 +8,12 @@ import { procsAnalysis } from '../utils/procs.js';
 import type { Command, Proc } from '../../syntax/ast.js';
 import { variableNameOf } from '../utils/variables.js';
 
+/** Cheap test before the pattern: a static:: name starts with `s` or `::`. */
+function mayBeStatic(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return c === 115 /* s */ || c === 58 /* : */;
+}
+
 export default defineRule({
   id: 'static-write-outside-rule-init',
   meta: {
@@ -29,7 +35,7 @@ export default defineRule({
         let found = -1;
         for (let i = 1; i < cmd.words.length && found < 0; i++) {
           const v = cmd.words[i].type === 'BracedWord' ? undefined : literalValue(cmd.words[i]);
-          if (v !== undefined && /^(::)?static::/.test(v)) found = i;
+          if (v !== undefined && mayBeStatic(v) && /^(::)?static::/.test(v)) found = i;
         }
         if (found < 0) return;
         const when = ctx.enclosingWhen();

@@ -34,6 +34,8 @@ export default defineRule({
       unbraced: 'the expression of "{{command}}" is not in braces: it is substituted twice (a value holding [ ] or $ runs as code) and cannot be byte-compiled; write {{command}} {...}',
     },
   },
+  // Only commands that take an expression (or have a special handler, such as `if`).
+  commandFilter: (spec) => spec !== undefined && hasExpressions(spec),
   create(ctx) {
     return {
       Command(cmd) {

@@ -3,7 +3,7 @@
 // Doc: docs/rules/undefined-variable.md
 import { defineRule } from '../rule.js';
 import { variablesOf } from '../utils/scope.js';
-import type { VariableScope } from '../utils/variables.js';
+import { mentionedAnywhere, type VariableScope } from '../utils/variables.js';
 
 /** Variables Tcl itself provides. */
 const BUILTIN = new Set(['errorInfo', 'errorCode', 'tcl_platform', 'tcl_version', 'tcl_patchLevel', 'tcl_precision', 'env']);
@@ -34,13 +34,13 @@ export default defineRule({
             if (name === '' || BUILTIN.has(name) || reported.has(name)) continue;
             if (name.startsWith('::')) continue; // globals are cmp-global-variable's
             if (name.startsWith('static::')) {
-              if (index.mentionedAnywhere.has(name)) continue;
+              if (mentionedAnywhere(index, name)) continue;
               reported.add(name);
               ctx.report({ node: ref, messageId: 'static', data: { name } });
               continue;
             }
             if (name.includes('::')) continue; // namespaced names are not tracked
-            const known = scope.proc ? scope.mentioned.has(name) : index.mentionedAnywhere.has(name);
+            const known = scope.proc ? scope.mentioned.has(name) : mentionedAnywhere(index, name);
             if (known) continue;
             reported.add(name);
             if (scope.proc) ctx.report({ node: ref, messageId: 'proc', data: { name, proc: scope.proc.name } });

@@ -4,7 +4,7 @@ import { allCommands } from '../../catalog/load.js';
 import { unavailableAt } from '../../catalog/version.js';
 import { closest } from '../config.js';
 import { defineRule } from '../rule.js';
-import { commandName } from '../utils/args.js';
+import { commandName, specOf } from '../utils/args.js';
 import { procsAnalysis } from '../utils/procs.js';
 import type { Word } from '../../syntax/ast.js';
 
@@ -27,6 +27,8 @@ export default defineRule({
       removed: '"{{name}}" was removed in BIG-IP {{since}}',
     },
   },
+  // Commands the catalog does not know, and those some version lacks.
+  commandFilter: (spec) => spec === undefined || spec.absent === true || spec.since !== undefined || spec.removed !== undefined,
   create(ctx) {
     if (ctx.dialect !== 'irule') return {};
     const procs = ctx.analysis(procsAnalysis);
@@ -37,8 +39,9 @@ export default defineRule({
         const name = commandName(cmd);
         if (name === undefined || name === '' || name === '}' || name.startsWith('#')) return;
         const node = cmd.words[0];
-        const spec = ctx.catalog.command(name);
-        if (!spec || spec.kind === 'namespace') {
+        // specOf: the lookup is cached on the node (namespace entries count as unknown).
+        const spec = specOf(cmd, ctx.catalog);
+        if (!spec) {
           unknown.push({ node, name });
           return;
         }

@@ -2,14 +2,24 @@
 // many, an unknown subcommand, a keyword not among the allowed ones, an option newer than the
 // BIG-IP version checked. Doc: docs/rules/wrong-arguments.md
 import { formAvailableAt } from '../../catalog/version.js';
+import type { ArgForm } from '../../catalog/types.js';
 import type { Severity } from '../../diagnostics.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { typedCommand, type TypedCommand } from '../utils/args.js';
 
+const keywordForms = new Map<ArgForm, boolean>();
+
 /** Whether the matched form has required keyword positionals (only then are positionals matched again). */
 function hasKeywords(t: TypedCommand): boolean {
-  return (t.form.positionals ?? []).some((p) => p.literal !== undefined && !p.optional);
+  let v = keywordForms.get(t.form);
+  if (v === undefined) keywordForms.set(t.form, (v = (t.form.positionals ?? []).some((p) => p.literal !== undefined && !p.optional)));
+  return v;
+}
+
+/** The command with its subcommand path, as messages name it. */
+function commandLabel(t: TypedCommand): string {
+  return t.path.length === 0 ? t.name : `${t.name} ${t.path.join(' ')}`;
 }
 
 /** The usage line for the matched form: the synopsis line naming the subcommand path, else the first. */
@@ -35,6 +45,7 @@ export default defineRule({
       tooNew: '{{what}} of {{command}} needs BIG-IP {{since}}; it does not exist on {{version}}',
     },
   },
+  commandFilter: (spec) => spec !== undefined,
   create(ctx) {
     if (ctx.dialect !== 'irule') return {};
     return {
@@ -44,19 +55,18 @@ export default defineRule({
         for (const w of cmd.words) if (w.type === 'ExpandWord') return;
         // Forms read off usage lines are less sure than hand-written ones.
         const severity: Severity = t.spec.argsSource === 'curated' ? 'error' : 'warning';
-        const command = t.path.length === 0 ? t.name : `${t.name} ${t.path.join(' ')}`;
         const version = ctx.version.text;
-        if (t.unknownSubcommand !== undefined) {
-          const word = cmd.words.find((w, i) => i > t.path.length && literalValue(w) === t.unknownSubcommand) ?? cmd.words[0];
+        if (t.unknownSubcommandAt !== undefined) {
+          const word = cmd.words[t.unknownSubcommandAt];
           const expected = Object.keys(t.form.subcommands ?? {}).join(', ');
-          ctx.report({ node: word, messageId: 'unknownSubcommand', data: { word: t.unknownSubcommand, command, expected }, severity });
+          ctx.report({ node: word, messageId: 'unknownSubcommand', data: { word: literalValue(word) ?? '', command: commandLabel(t), expected }, severity });
           return;
         }
         if (t.path.length > 0 && !formAvailableAt(t.form, version)) {
           ctx.report({ node: cmd.words[t.path.length], messageId: 'tooNew', data: { what: `subcommand ${t.subcommand}`, command: t.name, since: t.form.since ?? '?', version }, severity });
         }
         if (t.arity) {
-          ctx.report({ node: cmd, messageId: t.arity, data: { command, usage: usage(t) }, severity });
+          ctx.report({ node: cmd, messageId: t.arity, data: { command: commandLabel(t), usage: usage(t) }, severity });
           return;
         }
         const switches = t.form.switches;
@@ -68,12 +78,12 @@ export default defineRule({
           const pos = keywords ? t.positionals[i] : undefined;
           // An optional keyword slot may have been skipped (the matcher fills optionals by count), so only required keywords are judged.
           if (pos?.literal && !pos.optional && !pos.literal.includes(word)) {
-            ctx.report({ node: cmd.words[i], messageId: 'badKeyword', data: { word, command, expected: pos.literal.join(', ') }, severity });
+            ctx.report({ node: cmd.words[i], messageId: 'badKeyword', data: { word, command: commandLabel(t), expected: pos.literal.join(', ') }, severity });
           }
           if (t.types[i] === undefined && word.startsWith('-')) {
             const sw = t.form.switches?.find((s) => s.name === word);
             if (sw && !formAvailableAt(sw, version)) {
-              ctx.report({ node: cmd.words[i], messageId: 'tooNew', data: { what: `option ${word}`, command, since: sw.since ?? '?', version }, severity });
+              ctx.report({ node: cmd.words[i], messageId: 'tooNew', data: { what: `option ${word}`, command: commandLabel(t), since: sw.since ?? '?', version }, severity });
             }
           }
         }

@@ -5,6 +5,7 @@
  */
 import { matchForm, type ArgMatch } from '../../catalog/args.js';
 import { matchCall } from '../../catalog/match.js';
+import { handlerKeywords } from '../../catalog/special/index.js';
 import type { ArgForm, ArgType, CommandSpec, Positional } from '../../catalog/types.js';
 import type { Command } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
@@ -20,8 +21,11 @@ export interface TypedCommand {
   path: string[];
   /** The last of `path`, when there is one. */
   subcommand?: string;
-  /** A word in subcommand position that names no subcommand. */
-  unknownSubcommand?: string;
+  /**
+   * Index (in the command's words) of a word in subcommand position that names no subcommand. An
+   * index, not the text: one match serves every command of the same shape.
+   */
+  unknownSubcommandAt?: number;
   /** Set when the match rests on a guess (a computed word where a subcommand may be, a loose form). */
   uncertain?: boolean;
   /** The form the arguments were matched against. */
@@ -109,8 +113,20 @@ export function specOf(cmd: Command, catalog: RuleCatalog): CommandSpec | undefi
  * nothing else, so equal shapes share one result.
  */
 interface SpecShapes {
-  /** See {@link keptWords}. */
-  kept: Set<string> | null;
+  /** Literal words that can change the match (see {@link keptWords}). */
+  kept: Set<string>;
+  /** Their first characters (ASCII) and their greatest length: a cheap test before the set lookup. */
+  keptFirst: Uint8Array;
+  keptMax: number;
+  /** Set when a form has a special handler, which also reads levels (`#1`, `2`) in `uplevel`. */
+  handler: boolean;
+  /**
+   * Set when the match depends on the number of words only (no subcommands, options or special
+   * handler: most iRule commands, `HTTP::uri`, `log`, `pool` ...); matches are then kept by count.
+   */
+  countOnly: boolean;
+  /** Matches by word count, for `countOnly` specs. */
+  byCount: (TypedCommand | undefined)[];
   /** Matches by shape key. */
   byKey: Map<string, TypedCommand>;
 }
@@ -119,34 +135,61 @@ const shapes = new Map<CommandSpec, SpecShapes>();
 const MAX_KEY = 160;
 const MAX_SHAPES = 2000;
 /**
- * A literal word longer than this that starts with neither `-`, `#` nor a digit cannot be an
- * option, a subcommand, a keyword or an `uplevel` level (the only things matchers compare words
- * with), so its text does not change the match: it counts as "some literal". Without this, the
- * key of an `if` (whose handler looks at every word) would hold its whole bodies.
+ * Literal words longer than this are never one the matchers compare words with (a test checks
+ * the catalog), so only their first character can matter (an option starts with `-`).
  */
 export const OPAQUE_LENGTH = 64;
+
+/** Shape key tokens: a computed word, a literal that does not matter, a long option-like word. */
+const HOLE = '\u0000\u0001';
+const OTHER = '\u0002\u0001';
+const DASHED = '\u0003\u0001';
 
 function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
   const spec = specOf(cmd, catalog);
   if (!spec) return undefined;
   let entry = shapes.get(spec);
-  if (!entry) shapes.set(spec, (entry = { kept: keptWords(spec), byKey: new Map() }));
-  const keep = entry.kept;
+  if (!entry) {
+    const forms = formsOf(spec);
+    const handler = forms.some((f) => f.handler !== undefined);
+    const kept = keptWords(forms);
+    const keptFirst = new Uint8Array(128);
+    let keptMax = 0;
+    for (const k of kept) {
+      const c = k.charCodeAt(0);
+      // A non-ASCII first character cannot be told apart by the table: let every such word through.
+      keptFirst[c < 128 ? c : 127] = 1;
+      keptMax = Math.max(keptMax, k.length);
+    }
+    entry = { kept, keptFirst, keptMax, handler, countOnly: countOnly(spec), byCount: [], byKey: new Map() };
+    shapes.set(spec, entry);
+  }
   const words = cmd.words;
-  const args: (string | undefined)[] = new Array(words.length - 1);
+  if (entry.countOnly && words.length <= MAX_KEY) {
+    return (entry.byCount[words.length] ??= matchShape(cmd, spec, argTexts(cmd)));
+  }
+  const { kept, keptFirst, keptMax, handler } = entry;
   let key = '';
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
     const v = w.type === 'ExpandWord' ? undefined : literalValue(w);
-    args[i - 1] = v;
-    // Literal words the matcher does not look at (a header name, a URI) all count as one.
-    if (v === undefined) key += '\u0000\u0001';
-    else if (v.length > OPAQUE_LENGTH && !/^[-#0-9]/.test(v)) key += '\u0002\u0001';
-    else key += keep === null || i === 1 || v.startsWith('-') || keep.has(v) ? `${v}\u0001` : '\u0002\u0001';
+    if (v === undefined) {
+      key += HOLE;
+      continue;
+    }
+    // Literal words the matcher does not look at (a header name, a URI, an address) all count as one.
+    const c = v.charCodeAt(0);
+    const matters =
+      c === 45 /* - */ ||
+      (keptFirst[c < 128 ? c : 127] === 1 && v.length <= keptMax && kept.has(v)) ||
+      (handler && (c === 35 /* # */ || (c >= 48 && c <= 57)));
+    if (!matters) key += OTHER;
+    else if (v.length > OPAQUE_LENGTH && c === 45) key += DASHED;
+    else key += `${v}\u0001`;
   }
   const cached = entry.byKey.get(key);
   if (cached) return cached;
-  const typed = matchShape(cmd, spec, args);
+  const typed = matchShape(cmd, spec, argTexts(cmd));
   if (key.length <= MAX_KEY) {
     if (entry.byKey.size >= MAX_SHAPES) entry.byKey.clear();
     entry.byKey.set(key, typed);
@@ -155,13 +198,30 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
 }
 
 /**
- * The literal words that can change how a call to `spec` matches: subcommand names (options and
- * the first argument are always kept). `null` when every word counts: special handlers read
- * keywords anywhere (`if ... else`, `after ... -periodic`).
+ * The literal words that can change how a call matches, besides options: subcommand names, and
+ * the keywords special handlers look for (`else`, `then`, `cancel` ...).
  */
-function keptWords(spec: CommandSpec): Set<string> | null {
-  const forms = formsOf(spec);
-  return forms.some((f) => f.handler !== undefined) ? null : new Set(forms.flatMap((f) => Object.keys(f.subcommands ?? {})));
+function keptWords(forms: ArgForm[]): Set<string> {
+  const kept = new Set<string>();
+  for (const f of forms) {
+    for (const name of Object.keys(f.subcommands ?? {})) kept.add(name);
+    if (f.handler !== undefined) for (const k of handlerKeywords[f.handler] ?? []) kept.add(k);
+  }
+  return kept;
+}
+
+/** Whether matches of `spec` depend on the number of argument words only (see `SpecShapes.countOnly`). */
+function countOnly(spec: CommandSpec): boolean {
+  const f = spec.args;
+  return f === undefined || (f.handler === undefined && f.subcommands === undefined && f.switches === undefined && f.endOfOptions === undefined);
+}
+
+/** The literal text of each argument word (undefined for computed ones), as matchers take them. */
+function argTexts(cmd: Command): (string | undefined)[] {
+  const words = cmd.words;
+  const args: (string | undefined)[] = new Array(words.length - 1);
+  for (let i = 1; i < words.length; i++) args[i - 1] = words[i].type === 'ExpandWord' ? undefined : literalValue(words[i]);
+  return args;
 }
 
 /** Matches one argument shape against a spec. */
@@ -191,7 +251,7 @@ function matchShape(cmd: Command, spec: CommandSpec, args: (string | undefined)[
     },
   };
   if (m.path.length > 0) typed.subcommand = m.path[m.path.length - 1];
-  if (m.unknownSubcommand !== undefined) typed.unknownSubcommand = m.unknownSubcommand;
+  if (m.unknownSubcommand !== undefined) typed.unknownSubcommandAt = 1 + m.path.length;
   if (m.uncertain) typed.uncertain = true;
   return typed;
 }

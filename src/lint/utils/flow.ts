@@ -18,11 +18,11 @@ export interface FlowSpec<S> {
 }
 
 /** Commands that end the current script (the event handler or proc): Tcl's own control flow. */
-const ENDS_SCRIPT = new Set(['return', 'error']);
+const endsScript = (name: string): boolean => name === 'return' || name === 'error';
 /** Commands that end the current loop iteration. */
-const ENDS_ITERATION = new Set(['break', 'continue']);
+const endsIteration = (name: string): boolean => name === 'break' || name === 'continue';
 /** Commands whose script argument runs later, not now. */
-const DEFERRED = new Set(['after']);
+const deferred = (name: string): boolean => name === 'after';
 
 /** The scripts a command runs as part of its own execution (its branches). */
 function branchesOf(cmd: Command): Script[] {
@@ -36,7 +36,7 @@ function branchesOf(cmd: Command): Script[] {
   }
   if (!out) return NONE;
   const name = commandName(cmd);
-  return name !== undefined && DEFERRED.has(name) ? NONE : out;
+  return name !== undefined && deferred(name) ? NONE : out;
 }
 
 const NONE: Script[] = [];
@@ -52,8 +52,8 @@ function runStatements<S>(body: Statement[], state: S, spec: FlowSpec<S>, catalo
     if (st.type !== 'Command') continue;
     const name = commandName(st);
     current = spec.step(st, current);
-    if (name !== undefined && ENDS_SCRIPT.has(name)) return undefined;
-    if (inLoop && name !== undefined && ENDS_ITERATION.has(name)) return undefined;
+    if (name !== undefined && endsScript(name)) return undefined;
+    if (inLoop && name !== undefined && endsIteration(name)) return undefined;
     const branches = branchesOf(st);
     if (branches.length === 0) continue;
     // A loop body may end its iteration with break/continue; other bodies pass those on.

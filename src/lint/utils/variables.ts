@@ -38,8 +38,13 @@ export interface VariableIndex {
   connection: VariableScope;
   /** One scope per proc. */
   procs: Map<Proc, VariableScope>;
-  /** Names mentioned anywhere in the file (procs included). */
-  mentionedAnywhere: Set<string>;
+}
+
+/** Whether a name is mentioned anywhere in the file (in the connection scope or any proc). */
+export function mentionedAnywhere(index: VariableIndex, name: string): boolean {
+  if (index.connection.mentioned.has(name)) return true;
+  for (const scope of index.procs.values()) if (scope.mentioned.has(name)) return true;
+  return false;
 }
 
 /** The name a literal word would name as a variable: `x(a)` names `x`; a leading `::` is kept. */
@@ -75,17 +80,15 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
   create(ctx) {
     const connection = newScope();
     const procs = new Map<Proc, VariableScope>();
-    const mentionedAnywhere = new Set<string>();
     const mention = (scope: VariableScope, name: string): void => {
       scope.mentioned.set(name, (scope.mentioned.get(name) ?? 0) + 1);
-      mentionedAnywhere.add(name);
     };
     const scopeHere = (): VariableScope => {
       const proc = ctx.enclosingProc();
       return (proc && procs.get(proc)) || connection;
     };
     return {
-      result: { connection, procs, mentionedAnywhere },
+      result: { connection, procs },
       visitors: {
         Proc(node) {
           const s = newScope(node);
@@ -110,7 +113,14 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
             if (literalValue(first) === undefined && first.type !== 'BracedWord') scope.dynamic = true;
           }
           for (let i = 1; i < node.words.length; i++) {
-            for (const m of mentionsOf(node.words[i])) mention(scope, variableNameOf(m));
+            const w = node.words[i];
+            if (w.type === 'BracedWord') {
+              for (const m of mentionsOf(w)) mention(scope, variableNameOf(m));
+              continue;
+            }
+            // The common case, a plain or computed word, without a list per word.
+            const v = literalValue(w);
+            if (v !== undefined) mention(scope, variableNameOf(v));
           }
           if (bare === 'set' && node.words.length === 3) {
             const target = literalValue(node.words[1]);

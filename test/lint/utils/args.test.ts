@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { handlerKeywords, specialHandlers } from '../../../src/catalog/special/index.js';
 import { allCommands, getCommand } from '../../../src/catalog/load.js';
 import { matchCall } from '../../../src/catalog/match.js';
 import type { ArgForm, CommandSpec } from '../../../src/catalog/types.js';
@@ -66,7 +68,14 @@ describe('typedCommand', () => {
         }
         const args = cmd.words.slice(1).map((w) => (w.type === 'ExpandWord' ? undefined : literalValue(w)));
         const fresh = matchCall(spec, args);
-        expect({ file, types: typed!.types.slice(1), arity: typed!.arity, path: typed!.path }).toEqual({ file, types: fresh.types, arity: fresh.arity, path: fresh.path });
+        expect({ file, types: typed!.types.slice(1), arity: typed!.arity, path: typed!.path, unknown: typed!.unknownSubcommandAt !== undefined }).toEqual({
+          file,
+          types: fresh.types,
+          arity: fresh.arity,
+          path: fresh.path,
+          unknown: fresh.unknownSubcommand !== undefined,
+        });
+        if (fresh.unknownSubcommand !== undefined) expect(literalValue(cmd.words[typed!.unknownSubcommandAt!])).toBe(fresh.unknownSubcommand);
         checked++;
       }
     }
@@ -81,5 +90,32 @@ describe('typedCommand', () => {
     expect(typedCommand(a, catalog)).toBe(typedCommand(b, catalog));
     expect(typedCommand(c, catalog)?.types).toEqual([undefined, 'expr', 'body', undefined, 'body']);
     expect(typedCommand(d, catalog)?.types).toEqual([undefined, 'expr', undefined, 'body']);
+  });
+
+  it('names the unknown subcommand of each command, not of the first command of its shape', () => {
+    const [a, b] = commandsOf('class bogus dg\nclass other dg');
+    expect(typedCommand(a, catalog)?.unknownSubcommandAt).toBe(1);
+    expect(literalValue(b.words[typedCommand(b, catalog)!.unknownSubcommandAt!])).toBe('other');
+  });
+});
+
+describe('handlerKeywords', () => {
+  // Shapes are cached on the assumption that a handler treats every literal word alike unless it
+  // is one of its keywords, an option (a leading -) or a level (a leading # or digit).
+  const plain = fc.constantFrom('x', 'foo', '{a b}', '$v', 'automap', 'match', 'body text');
+  // Words a handler might look for, listed here (not read from handlerKeywords, so a keyword missing there is noticed).
+  const special = fc.constantFrom('-', '--', '-glob', '-periodic', '#1', '2', '10', 'then', 'elseif', 'else', 'cancel', 'info', 'default', 'priority', 'timing', 'on');
+  const word = fc.oneof(plain, special, fc.constant(undefined));
+  it('lists every word a special handler compares arguments with', () => {
+    for (const [name, handler] of Object.entries(specialHandlers)) {
+      expect(handlerKeywords[name], name).toBeDefined();
+      fc.assert(
+        fc.property(fc.array(word, { maxLength: 9 }), fc.array(plain, { minLength: 9, maxLength: 9 }), (args, others) => {
+          const replaced = args.map((a, i) => (a !== undefined && !/^[-#0-9]/.test(a) && !handlerKeywords[name].includes(a) ? others[i] : a));
+          expect(handler(replaced)).toEqual(handler(args));
+        }),
+        { numRuns: 500 },
+      );
+    }
   });
 });
