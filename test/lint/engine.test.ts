@@ -9,7 +9,9 @@ import { lint } from '../../src/lint/run.js';
 import { parseDirective } from '../../src/lint/suppress.js';
 import { atLeast, defaultVersion, newestKnownVersion, parseVersion } from '../../src/lint/version.js';
 import { walk } from '../../src/lint/walk.js';
+import type { Command } from '../../src/syntax/ast.js';
 import { parse } from '../../src/syntax/index.js';
+import { literalValue } from '../../src/syntax/words.js';
 
 const known = new Set(allRules.map((r) => r.id));
 
@@ -55,6 +57,30 @@ describe('runner', () => {
     });
     lint('when A { log local0. x }\nwhen B { ::log local0. y }\n', { ruleSet: [rule] });
     expect(seen).toEqual(['when A', 'log in A', 'exit A', 'when B', 'log in B', 'exit B', 'end']);
+  });
+
+  it('gives a rule with a commandFilter only the commands whose spec passes, and analyses it asked for every command', () => {
+    const seen: string[] = [];
+    let analysed: string[] = [];
+    const probe = {
+      key: 'probe-analysis',
+      create: () => {
+        const names: string[] = [];
+        return { visitors: { Command: (c: Command) => void names.push(literalValue(c.words[0]) ?? '?') }, result: names };
+      },
+    };
+    const rule = defineRule({
+      id: 'filtered',
+      meta: { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, fixable: 'none', messages: { m: 'm' } },
+      commandFilter: (spec) => spec?.deprecated !== undefined,
+      create: (ctx) => {
+        analysed = ctx.analysis(probe);
+        return { Command: (c) => void seen.push(literalValue(c.words[0]) ?? '?') };
+      },
+    });
+    lint('when HTTP_REQUEST {\n  log local0. x\n  if { [matchclass $a equals dg] } { pool p }\n  nosuchcommand\n}\n', { ruleSet: [rule] });
+    expect(seen).toEqual(['matchclass']);
+    expect(analysed).toEqual(['log', 'if', 'matchclass', 'pool', 'nosuchcommand']);
   });
 
   it('turns a rule that throws into one finding of that rule and carries on', () => {
