@@ -68,22 +68,41 @@ export function scanBracedCached(text: string, pos: number, base: number, ends: 
   const known = ends[base + pos];
   // A brace matched beyond this text (the text is a piece of a larger braced word) does not count.
   if (known > 0 && known - base <= text.length) return { end: known - base, closed: true };
+  // The same walk as scanBraced, jumping from one `{`, `}` or backslash to the next with indexOf
+  // (a native search, several times faster than a char-code loop over the text between them):
+  // the next of each is kept, and the earliest of the three is handled.
   const stack: number[] = [];
   const limit = text.length;
-  for (let i = pos; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92) {
-      i++;
-    } else if (c === 123) {
-      stack.push(i);
-    } else if (c === 125) {
-      const open = stack.pop();
-      if (open === undefined) continue;
-      ends[base + open] = base + i + 1;
-      if (stack.length === 0) return { end: i + 1, closed: true };
+  let open = nextOf(text, '{', pos, limit);
+  let close = nextOf(text, '}', pos, limit);
+  let escape = nextOf(text, '\\', pos, limit);
+  for (;;) {
+    if (escape < open && escape < close) {
+      // A backslash hides the next character, brace or not.
+      const after = escape + 2;
+      escape = nextOf(text, '\\', after, limit);
+      if (open < after) open = nextOf(text, '{', after, limit);
+      if (close < after) close = nextOf(text, '}', after, limit);
+    } else if (open < close) {
+      stack.push(open);
+      open = nextOf(text, '{', open + 1, limit);
+    } else if (close < limit) {
+      const at = close;
+      close = nextOf(text, '}', at + 1, limit);
+      const opener = stack.pop();
+      if (opener === undefined) continue;
+      ends[base + opener] = base + at + 1;
+      if (stack.length === 0) return { end: at + 1, closed: true };
+    } else {
+      return { end: limit, closed: false };
     }
   }
-  return { end: limit, closed: false };
+}
+
+/** Offset of the next `ch` at or after `from`, or `limit` if there is none. */
+function nextOf(text: string, ch: string, from: number, limit: number): number {
+  const i = text.indexOf(ch, from);
+  return i < 0 ? limit : i;
 }
 
 /** An unclosed opener found by brace recovery. */
