@@ -15,9 +15,9 @@ import { resolveSettings, type RuleSetting, type SeveritySetting } from './confi
 import { formatMessage, type Analysis, type AnyRule, type ReportDescriptor, type RuleCatalog, type RuleContext, type RuleVisitors } from './rule.js';
 import { allRules } from './rules/index.js';
 import { specOf } from './utils/args.js';
+import { walk } from './walk.js';
 import { applySuppressions } from './suppress.js';
 import { defaultVersion, type BigipVersion } from './version.js';
-import { childAt, childCount } from './walk.js';
 
 /** Options of {@link lint}. */
 export interface LintOptions {
@@ -247,50 +247,46 @@ class FileRun {
   }
 
   /**
-   * Visits the tree depth-first in source order (as `walk` does, iteratively, so deep nesting
-   * cannot overflow the stack). Leaves that no rule looks at (plain text, escapes, literals:
-   * about half of all nodes) are skipped without a call.
+   * Visits the tree once for every rule. Nodes that no rule looks at are skipped without a call:
+   * text, escapes and literals (about half of all nodes) and, unless a rule visits words, words
+   * that are plain text.
    */
   walk(): void {
-    const stack: Node[] = [];
-    const next: number[] = [];
-    this.ancestors = stack;
-    const root = this.ast;
     const quiet = (type: string): boolean => !this.byType.has(type) && !this.exitByType.has(type);
     const quietText = quiet('Text');
     const quietEscape = quiet('Escape');
     const quietLiteral = quiet('ExprLiteral');
-    // Words that are plain text (most of them) hold nothing a rule looks at when no rule visits
-    // their type: skipped whole, like the text leaves.
     const quietBare = quiet('BareWord') && quietText && quietEscape;
     const quietQuoted = quiet('QuotedWord') && quietText && quietEscape;
     const quietBraced = quiet('BracedWord');
-    this.enter(root);
-    stack.push(root);
-    next.push(0);
-    while (stack.length > 0) {
-      const top = stack.length - 1;
-      const node = stack[top];
-      const i = next[top];
-      if (i < childCount(node)) {
-        next[top] = i + 1;
-        const child = childAt(node, i);
-        const type = child.type;
-        if ((type === 'Text' && quietText) || (type === 'Escape' && quietEscape) || (type === 'ExprLiteral' && quietLiteral)) continue;
-        if (type === 'BareWord' ? quietBare && plainText(child.parts) : type === 'QuotedWord' ? quietQuoted && plainText(child.parts) : type === 'BracedWord' && quietBraced && !child.parsed) continue;
-        this.enter(child);
-        if (childCount(child) === 0) {
-          this.leave(child);
-          continue;
+    walk(this.ast, {
+      skip: (node) => {
+        switch (node.type) {
+          case 'Text':
+            return quietText;
+          case 'Escape':
+            return quietEscape;
+          case 'ExprLiteral':
+            return quietLiteral;
+          case 'BareWord':
+            return quietBare && plainText(node.parts);
+          case 'QuotedWord':
+            return quietQuoted && plainText(node.parts);
+          case 'BracedWord':
+            return quietBraced && !node.parsed;
+          default:
+            return false;
         }
-        stack.push(child);
-        next.push(0);
-        continue;
-      }
-      stack.pop();
-      next.pop();
-      this.leave(node);
-    }
+      },
+      enter: (node, ancestors) => {
+        this.ancestors = ancestors;
+        this.enter(node);
+      },
+      leave: (node, ancestors) => {
+        this.ancestors = ancestors;
+        this.leave(node);
+      },
+    });
     this.ancestors = [];
   }
 }

@@ -7,6 +7,8 @@ import type { Node } from '../syntax/ast.js';
 
 /** Callbacks of {@link walk}. `ancestors` is live: copy it to keep it. */
 export interface WalkVisitor {
+  /** Called before `enter` for every node but the root: returning true skips the node, its children and its `leave`. */
+  skip?(node: Node): boolean;
   /** Called before a node's children. Returning `false` skips them (and the matching `leave`). */
   enter?(node: Node, ancestors: readonly Node[]): void | boolean;
   /** Called after a node's children. */
@@ -139,7 +141,7 @@ export function childAt(node: Node, i: number): Node {
 export function walk(root: Node, visitor: WalkVisitor): void {
   const ancestors: Node[] = [];
   const next: number[] = [];
-  const { enter, leave } = visitor;
+  const { enter, leave, skip } = visitor;
   if (enter?.(root, ancestors) === false) return;
   ancestors.push(root);
   next.push(0);
@@ -150,6 +152,7 @@ export function walk(root: Node, visitor: WalkVisitor): void {
     if (i < childCount(node)) {
       next[top] = i + 1;
       const child = childAt(node, i);
+      if (skip?.(child)) continue;
       if (enter?.(child, ancestors) === false) continue;
       if (childCount(child) === 0) {
         // A leaf: no need to open a frame for it.
