@@ -223,9 +223,17 @@ export const MAX_EXPR_DEPTH = 200;
 
 /**
  * Rough nesting depth of an expression: parentheses, plus the longest run of unary operators;
- * -1 when the text is only white space.
+ * -1 when the text is only white space. Each level takes a character, so a text no longer than
+ * MAX_EXPR_DEPTH cannot exceed it and is only checked for being blank (most expressions).
  */
 function exprDepth(text: string): number {
+  if (text.length <= MAX_EXPR_DEPTH) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && (c < 9 || c > 13)) return 0;
+    }
+    return -1;
+  }
   let d = 0;
   let max = 0;
   let run = 0;
