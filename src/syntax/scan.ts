@@ -45,19 +45,7 @@ export interface ScanResult {
  * backslash-escaped characters, exactly as Tcl does. Returns where it ends.
  */
 export function scanBraced(text: string, pos: number, limit = text.length): ScanResult {
-  let depth = 0;
-  for (let i = pos; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92) {
-      i++;
-    } else if (c === 123) {
-      depth++;
-    } else if (c === 125) {
-      depth--;
-      if (depth === 0) return { end: i + 1, closed: true };
-    }
-  }
-  return { end: limit, closed: false };
+  return walkBraces(text, pos, limit, undefined, 0);
 }
 
 /**
@@ -68,11 +56,17 @@ export function scanBracedCached(text: string, pos: number, base: number, ends: 
   const known = ends[base + pos];
   // A brace matched beyond this text (the text is a piece of a larger braced word) does not count.
   if (known > 0 && known - base <= text.length) return { end: known - base, closed: true };
-  // The same walk as scanBraced, jumping from one `{`, `}` or backslash to the next with indexOf
-  // (a native search, several times faster than a char-code loop over the text between them):
-  // the next of each is kept, and the earliest of the three is handled.
+  return walkBraces(text, pos, text.length, ends, base);
+}
+
+/**
+ * The brace walk of `scanBraced`, recording nested ends in `ends` when given. It jumps from one
+ * `{`, `}` or backslash to the next with indexOf (a native search, several times faster than a
+ * char-code loop over the text between them): the next of each is kept, and the earliest of the
+ * three is handled.
+ */
+function walkBraces(text: string, pos: number, limit: number, ends: Int32Array | undefined, base: number): ScanResult {
   const stack: number[] = [];
-  const limit = text.length;
   let open = nextOf(text, '{', pos, limit);
   let close = nextOf(text, '}', pos, limit);
   let escape = nextOf(text, '\\', pos, limit);
@@ -91,7 +85,7 @@ export function scanBracedCached(text: string, pos: number, base: number, ends: 
       close = nextOf(text, '}', at + 1, limit);
       const opener = stack.pop();
       if (opener === undefined) continue;
-      ends[base + opener] = base + at + 1;
+      if (ends) ends[base + opener] = base + at + 1;
       if (stack.length === 0) return { end: at + 1, closed: true };
     } else {
       return { end: limit, closed: false };
@@ -99,10 +93,10 @@ export function scanBracedCached(text: string, pos: number, base: number, ends: 
   }
 }
 
-/** Offset of the next `ch` at or after `from`, or `limit` if there is none. */
+/** Offset of the next `ch` at or after `from` and before `limit`, or `limit` if there is none. */
 function nextOf(text: string, ch: string, from: number, limit: number): number {
   const i = text.indexOf(ch, from);
-  return i < 0 ? limit : i;
+  return i < 0 || i > limit ? limit : i;
 }
 
 /** An unclosed opener found by brace recovery. */

@@ -1,29 +1,44 @@
 /**
- * `scanBracedCached` (the lexer's brace matcher, which jumps between braces and backslashes with
- * indexOf) must agree with `scanBraced` (the plain character walk): the same end for every `{`,
- * and every nested end it records in the cache the one `scanBraced` finds from that brace.
+ * `scanBraced` and `scanBracedCached` jump between braces and backslashes with indexOf; they must
+ * agree with the plain character walk below (Tcl's rule): the same end for every `{`, within any
+ * limit, and every nested end the cached scan records the one the walk finds from that brace.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanBraced, scanBracedCached } from '../../src/syntax/scan.js';
 
+/** The reference: one character at a time, a backslash hiding the next one. */
+function walk(text: string, pos: number, limit = text.length): { end: number; closed: boolean } {
+  let depth = 0;
+  for (let i = pos; i < limit; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return { end: i + 1, closed: true };
+  }
+  return { end: limit, closed: false };
+}
+
 /** Checks every `{` of `text`, each with a fresh cache, at offset `base` in a larger source. */
 function agree(text: string, base: number): void {
   for (let pos = 0; pos < text.length; pos++) {
     if (text[pos] !== '{') continue;
+    for (let limit = pos; limit <= text.length; limit++) {
+      expect(scanBraced(text, pos, limit), `${JSON.stringify(text)} at ${pos} to ${limit}`).toEqual(walk(text, pos, limit));
+    }
     const ends = new Int32Array(base + text.length + 1);
-    expect(scanBracedCached(text, pos, base, ends), `${JSON.stringify(text)} at ${pos}`).toEqual(scanBraced(text, pos));
+    expect(scanBracedCached(text, pos, base, ends), `${JSON.stringify(text)} at ${pos}`).toEqual(walk(text, pos));
     ends.forEach((end, at) => {
       if (end === 0) return;
       expect(text[at - base]).toBe('{');
-      expect(scanBraced(text, at - base)).toEqual({ end: end - base, closed: true });
+      expect(walk(text, at - base)).toEqual({ end: end - base, closed: true });
     });
     // A second scan answers from the cache, with the same result.
-    expect(scanBracedCached(text, pos, base, ends)).toEqual(scanBraced(text, pos));
+    expect(scanBracedCached(text, pos, base, ends)).toEqual(walk(text, pos));
   }
 }
 
-describe('scanBracedCached', () => {
+describe('scanBraced and scanBracedCached', () => {
   it.each([
     ['nested', 'x {a {b} {c {d}} e} f'],
     ['escaped braces', '{a \\} b \\{ c}'],
@@ -32,12 +47,12 @@ describe('scanBracedCached', () => {
     ['unclosed', '{a {b} {c'],
     ['a stray close first', '} {a}'],
     ['empty', '{}{}'],
-  ])('matches scanBraced: %s', (_name, text) => {
+  ])('match the character walk: %s', (_name, text) => {
     agree(text, 0);
     agree(text, 7);
   });
 
-  it('matches scanBraced on random text', () => {
+  it('match the character walk on random text', () => {
     const chars = fc.constantFrom('{', '}', '\\', 'a', ' ', '\n');
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 30 }).map((a) => a.join('')), fc.nat(5), (text, base) => {
