@@ -169,9 +169,9 @@ class TclParser extends EmbeddedActionsParser {
     if (this.recording) return;
     const f = this.frames[this.frames.length - 1];
     if (newline) {
-      // A Newline token also holds the blank lines after it.
+      // A Newline token (starting with its line feed) also holds the blank lines and indentation after it.
       const img = t.image;
-      for (let i = 0; i < img.length; i++) if (img.charCodeAt(i) === 10) f.newlines++;
+      for (let i = 0; i !== -1; i = img.indexOf('\n', i + 1)) f.newlines++;
     } else f.blocked = true;
   }
 

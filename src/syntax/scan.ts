@@ -338,19 +338,21 @@ export function escapeValue(raw: string): string {
 
 /** Replaces each backslash-newline-whitespace sequence with one space, as Tcl does inside braces. */
 export function foldBackslashNewlines(text: string, dialect: Dialect): string {
-  if (text.indexOf('\\') === -1) return text;
+  // From backslash to backslash with indexOf (bodies are long, backslashes rare).
+  let i = text.indexOf('\\');
+  if (i === -1) return text;
   let out = '';
   let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) !== 92) continue;
+  while (i !== -1) {
     const next = text.charCodeAt(i + 1);
     if (next === 10 || (next === 13 && dialect === 'irule' && text.charCodeAt(i + 2) === 10)) {
       const len = escapeLength(text, i, dialect);
       out += text.slice(last, i) + ' ';
       last = i + len;
-      i = last - 1;
+      i = text.indexOf('\\', last);
     } else {
-      i++;
+      // Any other backslash sequence hides the next character (a backslash too).
+      i = text.indexOf('\\', i + 2);
     }
   }
   return out + text.slice(last);

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanBraced, scanBracedCached } from '../../src/syntax/scan.js';
+import type { Dialect } from '../../src/syntax/ast.js';
+import { escapeLength, foldBackslashNewlines, scanBraced, scanBracedCached } from '../../src/syntax/scan.js';
 
 /** The reference: one character at a time, a backslash hiding the next one. */
 function walk(text: string, pos: number, limit = text.length): { end: number; closed: boolean } {
@@ -60,5 +61,32 @@ describe('scanBraced and scanBracedCached', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+/** The reference for foldBackslashNewlines: every backslash-newline (and its blanks) becomes one space. */
+function fold(text: string, dialect: Dialect): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const next = text[i + 1];
+    if (text[i] !== '\\') out += text[i];
+    else if (next === '\n' || (next === '\r' && dialect === 'irule' && text[i + 2] === '\n')) {
+      out += ' ';
+      i += escapeLength(text, i, dialect) - 1;
+    } else out += text.slice(i, i + 2), i++;
+  }
+  return out;
+}
+
+describe('foldBackslashNewlines', () => {
+  it('matches the character walk on random text', () => {
+    const chars = fc.constantFrom('\\', '\n', '\r', ' ', '\t', 'a');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }).map((a) => a.join('')), fc.constantFrom<Dialect>('irule', 'tcl'), (text, dialect) => {
+        expect(foldBackslashNewlines(text, dialect)).toBe(fold(text, dialect));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(foldBackslashNewlines('a \\\n  b \\\\\nc \\x', 'irule')).toBe('a  b \\\\\nc \\x');
   });
 });
