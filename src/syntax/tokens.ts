@@ -164,14 +164,22 @@ export const Comment = createToken({
 
 /** End of a comment starting at `offset` (a `#`): the end of the line, backslash-newline continuing it. */
 export function commentEnd(text: string, offset: number): number {
-  let i = offset;
   const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 92) {
-      i += text.charCodeAt(i + 1) === 13 && state.dialect === 'irule' && text.charCodeAt(i + 2) === 10 ? 3 : 2;
-    } else if (c === 10) break;
-    else i++;
+  // From backslash to backslash with indexOf, up to the first line feed no backslash hides.
+  let i = offset;
+  let eol = text.indexOf('\n', i);
+  if (eol < 0) eol = n;
+  for (;;) {
+    const bs = text.indexOf('\\', i);
+    if (bs < 0 || bs >= eol) {
+      i = eol;
+      break;
+    }
+    i = bs + (text.charCodeAt(bs + 1) === 13 && state.dialect === 'irule' && text.charCodeAt(bs + 2) === 10 ? 3 : 2);
+    if (i > eol) {
+      eol = text.indexOf('\n', i);
+      if (eol < 0) eol = n;
+    }
   }
   if (i > n) i = n;
   // Leave a CR before the newline out of the comment.

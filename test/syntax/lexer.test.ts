@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/syntax/ast.js';
 import { parse } from '../../src/syntax/index.js';
 import { tokenize } from '../../src/syntax/lexer.js';
-import { tokenizeWithChevrotain, type LexResult } from '../../src/syntax/tokens.js';
+import { commentEnd, resetLexState, tokenizeWithChevrotain, type LexResult } from '../../src/syntax/tokens.js';
 import { mutated, tclScript } from '../oracle/generators.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -114,6 +114,27 @@ describe('hand-written lexer agrees with the Chevrotain token definitions', () =
         sameEverywhere(text);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/** The reference for commentEnd: a backslash hides the next character (CR LF in the irule dialect). */
+function walkComment(text: string, dialect: Dialect): number {
+  let i = 0;
+  while (i < text.length && text[i] !== '\n') i += text[i] === '\\' ? (dialect === 'irule' && text.startsWith('\r\n', i + 1) ? 3 : 2) : 1;
+  i = Math.min(i, text.length);
+  return i > 0 && text[i - 1] === '\r' && text[i] === '\n' ? i - 1 : i;
+}
+
+describe('commentEnd', () => {
+  it('ends where a character walk ends', () => {
+    const chars = fc.constantFrom('\\', '\n', '\r', ' ', 'a');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }).map((a) => '#' + a.join('')), fc.constantFrom<Dialect>('irule', 'tcl'), (text, dialect) => {
+        resetLexState(dialect, 0, new Int32Array(text.length + 1));
+        expect(commentEnd(text, 0)).toBe(walkComment(text, dialect));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
