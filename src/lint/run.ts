@@ -15,6 +15,7 @@ import { resolveSettings, type RuleSetting, type SeveritySetting } from './confi
 import { formatMessage, type Analysis, type AnyRule, type ReportDescriptor, type RuleCatalog, type RuleContext, type RuleVisitors } from './rule.js';
 import { allRules } from './rules/index.js';
 import { specOf } from './utils/args.js';
+import { pushChildren, type WalkStack } from './walk.js';
 import { applySuppressions } from './suppress.js';
 import { defaultVersion, type BigipVersion } from './version.js';
 
@@ -246,17 +247,15 @@ class FileRun {
   }
 
   /**
-   * Visits the tree once for every rule, depth-first in source order like `walk` (walk.ts), with
-   * the ancestors on a stack. It schedules each node's children with one switch on its type and
-   * leaves out the nodes no rule looks at: text, escapes and literals (about half of all nodes)
-   * and, unless a rule visits words, words that are plain text. Iterative, so long expression
-   * chains cannot overflow the call stack.
+   * Visits the tree once for every rule, as `walk` (walk.ts) does, but leaving out the nodes no
+   * rule looks at before they are pushed: text, escapes and literals (about half of all nodes)
+   * and, unless a rule visits words, words that are plain text.
    */
   walk(): void {
     const quiet = (type: string): boolean => !this.byType.has(type) && !this.exitByType.has(type);
     const text = quiet('Text');
     const escape = quiet('Escape');
-    const skip: Quiet = {
+    const q: Quiet = {
       text,
       escape,
       literal: quiet('ExprLiteral'),
@@ -264,10 +263,10 @@ class FileRun {
       quoted: quiet('QuotedWord') && text && escape,
       braced: quiet('BracedWord'),
     };
+    const skip = (node: Node): boolean => skipped(node, q);
     const ancestors: Node[] = [];
     this.ancestors = ancestors;
-    // Nodes to enter, last first; `null` stands for "leave the innermost open node".
-    const todo: (Node | null)[] = [this.ast];
+    const todo: WalkStack = [this.ast];
     for (;;) {
       const node = todo.pop();
       if (node === undefined) break;
@@ -276,9 +275,9 @@ class FileRun {
         continue;
       }
       this.enter(node);
-      // The leave marker goes below the children, so it comes out after them.
+      // The leave marker goes below the children, so it comes off after them.
       todo.push(null);
-      if (!schedule(node, todo, skip)) {
+      if (!pushChildren(node, todo, skip)) {
         todo.pop();
         this.leave(node);
         continue;
@@ -317,74 +316,6 @@ function skipped(node: Node, q: Quiet): boolean {
       return q.quoted && plainText(node.parts);
     case 'BracedWord':
       return q.braced && node.parsed === undefined;
-    default:
-      return false;
-  }
-}
-
-/** Pushes the children of `nodes` that are not skipped, last first. */
-function pushAll(nodes: readonly Node[], todo: (Node | null)[], q: Quiet): void {
-  for (let i = nodes.length - 1; i >= 0; i--) if (!skipped(nodes[i], q)) todo.push(nodes[i]);
-}
-
-/** Pushes one child unless it is skipped. */
-function pushOne(node: Node | undefined, todo: (Node | null)[], q: Quiet): void {
-  if (node !== undefined && !skipped(node, q)) todo.push(node);
-}
-
-/**
- * Pushes a node's children (last first, so they come out in source order) and says whether the
- * node has children at all; a leaf is left right after it is entered.
- */
-function schedule(node: Node, todo: (Node | null)[], q: Quiet): boolean {
-  switch (node.type) {
-    case 'Script':
-      pushAll(node.body, todo, q);
-      return true;
-    case 'Command':
-    case 'When':
-    case 'Proc':
-      pushAll(node.words, todo, q);
-      return true;
-    case 'BareWord':
-    case 'QuotedWord':
-    case 'ExprQuoted':
-      pushAll(node.parts, todo, q);
-      return true;
-    case 'BracedWord':
-    case 'ListItem':
-      pushOne(node.parsed, todo, q);
-      return true;
-    case 'ExpandWord':
-      pushOne(node.word, todo, q);
-      return true;
-    case 'VarRef':
-      if (node.index) pushAll(node.index, todo, q);
-      return true;
-    case 'CmdSubst':
-      pushOne(node.script, todo, q);
-      return true;
-    case 'Expr':
-      pushOne(node.root, todo, q);
-      return true;
-    case 'ExprUnary':
-      pushOne(node.operand, todo, q);
-      return true;
-    case 'ExprBinary':
-      pushOne(node.right, todo, q);
-      pushOne(node.left, todo, q);
-      return true;
-    case 'ExprTernary':
-      pushOne(node.else, todo, q);
-      pushOne(node.then, todo, q);
-      pushOne(node.cond, todo, q);
-      return true;
-    case 'ExprCall':
-      pushAll(node.args, todo, q);
-      return true;
-    case 'List':
-      pushAll(node.items, todo, q);
-      return true;
     default:
       return false;
   }

@@ -1,170 +1,119 @@
 /**
- * A generic walker over the AST that passes the ancestor chain (nodes hold no parent links).
- * Iterative, so long expression chains or deep nesting cannot overflow the call stack.
+ * Walking the AST depth-first in source order, with the ancestor chain (nodes hold no parent
+ * links). Iterative, so long expression chains or deep nesting cannot overflow the call stack.
  * A `When` or `Proc` is walked through its words: its body is the last word's parsed script.
+ * {@link pushChildren} is the one place that knows which children each node type has; the lint
+ * runner's own walk (run.ts) uses it too.
  */
 import type { Node } from '../syntax/ast.js';
 
 /** Callbacks of {@link walk}. `ancestors` is live: copy it to keep it. */
 export interface WalkVisitor {
-  /** Called before `enter` for every node but the root: returning true skips the node, its children and its `leave`. */
-  skip?(node: Node): boolean;
   /** Called before a node's children. Returning `false` skips them (and the matching `leave`). */
   enter?(node: Node, ancestors: readonly Node[]): void | boolean;
   /** Called after a node's children. */
   leave?(node: Node, ancestors: readonly Node[]): void;
 }
 
-/** The direct children of a node, in source order. */
-export function childrenOf(node: Node): readonly Node[] {
+/** A stack of nodes still to visit, last first; `null` stands for "leave the innermost open node". */
+export type WalkStack = (Node | null)[];
+
+/** Which children to leave out; none when absent. */
+export type ChildFilter = ((node: Node) => boolean) | undefined;
+
+function pushAll(nodes: readonly Node[], todo: WalkStack, skip: ChildFilter): void {
+  for (let i = nodes.length - 1; i >= 0; i--) if (skip === undefined || !skip(nodes[i])) todo.push(nodes[i]);
+}
+
+function pushOne(node: Node | undefined, todo: WalkStack, skip: ChildFilter): void {
+  if (node !== undefined && (skip === undefined || !skip(node))) todo.push(node);
+}
+
+/**
+ * Pushes a node's children that `skip` does not leave out, last first (so they come off the
+ * stack in source order), and says whether the node type has children at all.
+ */
+export function pushChildren(node: Node, todo: WalkStack, skip?: ChildFilter): boolean {
   switch (node.type) {
     case 'Script':
-      return node.body;
+      pushAll(node.body, todo, skip);
+      return true;
     case 'Command':
     case 'When':
     case 'Proc':
-      return node.words;
+      pushAll(node.words, todo, skip);
+      return true;
     case 'BareWord':
     case 'QuotedWord':
     case 'ExprQuoted':
-      return node.parts;
+      pushAll(node.parts, todo, skip);
+      return true;
     case 'BracedWord':
-      return node.parsed ? [node.parsed] : [];
-    case 'ExpandWord':
-      return [node.word];
-    case 'VarRef':
-      return node.index ?? [];
-    case 'CmdSubst':
-      return [node.script];
-    case 'Expr':
-      return node.root ? [node.root] : [];
-    case 'ExprUnary':
-      return [node.operand];
-    case 'ExprBinary':
-      return [node.left, node.right];
-    case 'ExprTernary':
-      return [node.cond, node.then, node.else];
-    case 'ExprCall':
-      return node.args;
-    case 'List':
-      return node.items;
     case 'ListItem':
-      return node.parsed ? [node.parsed] : [];
+      pushOne(node.parsed, todo, skip);
+      return true;
+    case 'ExpandWord':
+      pushOne(node.word, todo, skip);
+      return true;
+    case 'VarRef':
+      if (node.index) pushAll(node.index, todo, skip);
+      return true;
+    case 'CmdSubst':
+      pushOne(node.script, todo, skip);
+      return true;
+    case 'Expr':
+      pushOne(node.root, todo, skip);
+      return true;
+    case 'ExprUnary':
+      pushOne(node.operand, todo, skip);
+      return true;
+    case 'ExprBinary':
+      pushOne(node.right, todo, skip);
+      pushOne(node.left, todo, skip);
+      return true;
+    case 'ExprTernary':
+      pushOne(node.else, todo, skip);
+      pushOne(node.then, todo, skip);
+      pushOne(node.cond, todo, skip);
+      return true;
+    case 'ExprCall':
+      pushAll(node.args, todo, skip);
+      return true;
+    case 'List':
+      pushAll(node.items, todo, skip);
+      return true;
     case 'Comment':
     case 'Text':
     case 'Escape':
     case 'ExprLiteral':
-      return [];
-  }
-}
-
-/** The number of children of a node (see {@link childAt}); no allocation. */
-export function childCount(node: Node): number {
-  switch (node.type) {
-    case 'Script':
-      return node.body.length;
-    case 'Command':
-    case 'When':
-    case 'Proc':
-      return node.words.length;
-    case 'BareWord':
-    case 'QuotedWord':
-    case 'ExprQuoted':
-      return node.parts.length;
-    case 'BracedWord':
-    case 'ListItem':
-      return node.parsed ? 1 : 0;
-    case 'Expr':
-      return node.root ? 1 : 0;
-    case 'VarRef':
-      return node.index ? node.index.length : 0;
-    case 'ExpandWord':
-    case 'CmdSubst':
-    case 'ExprUnary':
-      return 1;
-    case 'ExprBinary':
-      return 2;
-    case 'ExprTernary':
-      return 3;
-    case 'ExprCall':
-      return node.args.length;
-    case 'List':
-      return node.items.length;
-    default:
-      return 0;
-  }
-}
-
-/** The `i`-th child of a node, in source order (`i` below {@link childCount}). */
-export function childAt(node: Node, i: number): Node {
-  switch (node.type) {
-    case 'Script':
-      return node.body[i];
-    case 'Command':
-    case 'When':
-    case 'Proc':
-      return node.words[i];
-    case 'BareWord':
-    case 'QuotedWord':
-    case 'ExprQuoted':
-      return node.parts[i];
-    case 'BracedWord':
-    case 'ListItem':
-      return node.parsed!;
-    case 'Expr':
-      return node.root!;
-    case 'VarRef':
-      return node.index![i];
-    case 'ExpandWord':
-      return node.word;
-    case 'CmdSubst':
-      return node.script;
-    case 'ExprUnary':
-      return node.operand;
-    case 'ExprBinary':
-      return i === 0 ? node.left : node.right;
-    case 'ExprTernary':
-      return i === 0 ? node.cond : i === 1 ? node.then : node.else;
-    case 'ExprCall':
-      return node.args[i];
-    case 'List':
-      return node.items[i];
-    default:
-      throw new Error(`${node.type} has no children`);
+      return false;
   }
 }
 
 /**
  * Visits `root` and everything below it depth-first, in source order. The stack of open nodes is
- * the ancestor chain passed to the callbacks; nothing is allocated per node.
+ * the ancestor chain passed to the callbacks; a leaf is left right after it is entered.
  */
 export function walk(root: Node, visitor: WalkVisitor): void {
+  const { enter, leave } = visitor;
   const ancestors: Node[] = [];
-  const next: number[] = [];
-  const { enter, leave, skip } = visitor;
-  if (enter?.(root, ancestors) === false) return;
-  ancestors.push(root);
-  next.push(0);
-  while (ancestors.length > 0) {
-    const top = ancestors.length - 1;
-    const node = ancestors[top];
-    const i = next[top];
-    if (i < childCount(node)) {
-      next[top] = i + 1;
-      const child = childAt(node, i);
-      if (skip?.(child)) continue;
-      if (enter?.(child, ancestors) === false) continue;
-      if (childCount(child) === 0) {
-        // A leaf: no need to open a frame for it.
-        leave?.(child, ancestors);
-        continue;
-      }
-      ancestors.push(child);
-      next.push(0);
+  const todo: WalkStack = [root];
+  for (;;) {
+    const node = todo.pop();
+    if (node === undefined) break;
+    if (node === null) {
+      const done = ancestors.pop()!;
+      leave?.(done, ancestors);
       continue;
     }
-    ancestors.pop();
-    next.pop();
-    leave?.(node, ancestors);
+    if (enter?.(node, ancestors) === false) continue;
+    // The leave marker goes below the children, so it comes off after them.
+    todo.push(null);
+    if (!pushChildren(node, todo)) {
+      todo.pop();
+      leave?.(node, ancestors);
+      continue;
+    }
+    ancestors.push(node);
   }
 }

@@ -34,19 +34,6 @@ describe('walk', () => {
     expect(left).toBeGreaterThan(entered.length);
   });
 
-  it('skips a node, its children and its leave when skip says so', () => {
-    const { ast } = parse('set a [b c]\n');
-    const entered: string[] = [];
-    const left: string[] = [];
-    walk(ast, {
-      skip: (node) => node.type === 'CmdSubst' || node.type === 'Text',
-      enter: (node) => void entered.push(node.type),
-      leave: (node) => void left.push(node.type),
-    });
-    expect(entered).toEqual(['Script', 'Command', 'BareWord', 'BareWord', 'BareWord']);
-    expect(left).toEqual(['BareWord', 'BareWord', 'BareWord', 'Command', 'Script']);
-  });
-
   it('copes with a 20,000-operand expression without overflowing the stack', () => {
     const { ast } = parse(`set x [expr {${Array.from({ length: 20000 }, (_, i) => `$v${i}`).join(' + ')}}]`);
     let n = 0;
