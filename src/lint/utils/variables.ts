@@ -64,8 +64,10 @@ function mentionsOf(word: Word): string[] {
   if (word.type === 'BracedWord') {
     // Variable lists are short; long braced text (a response body) names no variables.
     if (word.parsed || word.text.length > 256) return [];
-    // A braced list such as `foreach {k v} ...` or a proc parameter list.
-    return word.text.split(/[\s{}]+/).filter((s) => s !== '');
+    // A braced list such as `foreach {k v} ...` or a proc parameter list, or one name with a
+    // space in it (`set {client ip} ...`, read as `${client ip}`).
+    const items = word.text.split(/[\s{}]+/).filter((s) => s !== '');
+    return items.length > 1 ? [word.text, ...items] : items;
   }
   const v = literalValue(word);
   return v === undefined ? [] : [v];

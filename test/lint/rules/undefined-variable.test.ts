@@ -11,6 +11,8 @@ ruleTester(rule, {
     { name: 'array elements', code: 'when HTTP_REQUEST {\n  array set counts {a 1}\n  log local0. $counts(a)\n}\n' },
     { name: 'computed names make the scope unknowable', code: 'when HTTP_REQUEST {\n  set [HTTP::query] 1\n  log local0. $whatever\n}\n' },
     { name: 'globals are another rule\'s business', code: 'when HTTP_REQUEST {\n  log local0. $::g\n}\n' },
+    { name: 'a name with a space, set and read in braces', code: 'when HTTP_REQUEST {\n  set {client ip} [IP::client_addr]\n  log local0. ${client ip}\n}\n' },
+    { name: 'a name with a dash, set in a proc', code: 'proc p {} {\n  set x-y 1\n  return ${x-y}\n}\n' },
   ],
   invalid: [
     {
@@ -25,6 +27,11 @@ ruleTester(rule, {
     {
       code: 'when HTTP_REQUEST {\n  if { $static::enabled } { log local0. x }\n}\n',
       errors: [{ messageId: 'static', data: { name: 'static::enabled' }, line: 2, column: 8 }],
+    },
+    {
+      name: 'a braced name that nothing sets',
+      code: 'when HTTP_REQUEST {\n  set {client id} 1\n  log local0. ${client ip}\n}\n',
+      errors: [{ messageId: 'connection', data: { name: 'client ip' }, line: 3, column: 15 }],
     },
     {
       name: 'each name once',
