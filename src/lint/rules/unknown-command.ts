@@ -1,7 +1,8 @@
 // Reports commands BIG-IP does not know (at the version checked): a literal unknown command is a
 // load-time error ("undefined procedure"), even inside catch. Doc: docs/rules/unknown-command.md
 import { allCommands } from '../../catalog/load.js';
-import { unavailableAt } from '../../catalog/version.js';
+import type { CommandSpec } from '../../catalog/types.js';
+import { unavailableAt, type Unavailability } from '../../catalog/version.js';
 import { closest } from '../config.js';
 import { defineRule } from '../rule.js';
 import { commandName, specOf } from '../utils/args.js';
@@ -9,6 +10,20 @@ import { procsAnalysis } from '../utils/procs.js';
 import type { Word } from '../../syntax/ast.js';
 
 let names: string[] | undefined;
+
+/** `unavailableAt` answers by spec, for the version asked last (runs check one version). */
+const verdicts = new Map<CommandSpec, Unavailability | null>();
+let verdictsVersion = '';
+
+function unavailable(spec: CommandSpec, version: string): Unavailability | undefined {
+  if (version !== verdictsVersion) {
+    verdicts.clear();
+    verdictsVersion = version;
+  }
+  let why = verdicts.get(spec);
+  if (why === undefined) verdicts.set(spec, (why = unavailableAt(spec, version) ?? null));
+  return why ?? undefined;
+}
 
 export default defineRule({
   id: 'unknown-command',
@@ -45,7 +60,7 @@ export default defineRule({
           unknown.push({ node, name });
           return;
         }
-        const why = unavailableAt(spec, ctx.version.text);
+        const why = unavailable(spec, ctx.version.text);
         if (why === 'absent') {
           if (spec.tclVersion) ctx.report({ node, messageId: 'newerTcl', data: { name, tcl: spec.tclVersion } });
           else ctx.report({ node, messageId: 'absent', data: { name } });
