@@ -236,7 +236,9 @@ function lexDirect(text: string, initialMode: number, tokens: IToken[]): boolean
       }
     } else if (mode !== EXPR) {
       // quoted: QuoteClose, [ and ] tokens, variables, Escape, QText, LiteralRBracket;
-      // index: the same with IndexClose and IText.
+      // index: the same with IndexClose and IText. The `$`, `[` and `]` cases repeat those of
+      // script mode on purpose: the mode lives in a local of this loop, and a shared helper would
+      // have to move it (and the token type and end) into an object on the hottest path.
       const quoted = mode === QUOTED;
       if (quoted ? c === 34 : c === 41) {
         if (quoted) type = QuoteClose;
