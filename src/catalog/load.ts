@@ -156,9 +156,11 @@ export function getCommand(name: string): CommandSpec | undefined {
     const n = name.startsWith('::') ? name.slice(2) : name;
     const ns = namespaceOf(n);
     spec = (ns ? loadFile(ns)?.get(n) : (loadFile('tcl')?.get(n) ?? loadFile('global')?.get(n))) ?? null;
-    // Names come from user files: keep the memo bounded.
+    // Names come from user files: keep the memo bounded, and do not keep their strings, which may
+    // be slices that hold a whole file in memory (a found name is kept as the catalog's copy).
     if (byName.size >= MAX_NAMES) byName.clear();
-    byName.set(name, spec);
+    if (spec && spec.name === name) byName.set(spec.name, spec);
+    else if (name.length < SHORT) byName.set(name, spec);
   }
   return spec ?? undefined;
 }
@@ -166,6 +168,8 @@ export function getCommand(name: string): CommandSpec | undefined {
 /** Lookups by name as written (one Map read instead of a namespace split and two tables); null = unknown. */
 const byName = new Map<string, CommandSpec | null>();
 const MAX_NAMES = 8192;
+/** Strings shorter than this are copies in V8, never slices of a longer text. */
+const SHORT = 13;
 
 /** Every command in the catalog. */
 export function allCommands(): CommandSpec[] {

@@ -19,8 +19,12 @@ const verdicts = new Map<string, boolean>();
 function acceptable(value: string): boolean {
   let v = verdicts.get(value);
   if (v === undefined) {
-    if (verdicts.size >= 4096) verdicts.clear();
-    verdicts.set(value, (v = judge(value)));
+    v = judge(value);
+    // Longer strings may be slices that keep a whole file in memory: judged, not kept.
+    if (value.length < 13) {
+      if (verdicts.size >= 4096) verdicts.clear();
+      verdicts.set(value, v);
+    }
   }
   return v;
 }

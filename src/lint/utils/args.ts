@@ -224,33 +224,47 @@ function argTexts(cmd: Command): (string | undefined)[] {
   return args;
 }
 
+/** The catalog's own strings for a subcommand path (the words as written are slices of a file). */
+function catalogPath(spec: CommandSpec, path: string[]): string[] {
+  let form = spec.args;
+  return path.map((word) => {
+    const key = Object.keys(form?.subcommands ?? {}).find((k) => k === word) ?? word;
+    form = form?.subcommands?.[key];
+    return key;
+  });
+}
+
 /** Matches one argument shape against a spec. */
 function matchShape(cmd: Command, spec: CommandSpec, args: (string | undefined)[]): TypedCommand {
-  const name = commandName(cmd)!;
   const m = matchCall(spec, args);
   const form = m.form ?? {};
   const depth = m.path.length;
   let positionals: (Positional | undefined)[] | undefined;
   const wordCount = cmd.words.length;
+  // The match is cached and shared, so it keeps no string of this command's source (a slice
+  // would keep the whole file in memory): names come from the catalog, and of the argument words
+  // only options matter for matching positionals again (any other literal matches like '').
+  const kept = args.map((a) => (a === undefined || a.startsWith('-') ? a : ''));
+  const rematch = !form.handler && m.form !== undefined;
   const typed: TypedCommand = {
-    name,
+    name: spec.name,
     spec,
     form,
-    path: m.path,
+    path: catalogPath(spec, m.path),
     types: [undefined, ...m.types],
     arity: m.arity,
     // Matched again only when a rule asks (few do), to keep the common path cheap.
     get positionals(): (Positional | undefined)[] {
       if (positionals) return positionals;
       positionals = new Array<Positional | undefined>(wordCount).fill(undefined);
-      if (!form.handler && m.form) {
-        const own = positionalsOf(form, args.slice(depth));
+      if (rematch) {
+        const own = positionalsOf(form, kept.slice(depth));
         for (let i = 0; i < own.length; i++) positionals[1 + depth + i] = own[i];
       }
       return positionals;
     },
   };
-  if (m.path.length > 0) typed.subcommand = m.path[m.path.length - 1];
+  if (typed.path.length > 0) typed.subcommand = typed.path[typed.path.length - 1];
   if (m.unknownSubcommand !== undefined) typed.unknownSubcommandAt = 1 + m.path.length;
   if (m.uncertain) typed.uncertain = true;
   return typed;
