@@ -1,10 +1,10 @@
 // Reports drop, reject or discard (commands the catalog marks as ending the connection) followed
 // on the same path by more commands without `return`: the rest of the handler still runs.
 // Doc: docs/rules/drop-without-return.md
-import type { Command, When } from '../../syntax/ast.js';
+import type { Command } from '../../syntax/ast.js';
 import { defineRule } from '../rule.js';
 import { commandName, specOf } from '../utils/args.js';
-import { runFlow } from '../utils/flow.js';
+import { flowInHandlersWith } from '../utils/flow.js';
 
 /** Commands that usually accompany a drop and do no harm after it. */
 const HARMLESS_AFTER = new Set(['log', 'event', 'return']);
@@ -25,35 +25,20 @@ export default defineRule({
   commandFilter: (spec) => spec?.terminatesFlow === true,
   create(ctx) {
     const reported = new Set<Command>();
-    const candidates = new Set<When>();
-    return {
-      Command() {
-        const when = ctx.enclosingWhen();
-        if (when) candidates.add(when);
+    return flowInHandlersWith<Command | undefined>(ctx, undefined, {
+      join: (a, b) => a ?? b,
+      step: (cmd, ended) => {
+        const name = commandName(cmd);
+        if (ended && name !== undefined && !HARMLESS_AFTER.has(name) && !reported.has(ended)) {
+          reported.add(ended);
+          ctx.report({
+            node: ended.words[0],
+            messageId: 'noReturn',
+            data: { name: commandName(ended) ?? '', next: name, line: ctx.lines.position(cmd.range.start).line + 1 },
+          });
+        }
+        return specOf(cmd, ctx.catalog)?.terminatesFlow ? cmd : ended;
       },
-      'When:exit'(node) {
-        if (!node.body || !candidates.has(node)) return;
-        runFlow<Command | undefined>(
-          node.body,
-          undefined,
-          {
-            join: (a, b) => a ?? b,
-            step: (cmd, ended) => {
-              const name = commandName(cmd);
-              if (ended && name !== undefined && !HARMLESS_AFTER.has(name) && !reported.has(ended)) {
-                reported.add(ended);
-                ctx.report({
-                  node: ended.words[0],
-                  messageId: 'noReturn',
-                  data: { name: commandName(ended) ?? '', next: name, line: ctx.lines.position(cmd.range.start).line + 1 },
-                });
-              }
-              return specOf(cmd, ctx.catalog)?.terminatesFlow ? cmd : ended;
-            },
-          },
-          ctx.catalog,
-        );
-      },
-    };
+    });
   },
 });

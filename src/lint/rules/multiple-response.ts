@@ -2,10 +2,10 @@
 // commands run after a response was sent: BIG-IP allows one response per request and fails the
 // rest at run time. Doc: docs/rules/multiple-response.md
 import { namespaceOf } from '../../catalog/load.js';
-import type { Command, When } from '../../syntax/ast.js';
+import type { Command } from '../../syntax/ast.js';
 import { defineRule } from '../rule.js';
 import { commandName, specOf } from '../utils/args.js';
-import { runFlow } from '../utils/flow.js';
+import { flowInHandlersWith } from '../utils/flow.js';
 
 export default defineRule({
   id: 'multiple-response',
@@ -25,40 +25,25 @@ export default defineRule({
   create(ctx) {
     const reported = new Set<Command>();
     const lineOf = (c: Command): number => ctx.lines.position(c.range.start).line + 1;
-    const candidates = new Set<When>();
-    return {
-      Command() {
-        const when = ctx.enclosingWhen();
-        if (when) candidates.add(when);
+    return flowInHandlersWith<Command | undefined>(ctx, undefined, {
+      join: (a, b) => a ?? b,
+      step: (cmd, responded) => {
+        const name = commandName(cmd);
+        if (name === undefined) return responded;
+        const spec = specOf(cmd, ctx.catalog);
+        const sends = spec?.sendsResponse === true;
+        if (responded && responded !== cmd && !reported.has(cmd)) {
+          const data = { name, first: commandName(responded) ?? '', line: lineOf(responded) };
+          if (sends) {
+            reported.add(cmd);
+            ctx.report({ node: cmd.words[0], messageId: 'second', data });
+          } else if (namespaceOf(name) === 'HTTP') {
+            reported.add(cmd);
+            ctx.report({ node: cmd.words[0], messageId: 'after', data });
+          }
+        }
+        return sends ? (responded ?? cmd) : responded;
       },
-      'When:exit'(node) {
-        if (!node.body || !candidates.has(node)) return;
-        runFlow<Command | undefined>(
-          node.body,
-          undefined,
-          {
-            join: (a, b) => a ?? b,
-            step: (cmd, responded) => {
-              const name = commandName(cmd);
-              if (name === undefined) return responded;
-              const spec = specOf(cmd, ctx.catalog);
-              const sends = spec?.sendsResponse === true;
-              if (responded && responded !== cmd && !reported.has(cmd)) {
-                const data = { name, first: commandName(responded) ?? '', line: lineOf(responded) };
-                if (sends) {
-                  reported.add(cmd);
-                  ctx.report({ node: cmd.words[0], messageId: 'second', data });
-                } else if (namespaceOf(name) === 'HTTP') {
-                  reported.add(cmd);
-                  ctx.report({ node: cmd.words[0], messageId: 'after', data });
-                }
-              }
-              return sends ? (responded ?? cmd) : responded;
-            },
-          },
-          ctx.catalog,
-        );
-      },
-    };
+    });
   },
 });

@@ -5,8 +5,8 @@
  * `continue` inside a loop body). A rule supplies a state and a step function; states of
  * alternative paths are joined. Commands inside `[...]` are values, not steps, and are not visited.
  */
-import type { Command, Script, Statement } from '../../syntax/ast.js';
-import type { RuleCatalog } from '../rule.js';
+import type { Command, Script, Statement, When } from '../../syntax/ast.js';
+import type { RuleCatalog, RuleContext, RuleVisitors } from '../rule.js';
 import { commandName } from './args.js';
 
 /** What a rule plugs into the analysis. */
@@ -66,4 +66,22 @@ function runStatements<S>(body: Statement[], state: S, spec: FlowSpec<S>, catalo
     current = joined;
   }
   return current;
+}
+
+/**
+ * Visitors that run the analysis over each `when` body, when the handler ends, but only over the
+ * bodies that contain a command the rule's `commandFilter` lets through (the rule's `Command`
+ * visitor sees only those): elsewhere the analysis could find nothing.
+ */
+export function flowInHandlersWith<S>(ctx: RuleContext<string>, state: S, spec: FlowSpec<S>): RuleVisitors {
+  const candidates = new Set<When>();
+  return {
+    Command() {
+      const when = ctx.enclosingWhen();
+      if (when) candidates.add(when);
+    },
+    'When:exit'(node) {
+      if (node.body && candidates.has(node)) runFlow(node.body, state, spec, ctx.catalog);
+    },
+  };
 }
