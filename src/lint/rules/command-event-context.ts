@@ -37,8 +37,7 @@ export default defineRule({
     return {
       Command(cmd) {
         const spec = specOf(cmd, ctx.catalog);
-        // Only a command with events listed as invalid can be refused (most commands have none).
-        if (!spec?.eventsInvalid || spec.eventsInvalid.length === 0) return;
+        if (!spec) return;
         const typed = { spec, name: spec.name };
         const when = ctx.enclosingWhen();
         if (when) {

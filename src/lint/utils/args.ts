@@ -134,6 +134,8 @@ const shapes = new Map<CommandSpec, SpecShapes>();
 /** Longest shape key kept, and most shapes kept per command. */
 const MAX_KEY = 160;
 const MAX_SHAPES = 2000;
+/** Most words of a command whose match is kept by count. */
+const MAX_COUNT = 160;
 /**
  * Literal words longer than this are never one the matchers compare words with (a test checks
  * the catalog), so only their first character can matter (an option starts with `-`).
@@ -149,23 +151,9 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
   const spec = specOf(cmd, catalog);
   if (!spec) return undefined;
   let entry = shapes.get(spec);
-  if (!entry) {
-    const forms = formsOf(spec);
-    const handler = forms.some((f) => f.handler !== undefined);
-    const kept = keptWords(forms);
-    const keptFirst = new Uint8Array(128);
-    let keptMax = 0;
-    for (const k of kept) {
-      const c = k.charCodeAt(0);
-      // A non-ASCII first character cannot be told apart by the table: let every such word through.
-      keptFirst[c < 128 ? c : 127] = 1;
-      keptMax = Math.max(keptMax, k.length);
-    }
-    entry = { kept, keptFirst, keptMax, handler, countOnly: countOnly(spec), byCount: [], byKey: new Map() };
-    shapes.set(spec, entry);
-  }
+  if (!entry) shapes.set(spec, (entry = newShapes(spec)));
   const words = cmd.words;
-  if (entry.countOnly && words.length <= MAX_KEY) {
+  if (entry.countOnly && words.length <= MAX_COUNT) {
     return (entry.byCount[words.length] ??= matchShape(cmd, spec, argTexts(cmd)));
   }
   const { kept, keptFirst, keptMax, handler } = entry;
@@ -195,6 +183,22 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
     entry.byKey.set(key, typed);
   }
   return typed;
+}
+
+/** What the shape cache knows of a spec before any call is matched. */
+function newShapes(spec: CommandSpec): SpecShapes {
+  const forms = formsOf(spec);
+  const kept = keptWords(forms);
+  const keptFirst = new Uint8Array(128);
+  let keptMax = 0;
+  for (const k of kept) {
+    const c = k.charCodeAt(0);
+    // A non-ASCII first character cannot be told apart by the table: let every such word through.
+    keptFirst[c < 128 ? c : 127] = 1;
+    keptMax = Math.max(keptMax, k.length);
+  }
+  const handler = forms.some((f) => f.handler !== undefined);
+  return { kept, keptFirst, keptMax, handler, countOnly: countOnly(spec), byCount: [], byKey: new Map() };
 }
 
 /**
