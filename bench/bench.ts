@@ -13,6 +13,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { tuneHeap } from '../src/cli/heap.js';
 import { parse } from '../src/syntax/index.js';
 import { generateCorpus, generateLargeFile, type Template } from './corpus.js';
 import { lintSection } from './lint-bench.js';
@@ -192,6 +193,8 @@ function parseOptions(argv: string[]): Options {
 }
 
 function main(): void {
+  // The executables' V8 settings (src/cli/heap.ts), so the bench measures what users run.
+  tuneHeap();
   const options = parseOptions(process.argv.slice(2));
   const templates = loadTemplates(findRepoRoot());
 

@@ -1,4 +1,5 @@
 /** Runs a CLI entry (`run(argv, io)`) against the real process: streams, stdin, exit code. */
+import { tuneHeap } from './heap.js';
 import type { CliIo } from './run.js';
 
 /** Read all of standard input as bytes. */
@@ -10,6 +11,7 @@ async function readStdin(): Promise<Uint8Array> {
 
 /** Wires `run` to the process and sets the exit code it returns. */
 export async function main(run: (argv: readonly string[], io: CliIo) => Promise<number>): Promise<void> {
+  tuneHeap();
   // A closed pipe (`irule-lint ... | head`) is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
