@@ -151,18 +151,34 @@ export function namespaceOf(name: string): string | undefined {
 
 /** The spec of a command by its exact name (a leading `::` is ignored), or undefined. */
 export function getCommand(name: string): CommandSpec | undefined {
+  // A direct-mapped memo first: the names come fresh from each file's text, so a Map read hashes
+  // every one of them, while comparing with the name last seen in its slot is usually a length
+  // check and a few characters. Slots keep the catalog's copy of a name (or a short name, which
+  // V8 copies rather than slices), never a slice that would hold a linted file in memory.
+  const n = name.length;
+  const slot = n === 0 ? 0 : (n * 31 + name.charCodeAt(0) * 7 + name.charCodeAt(n - 1)) & (RECENT_SIZE - 1);
+  if (recentNames[slot] === name) return recentSpecs[slot];
   let spec = byName.get(name);
   if (spec === undefined) {
-    const n = name.startsWith('::') ? name.slice(2) : name;
-    const ns = namespaceOf(n);
-    spec = (ns ? loadFile(ns)?.get(n) : (loadFile('tcl')?.get(n) ?? loadFile('global')?.get(n))) ?? null;
-    // Names come from user files: keep the memo bounded, and do not keep their strings, which may
-    // be slices that hold a whole file in memory (a found name is kept as the catalog's copy).
+    const bare = name.startsWith('::') ? name.slice(2) : name;
+    const ns = namespaceOf(bare);
+    spec = (ns ? loadFile(ns)?.get(bare) : (loadFile('tcl')?.get(bare) ?? loadFile('global')?.get(bare))) ?? null;
     if (byName.size >= MAX_NAMES) byName.clear();
-    if (spec && spec.name === name) byName.set(spec.name, spec);
-    else if (name.length < SHORT) byName.set(name, spec);
+    const kept = keepable(name, spec);
+    if (kept !== undefined) byName.set(kept, spec);
+  }
+  const kept = keepable(name, spec);
+  if (kept !== undefined) {
+    recentNames[slot] = kept;
+    recentSpecs[slot] = spec ?? undefined;
   }
   return spec ?? undefined;
+}
+
+/** The string a memo may keep for a name: the catalog's own copy, a short name, or undefined. */
+function keepable(name: string, spec: CommandSpec | null): string | undefined {
+  if (spec && spec.name === name) return spec.name;
+  return name.length < SHORT ? name : undefined;
 }
 
 /** Lookups by name as written (one Map read instead of a namespace split and two tables); null = unknown. */
@@ -170,6 +186,10 @@ const byName = new Map<string, CommandSpec | null>();
 const MAX_NAMES = 8192;
 /** Strings shorter than this are copies in V8, never slices of a longer text. */
 const SHORT = 13;
+/** The direct-mapped memo in front of `byName` (a power of two). */
+const RECENT_SIZE = 512;
+const recentNames: (string | undefined)[] = new Array<string | undefined>(RECENT_SIZE).fill(undefined);
+const recentSpecs: (CommandSpec | undefined)[] = new Array<CommandSpec | undefined>(RECENT_SIZE).fill(undefined);
 
 /** Every command in the catalog. */
 export function allCommands(): CommandSpec[] {

@@ -181,33 +181,17 @@ function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statemen
   return cmd;
 }
 
-const specCache = new Map<string, CommandSpec | null>();
+/** Whether a spec has code arguments (see {@link takesCode}), kept on the spec under a symbol key. */
+const TAKES_CODE = Symbol('irule-lint.takesCode');
 
-/**
- * `getCommand` for a command some of whose arguments are code, remembered per name (the same few
- * dozen names recur in every rule); undefined for unknown commands and commands without code.
- */
+/** `getCommand` for a command some of whose arguments are code; undefined for other and unknown commands. */
 function lookup(name: string): CommandSpec | undefined {
-  // A small direct-mapped memo in front of the Map: names come fresh from the source text, so a
-  // Map read hashes each one, while comparing with the name last seen in its slot usually takes
-  // a length check or a few characters.
-  const n = name.length;
-  const slot = n === 0 ? 0 : (n * 31 + name.charCodeAt(0) * 7 + name.charCodeAt(n - 1)) & (RECENT_SIZE - 1);
-  if (recentNames[slot] === name) return recentSpecs[slot];
-  let spec = specCache.get(name);
-  if (spec === undefined) {
-    const found = getCommand(name);
-    spec = found && takesCode(found) ? found : null;
-    if (specCache.size < 10000) specCache.set(name, spec);
-  }
-  recentNames[slot] = name;
-  recentSpecs[slot] = spec ?? undefined;
-  return spec ?? undefined;
+  const spec = getCommand(name) as (CommandSpec & { [TAKES_CODE]?: boolean }) | undefined;
+  if (spec === undefined) return undefined;
+  let code = spec[TAKES_CODE];
+  if (code === undefined) spec[TAKES_CODE] = code = takesCode(spec);
+  return code ? spec : undefined;
 }
-
-const RECENT_SIZE = 256;
-const recentNames: (string | undefined)[] = new Array<string | undefined>(RECENT_SIZE).fill(undefined);
-const recentSpecs: (CommandSpec | undefined)[] = new Array<CommandSpec | undefined>(RECENT_SIZE).fill(undefined);
 
 const CODE_TYPES = new Set<ArgType>(['script', 'body', 'expr', 'switchBody']);
 
