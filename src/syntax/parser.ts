@@ -5,7 +5,7 @@
  * The grammar accepts every token sequence; missing closers and glued words are recorded as
  * problems for the facade to report.
  */
-import { EmbeddedActionsParser, type IRecognitionException, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type {
   BareWord,
   BracedWord,
@@ -96,6 +96,67 @@ function closedDelimited(w: Word): 'brace' | 'quote' | undefined {
   return undefined;
 }
 
+/**
+ * A table by token type index of the first kind whose category a token type matches (the kinds
+ * in the order of the alternatives they shortcut, since an OR takes the first that matches).
+ */
+function kindTable<K extends string>(kinds: [TokenType, K][]): (K | undefined)[] {
+  const table: (K | undefined)[] = [];
+  for (const type of allTokens) {
+    const token = { tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken;
+    const kind = kinds.find(([category]) => tokenMatcher(token, category));
+    if (kind) table[type.tokenTypeIdx!] = kind[1];
+  }
+  return table;
+}
+
+let shortcuts = true;
+
+/**
+ * Turns the run-time shortcuts (the table-driven loops and one-token words below) on or off. Off,
+ * the parser runs its Chevrotain DSL alone; a test parses the same texts both ways and expects
+ * the same trees and problems, so the shortcuts cannot drift from the grammar.
+ */
+export function setParserShortcuts(on: boolean): void {
+  shortcuts = on;
+}
+
+/** The token types that are a whole word by themselves, with the word they make (as the first four `wordAlts`). */
+const ONE_TOKEN_WORDS = kindTable([
+  [SimpleWord, 'simple'],
+  [VarWord, 'var'],
+  [BracedTok, 'braced'],
+  [SimpleQuoted, 'quoted'],
+]);
+
+/** The token types that start a word part, with the part (as `partAlts`). */
+const PART_STARTS = kindTable([
+  [TextTok, 'text'],
+  [EscapeTok, 'escape'],
+  [VarSimple, 'var'],
+  [VarBraced, 'varBraced'],
+  [VarArray, 'varArray'],
+  [LBracket, 'cmdSubst'],
+]);
+
+/** The token types that start an expression operand, with the operand when one token is all of it (as `unaryAlts`). */
+const OPERAND_STARTS = kindTable([
+  [UnaryOp, 'other'],
+  [ENumber, 'number'],
+  [VarSimple, 'var'],
+  [VarBraced, 'varBraced'],
+  [VarArray, 'other'],
+  [LBracket, 'other'],
+  [ESimpleQuoted, 'quoted'],
+  [EQuoteOpen, 'other'],
+  [EBraced, 'braced'],
+  [LParen, 'other'],
+  [EIdent, 'other'],
+]);
+
+/** The binary operator token types. */
+const BINARY_OPS = kindTable([[BinaryOp, 'op']]);
+
 class TclParser extends EmbeddedActionsParser {
   /** Offset of the lexed text within the whole source. */
   base = 0;
@@ -111,6 +172,7 @@ class TclParser extends EmbeddedActionsParser {
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
     this.performSelfAnalysis();
+    this.fillStatementStarts();
   }
 
   /** Recognition errors of the last parse, without the copy Chevrotain's `errors` getter makes each time. */
@@ -122,6 +184,11 @@ class TclParser extends EmbeddedActionsParser {
   /** True while Chevrotain records the grammar (actions must not run then). */
   private get recording(): boolean {
     return (this as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE;
+  }
+
+  /** Whether to run the DSL alone: while recording the grammar, or with the shortcuts off. */
+  private get dslOnly(): boolean {
+    return !shortcuts || this.recording;
   }
 
   private start(t: IToken): number {
@@ -151,10 +218,7 @@ class TclParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const t = this.CONSUME(Comment);
-        if (this.recording) return;
-        const f = this.frames[this.frames.length - 1];
-        f.body.push({ type: 'Comment', range: { start: this.start(t), end: this.end(t) }, text: t.image });
-        f.blocked = true;
+        if (!this.recording) this.comment(t);
       },
     },
     {
@@ -164,6 +228,12 @@ class TclParser extends EmbeddedActionsParser {
       },
     },
   ];
+
+  private comment(t: IToken): void {
+    const f = this.frames[this.frames.length - 1];
+    f.body.push({ type: 'Comment', range: { start: this.start(t), end: this.end(t) }, text: t.image });
+    f.blocked = true;
+  }
 
   private separator(t: IToken, newline: number): void {
     if (this.recording) return;
@@ -194,9 +264,59 @@ class TclParser extends EmbeddedActionsParser {
   /** Tcl rules [1]-[2]: commands separated by newlines and semicolons; comments at command start. */
   public script = this.RULE('script', (): Statement[] => {
     this.ACTION(() => this.frames.push({ body: [], newlines: 0, blocked: false }));
-    this.MANY(() => this.OR(this.scriptAlts));
+    if (this.dslOnly) this.MANY(() => this.OR(this.scriptAlts));
+    else this.statements();
     return this.ACTION(() => this.frames.pop()!.body);
   });
+
+  /**
+   * The run-time body of `script`: what `MANY(OR(scriptAlts))` does, choosing each alternative by
+   * a table read on the next token instead of Chevrotain's lookahead functions (two per command).
+   */
+  private statements(): void {
+    const starts = this.statementStarts;
+    for (;;) {
+      const t = this.LA(1);
+      switch (starts[t.tokenTypeIdx]) {
+        case 'newline':
+          this.SKIP_TOKEN();
+          this.separator(t, 1);
+          break;
+        case 'semicolon':
+          this.SKIP_TOKEN();
+          this.separator(t, 0);
+          break;
+        case 'comment':
+          this.SKIP_TOKEN();
+          this.comment(t);
+          break;
+        case 'word':
+          this.addCommand(this.command());
+          break;
+        default:
+          return;
+      }
+    }
+  }
+
+  /**
+   * How each token type can start a statement, by token type index: a separator, a comment, or
+   * a word (the first tokens of the `word` rule, from Chevrotain's own grammar analysis).
+   */
+  private readonly statementStarts: ('newline' | 'semicolon' | 'comment' | 'word' | undefined)[] = [];
+
+  private fillStatementStarts(): void {
+    const wordFirst = this.computeContentAssist('word', []).map((path) => path.nextTokenType);
+    const matches = (type: TokenType, category: TokenType): boolean =>
+      tokenMatcher({ tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken, category);
+    for (const type of allTokens) {
+      const idx = type.tokenTypeIdx!;
+      if (matches(type, Newline)) this.statementStarts[idx] = 'newline';
+      else if (matches(type, Semicolon)) this.statementStarts[idx] = 'semicolon';
+      else if (matches(type, Comment)) this.statementStarts[idx] = 'comment';
+      else if (wordFirst.some((category) => matches(type, category))) this.statementStarts[idx] = 'word';
+    }
+  }
 
   /** irule dialect: a line starting with `{`, or `else`/`elseif` after an `if`, continues the command above. */
   private continues(last: Command, words: Word[]): boolean {
@@ -214,57 +334,107 @@ class TclParser extends EmbeddedActionsParser {
    */
   private command(): Word[] {
     const words: Word[] = [];
-    const first = this.OR1(this.wordAlts);
-    if (!this.recording) words.push(first);
+    if (this.dslOnly) {
+      const first = this.OR1(this.wordAlts);
+      if (!this.recording) words.push(first);
+      this.MANY1(() => {
+        const w = this.OR2(this.wordAlts);
+        if (!this.recording) this.addWord(words, w);
+      });
+      return words;
+    }
+    // The one-token words skip the OR's lookahead.
+    words.push(this.oneTokenWord() ?? this.OR1(this.wordAlts));
+    this.oneTokenWords(words);
     this.MANY1(() => {
-      const w = this.OR2(this.wordAlts);
-      if (this.recording) return;
-      {
-        const prev = words[words.length - 1];
-        // Tcl rejects any word glued to a closing brace or quote; BIG-IP splits the word there,
-        // which is fine for `{a}{b}` but turns `}else{` or `"a"b` into a stray bare word.
-        if (prev.range.end === w.range.start && (this.dialect === 'tcl' || w.type === 'BareWord')) {
-          const glued = closedDelimited(prev);
-          const expansion = this.dialect === 'irule' && prev.type === 'BracedWord' && prev.text === '*';
-          if (glued) {
-            const kind = expansion ? 'noExpansion' : glued === 'brace' ? 'extraAfterBrace' : 'extraAfterQuote';
-            this.problems.push({ kind, at: w.range.start, ranOut: w.range.start });
-          }
-        }
-        words.push(w);
-      }
+      this.addWord(words, this.OR2(this.wordAlts));
+      this.oneTokenWords(words);
     });
     return words;
   }
 
+  /** Appends a word to a command's words, after checking that it is not glued to the one before. */
+  private addWord(words: Word[], w: Word): void {
+    const prev = words[words.length - 1];
+    // Tcl rejects any word glued to a closing brace or quote; BIG-IP splits the word there,
+    // which is fine for `{a}{b}` but turns `}else{` or `"a"b` into a stray bare word.
+    if (prev.range.end === w.range.start && (this.dialect === 'tcl' || w.type === 'BareWord')) {
+      const glued = closedDelimited(prev);
+      const expansion = this.dialect === 'irule' && prev.type === 'BracedWord' && prev.text === '*';
+      if (glued) {
+        const kind = expansion ? 'noExpansion' : glued === 'brace' ? 'extraAfterBrace' : 'extraAfterQuote';
+        this.problems.push({ kind, at: w.range.start, ranOut: w.range.start });
+      }
+    }
+    words.push(w);
+  }
+
+  /** Appends the one-token words that follow (see {@link oneTokenWord}). */
+  private oneTokenWords(words: Word[]): void {
+    for (let w = this.oneTokenWord(); w !== undefined; w = this.oneTokenWord()) this.addWord(words, w);
+  }
+
+  /**
+   * The next word when its token is the whole word (plain text, `$name`, braces, a plain quoted
+   * string: most words), consumed directly: the same word the first four `wordAlts` build, without
+   * the lookahead an OR costs per word. Undefined (nothing consumed) for any other token.
+   */
+  private oneTokenWord(): Word | undefined {
+    const t = this.LA(1);
+    const kind = ONE_TOKEN_WORDS[t.tokenTypeIdx];
+    if (kind === undefined) return undefined;
+    this.SKIP_TOKEN();
+    switch (kind) {
+      case 'simple':
+        return this.simpleWord(t);
+      case 'var':
+        return this.varWord(t);
+      case 'braced':
+        return this.braced(t);
+      case 'quoted':
+        return this.simpleQuoted(t);
+    }
+  }
+
+  private simpleWord(t: IToken): BareWord {
+    const start = this.start(t);
+    const end = start + t.image.length;
+    return { type: 'BareWord', range: { start, end }, parts: [{ type: 'Text', range: { start, end }, value: t.image }] };
+  }
+
+  private varWord(t: IToken): BareWord {
+    const v = this.varPart(t, 1, 0, false);
+    return { type: 'BareWord', range: { start: v.range.start, end: v.range.end }, parts: [v] };
+  }
+
+  private simpleQuoted(t: IToken): QuotedWord {
+    const start = this.start(t);
+    const end = this.end(t);
+    const parts: Part[] = end - start > 2 ? [{ type: 'Text', range: { start: start + 1, end: end - 1 }, value: t.image.slice(1, -1) }] : [];
+    return { type: 'QuotedWord', range: { start, end }, parts };
+  }
+
+  /** The first four alternatives are the one-token words (kept in step with {@link ONE_TOKEN_WORDS}). */
   private readonly wordAlts = [
     {
-      // Fast path: a word that is one run of plain text (the commonest word).
+      // A word that is one run of plain text (the commonest word).
       ALT: () => {
         const t = this.CONSUME(SimpleWord);
-        if (this.recording) return undefined as unknown as BareWord;
-        const start = this.start(t);
-        const end = start + t.image.length;
-        return { type: 'BareWord', range: { start, end }, parts: [{ type: 'Text', range: { start, end }, value: t.image }] } as BareWord;
+        return this.recording ? (undefined as unknown as BareWord) : this.simpleWord(t);
       },
     },
     {
-      // Fast path: a word that is one `$name`.
+      // A word that is one `$name`.
       ALT: () => {
-        const v = this.varPart(this.CONSUME(VarWord), 1, 0, false);
-        return this.ACTION((): BareWord => ({ type: 'BareWord', range: { start: v.range.start, end: v.range.end }, parts: [v] }));
+        const t = this.CONSUME(VarWord);
+        return this.recording ? (undefined as unknown as BareWord) : this.varWord(t);
       },
     },
     { ALT: () => this.braced(this.CONSUME(BracedTok)) },
     {
       ALT: () => {
         const t = this.CONSUME(SimpleQuoted);
-        return this.ACTION((): QuotedWord => {
-          const start = this.start(t);
-          const end = this.end(t);
-          const parts: Part[] = end - start > 2 ? [{ type: 'Text', range: { start: start + 1, end: end - 1 }, value: t.image.slice(1, -1) }] : [];
-          return { type: 'QuotedWord', range: { start, end }, parts };
-        });
+        return this.recording ? (undefined as unknown as QuotedWord) : this.simpleQuoted(t);
       },
     },
     { ALT: () => this.SUBRULE(this.quoted) },
@@ -303,20 +473,65 @@ class TclParser extends EmbeddedActionsParser {
   /** A run of text and substitutions up to white space (Tcl rules [7]-[9]). */
   public bare = this.RULE('bare', (): BareWord => {
     const parts: Part[] = [];
-    this.AT_LEAST_ONE({
-      GATE: () => parts.length === 0 || this.LA(1).startOffset === this.lastEnd,
-      DEF: () => {
-        const p = this.OR1(this.partAlts);
-        this.ACTION(() => {
-          pushPart(parts, p);
-          this.lastEnd = p.range.end - this.base;
-        });
-      },
-    });
+    if (this.dslOnly) {
+      this.AT_LEAST_ONE({
+        GATE: () => parts.length === 0 || this.LA(1).startOffset === this.lastEnd,
+        DEF: () => {
+          const p = this.OR1(this.partAlts);
+          this.ACTION(() => {
+            pushPart(parts, p);
+            this.lastEnd = p.range.end - this.base;
+          });
+        },
+      });
+    } else {
+      // The parts of a bare word are adjacent: the word ends at the first gap.
+      this.partsInto(parts, true);
+    }
     return this.ACTION(
       (): BareWord => ({ type: 'BareWord', range: { start: parts[0].range.start, end: parts[parts.length - 1].range.end }, parts }),
     );
   });
+
+  /**
+   * The run-time body of `bare` and `parts`: parts while the next token starts one (and, for a
+   * bare word, follows the last part without a gap), each chosen by a table read rather than an
+   * OR's lookahead function.
+   */
+  private partsInto(parts: Part[], adjacent: boolean): void {
+    for (;;) {
+      const t = this.LA(1);
+      const kind = PART_STARTS[t.tokenTypeIdx];
+      if (kind === undefined || (adjacent && parts.length > 0 && t.startOffset !== this.lastEnd)) return;
+      let p: Part;
+      switch (kind) {
+        case 'text':
+          this.SKIP_TOKEN();
+          p = this.textPart(t);
+          break;
+        case 'escape':
+          this.SKIP_TOKEN();
+          p = this.escapePart(t);
+          break;
+        case 'var':
+          this.SKIP_TOKEN();
+          p = this.varPart(t, 1, 0, false);
+          break;
+        case 'varBraced':
+          this.SKIP_TOKEN();
+          p = this.varPart(t, 2, 1, true);
+          break;
+        case 'varArray':
+          p = this.SUBRULE(this.varArray);
+          break;
+        case 'cmdSubst':
+          p = this.SUBRULE(this.cmdSubst);
+          break;
+      }
+      pushPart(parts, p);
+      this.lastEnd = p.range.end - this.base;
+    }
+  }
 
   /** End of a delimited construct: its closer, or (when unclosed) its last part or its opener. */
   private endOf(open: IToken, parts: Part[], close: IToken | undefined): number {
@@ -354,10 +569,12 @@ class TclParser extends EmbeddedActionsParser {
   /** Parts of a quoted word or an index (no white space gaps occur there). */
   public parts = this.RULE('parts', (): Part[] => {
     const parts: Part[] = [];
-    this.MANY(() => {
-      const p = this.OR(this.partAlts);
-      this.ACTION(() => pushPart(parts, p));
-    });
+    if (this.dslOnly) {
+      this.MANY(() => {
+        const p = this.OR(this.partAlts);
+        this.ACTION(() => pushPart(parts, p));
+      });
+    } else this.partsInto(parts, false);
     return parts;
   });
 
@@ -444,12 +661,23 @@ class TclParser extends EmbeddedActionsParser {
    * action, which is much cheaper than one grammar rule per level.
    */
   public expression = this.RULE('expression', (): ExprNode => {
-    const operands: ExprNode[] = [this.SUBRULE(this.unary)];
+    const operands: ExprNode[] = [];
     const ops: IToken[] = [];
-    this.MANY(() => {
-      ops.push(this.CONSUME(BinaryOp));
-      operands.push(this.SUBRULE2(this.unary));
-    });
+    if (this.dslOnly) {
+      operands.push(this.SUBRULE(this.unary));
+      this.MANY(() => {
+        ops.push(this.CONSUME(BinaryOp));
+        operands.push(this.SUBRULE2(this.unary));
+      });
+    } else {
+      // At run time the loop and the one-token operands go by table reads (see `statements`).
+      operands.push(this.operand());
+      for (let t = this.LA(1); BINARY_OPS[t.tokenTypeIdx] !== undefined; t = this.LA(1)) {
+        this.SKIP_TOKEN();
+        ops.push(t);
+        operands.push(this.operand());
+      }
+    }
     const cond = this.ACTION(() => (ops.length === 0 ? operands[0] : this.climb(operands, ops)));
     const rest = this.OPTION(() => {
       this.CONSUME(Question);
@@ -462,6 +690,45 @@ class TclParser extends EmbeddedActionsParser {
       rest ? { type: 'ExprTernary', range: { start: cond.range.start, end: rest.b.range.end }, cond, then: rest.a, else: rest.b } : cond,
     );
   });
+
+  /** An operand at run time: a one-token operand directly, any other through `unary`. */
+  private operand(): ExprNode {
+    const t = this.LA(1);
+    switch (OPERAND_STARTS[t.tokenTypeIdx]) {
+      case 'number':
+        this.SKIP_TOKEN();
+        return this.numberLiteral(t);
+      case 'var':
+        this.SKIP_TOKEN();
+        return this.varPart(t, 1, 0, false);
+      case 'varBraced':
+        this.SKIP_TOKEN();
+        return this.varPart(t, 2, 1, true);
+      case 'quoted':
+        this.SKIP_TOKEN();
+        return this.quotedLiteral(t);
+      case 'braced':
+        this.SKIP_TOKEN();
+        return this.bracedLiteral(t);
+      default:
+        return this.SUBRULE(this.unary);
+    }
+  }
+
+  private numberLiteral(t: IToken): ExprNode {
+    return { type: 'ExprLiteral', range: { start: this.start(t), end: this.end(t) }, kind: 'number', value: t.image };
+  }
+
+  private quotedLiteral(t: IToken): ExprNode {
+    const start = this.start(t);
+    const end = this.end(t);
+    const parts: Part[] = end - start > 2 ? [{ type: 'Text', range: { start: start + 1, end: end - 1 }, value: t.image.slice(1, -1) }] : [];
+    return { type: 'ExprQuoted', range: { start, end }, parts };
+  }
+
+  private bracedLiteral(t: IToken): ExprNode {
+    return { type: 'ExprLiteral', range: { start: this.start(t), end: this.end(t) }, kind: 'string', value: t.image.slice(1, -1) };
+  }
 
   /** Builds the tree of a flat operand/operator list by precedence climbing (iterative). */
   private climb(operands: ExprNode[], ops: IToken[]): ExprNode {
@@ -502,7 +769,7 @@ class TclParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const t = this.CONSUME(ENumber);
-        return this.ACTION((): ExprNode => ({ type: 'ExprLiteral', range: { start: this.start(t), end: this.end(t) }, kind: 'number', value: t.image }));
+        return this.ACTION(() => this.numberLiteral(t));
       },
     },
     { ALT: () => this.varPart(this.CONSUME(VarSimple), 1, 0, false) },
@@ -512,12 +779,7 @@ class TclParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const t = this.CONSUME(ESimpleQuoted);
-        return this.ACTION((): ExprNode => {
-          const start = this.start(t);
-          const end = this.end(t);
-          const parts: Part[] = end - start > 2 ? [{ type: 'Text', range: { start: start + 1, end: end - 1 }, value: t.image.slice(1, -1) }] : [];
-          return { type: 'ExprQuoted', range: { start, end }, parts };
-        });
+        return this.ACTION(() => this.quotedLiteral(t));
       },
     },
     {
@@ -531,12 +793,7 @@ class TclParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const t = this.CONSUME(EBraced);
-        return this.ACTION((): ExprNode => ({
-          type: 'ExprLiteral',
-          range: { start: this.start(t), end: this.end(t) },
-          kind: 'string',
-          value: t.image.slice(1, -1),
-        }));
+        return this.ACTION(() => this.bracedLiteral(t));
       },
     },
     {
