@@ -4,6 +4,7 @@
  * only events.json and HTTP.json), so importing this module costs only the JSON parse. Invalid
  * data throws a `CatalogError` naming the file, the entry and the field.
  */
+import { memoName, NameMemo } from './name-memo.js';
 import eventFile from '../../grammar/events.json' with { type: 'json' };
 import namespaceFile from '../../grammar/namespaces.json' with { type: 'json' };
 import { commandFiles } from './command-files.js';
@@ -151,45 +152,27 @@ export function namespaceOf(name: string): string | undefined {
 
 /** The spec of a command by its exact name (a leading `::` is ignored), or undefined. */
 export function getCommand(name: string): CommandSpec | undefined {
-  // A direct-mapped memo first: the names come fresh from each file's text, so a Map read hashes
-  // every one of them, while comparing with the name last seen in its slot is usually a length
-  // check and a few characters. Slots keep the catalog's copy of a name (or a short name, which
-  // V8 copies rather than slices), never a slice that would hold a linted file in memory.
-  const n = name.length;
-  const slot = n === 0 ? 0 : (n * 31 + name.charCodeAt(0) * 7 + name.charCodeAt(n - 1)) & (RECENT_SIZE - 1);
-  if (recentNames[slot] === name) return recentSpecs[slot];
+  const slot = recent.slot(name);
+  if (recent.holds(slot, name)) return recent.value(slot);
   let spec = byName.get(name);
   if (spec === undefined) {
     const bare = name.startsWith('::') ? name.slice(2) : name;
     const ns = namespaceOf(bare);
     spec = (ns ? loadFile(ns)?.get(bare) : (loadFile('tcl')?.get(bare) ?? loadFile('global')?.get(bare))) ?? null;
+    // Names come from user files: keep the memo bounded, and without slices of them.
     if (byName.size >= MAX_NAMES) byName.clear();
-    const kept = keepable(name, spec);
+    const kept = memoName(name, spec);
     if (kept !== undefined) byName.set(kept, spec);
   }
-  const kept = keepable(name, spec);
-  if (kept !== undefined) {
-    recentNames[slot] = kept;
-    recentSpecs[slot] = spec ?? undefined;
-  }
+  recent.remember(slot, memoName(name, spec), spec ?? undefined);
   return spec ?? undefined;
-}
-
-/** The string a memo may keep for a name: the catalog's own copy, a short name, or undefined. */
-function keepable(name: string, spec: CommandSpec | null): string | undefined {
-  if (spec && spec.name === name) return spec.name;
-  return name.length < SHORT ? name : undefined;
 }
 
 /** Lookups by name as written (one Map read instead of a namespace split and two tables); null = unknown. */
 const byName = new Map<string, CommandSpec | null>();
 const MAX_NAMES = 8192;
-/** Strings shorter than this are copies in V8, never slices of a longer text. */
-const SHORT = 13;
-/** The direct-mapped memo in front of `byName` (a power of two). */
-const RECENT_SIZE = 512;
-const recentNames: (string | undefined)[] = new Array<string | undefined>(RECENT_SIZE).fill(undefined);
-const recentSpecs: (CommandSpec | undefined)[] = new Array<CommandSpec | undefined>(RECENT_SIZE).fill(undefined);
+/** In front of `byName`. */
+const recent = new NameMemo<CommandSpec>(512);
 
 /** Every command in the catalog. */
 export function allCommands(): CommandSpec[] {

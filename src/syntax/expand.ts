@@ -6,6 +6,7 @@
  */
 import { matchArgs } from '../catalog/args.js';
 import { getCommand } from '../catalog/load.js';
+import { memoName, NameMemo } from '../catalog/name-memo.js';
 import type { ArgForm, ArgType, CommandSpec } from '../catalog/types.js';
 import type { Diagnostic, Range } from '../diagnostics.js';
 import type {
@@ -181,17 +182,25 @@ function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statemen
   return cmd;
 }
 
-/** Whether a spec has code arguments (see {@link takesCode}), kept on the spec under a symbol key. */
-const TAKES_CODE = Symbol('irule-lint.takesCode');
-
 /** `getCommand` for a command some of whose arguments are code; undefined for other and unknown commands. */
 function lookup(name: string): CommandSpec | undefined {
+  // Its own memo: the code test reads the spec's forms, and specs have many shapes.
+  const slot = codeCommands.slot(name);
+  if (codeCommands.holds(slot, name)) return codeCommands.value(slot);
   const spec = getCommand(name) as (CommandSpec & { [TAKES_CODE]?: boolean }) | undefined;
-  if (spec === undefined) return undefined;
-  let code = spec[TAKES_CODE];
-  if (code === undefined) spec[TAKES_CODE] = code = takesCode(spec);
-  return code ? spec : undefined;
+  let code: CommandSpec | undefined;
+  if (spec) {
+    let takes = spec[TAKES_CODE];
+    if (takes === undefined) spec[TAKES_CODE] = takes = takesCode(spec);
+    if (takes) code = spec;
+  }
+  codeCommands.remember(slot, memoName(name, spec), code);
+  return code;
 }
+
+const codeCommands = new NameMemo<CommandSpec>(256);
+/** Whether a spec has code arguments (see {@link takesCode}), kept on the spec under a symbol key. */
+const TAKES_CODE = Symbol('irule-lint.takesCode');
 
 const CODE_TYPES = new Set<ArgType>(['script', 'body', 'expr', 'switchBody']);
 

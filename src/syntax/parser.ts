@@ -121,12 +121,24 @@ export function setParserShortcuts(on: boolean): void {
   shortcuts = on;
 }
 
-/** The token types that are a whole word by themselves, with the word they make (as the first four `wordAlts`). */
-const ONE_TOKEN_WORDS = kindTable([
+/**
+ * The token types that start a word, with the word they start (as `wordAlts`): one-token words
+ * (plain text, `$name`, braces, plain quotes: a token that is the whole word), a quoted word, an
+ * expansion, or a bare word of parts.
+ */
+const WORD_STARTS = kindTable([
   [SimpleWord, 'simple'],
   [VarWord, 'var'],
   [BracedTok, 'braced'],
   [SimpleQuoted, 'quoted'],
+  [QuoteOpen, 'quoteOpen'],
+  [ExpandPrefix, 'expand'],
+  [TextTok, 'bare'],
+  [EscapeTok, 'bare'],
+  [VarSimple, 'bare'],
+  [VarBraced, 'bare'],
+  [VarArray, 'bare'],
+  [LBracket, 'bare'],
 ]);
 
 /** The token types that start a word part, with the part (as `partAlts`). */
@@ -343,13 +355,15 @@ class TclParser extends EmbeddedActionsParser {
       });
       return words;
     }
-    // The one-token words skip the OR's lookahead.
-    words.push(this.oneTokenWord() ?? this.OR1(this.wordAlts));
-    this.oneTokenWords(words);
-    this.MANY1(() => {
-      this.addWord(words, this.OR2(this.wordAlts));
-      this.oneTokenWords(words);
-    });
+    // Words other than expansions skip the OR's lookahead, and the MANY's unless one follows.
+    words.push(this.fastWord() ?? this.OR1(this.wordAlts));
+    this.fastWords(words);
+    if (WORD_STARTS[this.LA(1).tokenTypeIdx] === 'expand') {
+      this.MANY1(() => {
+        this.addWord(words, this.OR2(this.wordAlts));
+        this.fastWords(words);
+      });
+    }
     return words;
   }
 
@@ -369,31 +383,53 @@ class TclParser extends EmbeddedActionsParser {
     words.push(w);
   }
 
-  /** Appends the one-token words that follow (see {@link oneTokenWord}). */
-  private oneTokenWords(words: Word[]): void {
-    for (let w = this.oneTokenWord(); w !== undefined; w = this.oneTokenWord()) this.addWord(words, w);
+  /** Appends the words that follow, while {@link fastWord} builds them. */
+  private fastWords(words: Word[]): void {
+    for (let w = this.fastWord(); w !== undefined; w = this.fastWord()) this.addWord(words, w);
   }
 
   /**
-   * The next word when its token is the whole word (plain text, `$name`, braces, a plain quoted
-   * string: most words), consumed directly: the same word the first four `wordAlts` build, without
-   * the lookahead an OR costs per word. Undefined (nothing consumed) for any other token.
+   * The next word, built at run time without an OR's lookahead or a rule invocation: the same
+   * word `wordAlts` builds. Undefined (nothing consumed) when no word starts here, and for an
+   * expansion `{*}`, which goes through the DSL.
    */
-  private oneTokenWord(): Word | undefined {
+  private fastWord(): Word | undefined {
     const t = this.LA(1);
-    const kind = ONE_TOKEN_WORDS[t.tokenTypeIdx];
-    if (kind === undefined) return undefined;
-    this.SKIP_TOKEN();
-    switch (kind) {
+    switch (WORD_STARTS[t.tokenTypeIdx]) {
       case 'simple':
+        this.SKIP_TOKEN();
         return this.simpleWord(t);
       case 'var':
+        this.SKIP_TOKEN();
         return this.varWord(t);
       case 'braced':
+        this.SKIP_TOKEN();
         return this.braced(t);
       case 'quoted':
+        this.SKIP_TOKEN();
         return this.simpleQuoted(t);
+      case 'quoteOpen': {
+        this.SKIP_TOKEN();
+        const parts: Part[] = [];
+        this.partsInto(parts, false);
+        return this.quotedWord(t, parts, this.closer(QuoteClose));
+      }
+      case 'bare': {
+        const parts: Part[] = [];
+        this.partsInto(parts, true);
+        return this.bareWord(parts);
+      }
+      default:
+        return undefined;
     }
+  }
+
+  /** The next token when it is a `type` (consumed), else undefined: an OPTION(CONSUME) at run time. */
+  private closer(type: TokenType): IToken | undefined {
+    const t = this.LA(1);
+    if (!tokenMatcher(t, type)) return undefined;
+    this.SKIP_TOKEN();
+    return t;
   }
 
   private simpleWord(t: IToken): BareWord {
@@ -488,10 +524,12 @@ class TclParser extends EmbeddedActionsParser {
       // The parts of a bare word are adjacent: the word ends at the first gap.
       this.partsInto(parts, true);
     }
-    return this.ACTION(
-      (): BareWord => ({ type: 'BareWord', range: { start: parts[0].range.start, end: parts[parts.length - 1].range.end }, parts }),
-    );
+    return this.ACTION(() => this.bareWord(parts));
   });
+
+  private bareWord(parts: Part[]): BareWord {
+    return { type: 'BareWord', range: { start: parts[0].range.start, end: parts[parts.length - 1].range.end }, parts };
+  }
 
   /**
    * The run-time body of `bare` and `parts`: parts while the next token starts one (and, for a
@@ -521,12 +559,21 @@ class TclParser extends EmbeddedActionsParser {
           this.SKIP_TOKEN();
           p = this.varPart(t, 2, 1, true);
           break;
-        case 'varArray':
-          p = this.SUBRULE(this.varArray);
+        case 'varArray': {
+          this.SKIP_TOKEN();
+          const index: Part[] = [];
+          this.partsInto(index, false);
+          p = this.arrayRef(t, index, this.closer(IndexClose));
           break;
-        case 'cmdSubst':
-          p = this.SUBRULE(this.cmdSubst);
+        }
+        case 'cmdSubst': {
+          this.SKIP_TOKEN();
+          // The body goes through the `script` rule: Chevrotain finds the lookahead of the DSL
+          // calls in `command` by the rule they run in.
+          const body = this.SUBRULE(this.script);
+          p = this.substitution(t, body, this.closer(RBracket));
           break;
+        }
       }
       pushPart(parts, p);
       this.lastEnd = p.range.end - this.base;
@@ -544,17 +591,19 @@ class TclParser extends EmbeddedActionsParser {
     const open = this.CONSUME(QuoteOpen);
     const parts = this.SUBRULE(this.parts);
     const close = this.OPTION(() => this.CONSUME(QuoteClose));
-    return this.ACTION((): QuotedWord => {
-      const start = this.start(open);
-      const end = this.endOf(open, parts, close);
-      const w: QuotedWord = { type: 'QuotedWord', range: { start, end }, parts };
-      if (!close) {
-        this.problems.push({ kind: 'unclosedQuote', at: start, ranOut: end });
-        openQuotes.add(w);
-      }
-      return w;
-    });
+    return this.ACTION(() => this.quotedWord(open, parts, close));
   });
+
+  private quotedWord(open: IToken, parts: Part[], close: IToken | undefined): QuotedWord {
+    const start = this.start(open);
+    const end = this.endOf(open, parts, close);
+    const w: QuotedWord = { type: 'QuotedWord', range: { start, end }, parts };
+    if (!close) {
+      this.problems.push({ kind: 'unclosedQuote', at: start, ranOut: end });
+      openQuotes.add(w);
+    }
+    return w;
+  }
 
   /** One piece of a word: text, a backslash sequence, a variable or a command substitution. */
   private readonly partAlts = [
@@ -609,38 +658,42 @@ class TclParser extends EmbeddedActionsParser {
     const open = this.CONSUME(VarArray);
     const parts = this.SUBRULE(this.parts);
     const close = this.OPTION(() => this.CONSUME(IndexClose));
-    return this.ACTION((): VarRef => {
-      const start = this.start(open);
-      const end = this.endOf(open, parts, close);
-      if (!close) this.problems.push({ kind: 'unclosedIndex', at: start, ranOut: end });
-      return {
-        type: 'VarRef',
-        range: { start, end },
-        name: open.image.slice(1, -1),
-        nameRange: { start: start + 1, end: this.end(open) - 1 },
-        braced: false,
-        index: parts,
-      };
-    });
+    return this.ACTION(() => this.arrayRef(open, parts, close));
   });
+
+  private arrayRef(open: IToken, parts: Part[], close: IToken | undefined): VarRef {
+    const start = this.start(open);
+    const end = this.endOf(open, parts, close);
+    if (!close) this.problems.push({ kind: 'unclosedIndex', at: start, ranOut: end });
+    return {
+      type: 'VarRef',
+      range: { start, end },
+      name: open.image.slice(1, -1),
+      nameRange: { start: start + 1, end: this.end(open) - 1 },
+      braced: false,
+      index: parts,
+    };
+  }
 
   /** `[script]` (Tcl rule [7]). */
   public cmdSubst = this.RULE('cmdSubst', (): CmdSubst => {
     const open = this.CONSUME(LBracket);
     const body = this.SUBRULE(this.script);
     const close = this.OPTION(() => this.CONSUME(RBracket));
-    return this.ACTION((): CmdSubst => {
-      const start = this.start(open);
-      const last = body.length ? body[body.length - 1].range.end : this.end(open);
-      const end = close ? this.end(close) : Math.max(last, this.base + this.text.length);
-      if (!close) this.problems.push({ kind: 'unclosedBracket', at: start, ranOut: end });
-      return {
-        type: 'CmdSubst',
-        range: { start, end },
-        script: { type: 'Script', range: { start: start + 1, end: close ? end - 1 : end }, body },
-      };
-    });
+    return this.ACTION(() => this.substitution(open, body, close));
   });
+
+  private substitution(open: IToken, body: Statement[], close: IToken | undefined): CmdSubst {
+    const start = this.start(open);
+    const last = body.length ? body[body.length - 1].range.end : this.end(open);
+    const end = close ? this.end(close) : Math.max(last, this.base + this.text.length);
+    if (!close) this.problems.push({ kind: 'unclosedBracket', at: start, ranOut: end });
+    return {
+      type: 'CmdSubst',
+      range: { start, end },
+      script: { type: 'Script', range: { start: start + 1, end: close ? end - 1 : end }, body },
+    };
+  }
 
   // ---- Expressions (the `expr` mode): Tcl 8.4 precedence, lowest first. ----
 
