@@ -103,16 +103,39 @@ function idsOf(rules: readonly AnyRule[]): Set<string> {
   return ids;
 }
 
-/** Settings by rule list and settings layers: the CLI lints many files with the same options. */
-const settingsCache = new WeakMap<readonly AnyRule[], WeakMap<object, ReturnType<typeof resolveSettings>>>();
+/** What a lint run does with one rule list and settings, worked out once per pair. */
+interface Plan {
+  settings: Map<string, RuleSetting>;
+  explicit: Set<string>;
+  /** The rules the walk runs: on, and not reported by the runner itself, in list order. */
+  walked: AnyRule[];
+  /** Ids of the rules that are on. */
+  enabled: ReadonlySet<string>;
+  /** `syntax-error` when it is on. */
+  syntaxRule: AnyRule | undefined;
+}
+
+/** Plans by rule list and settings layers: the CLI lints many files with the same options. */
+const planCache = new WeakMap<readonly AnyRule[], WeakMap<object, Plan>>();
 const NO_LAYERS: readonly (Record<string, SeveritySetting> | undefined)[] = [];
 
-function settingsFor(rules: readonly AnyRule[], layers: readonly (Record<string, SeveritySetting> | undefined)[]): ReturnType<typeof resolveSettings> {
-  let byLayers = settingsCache.get(rules);
-  if (!byLayers) settingsCache.set(rules, (byLayers = new WeakMap()));
-  let resolved = byLayers.get(layers);
-  if (!resolved) byLayers.set(layers, (resolved = resolveSettings(rules, layers)));
-  return resolved;
+function planFor(rules: readonly AnyRule[], layers: readonly (Record<string, SeveritySetting> | undefined)[]): Plan {
+  let byLayers = planCache.get(rules);
+  if (!byLayers) planCache.set(rules, (byLayers = new WeakMap()));
+  let plan = byLayers.get(layers);
+  if (!plan) {
+    const { settings, explicit } = resolveSettings(rules, layers);
+    const on = rules.filter((r) => (settings.get(r.id) ?? 'off') !== 'off');
+    plan = {
+      settings,
+      explicit,
+      walked: on.filter((r) => !RUNNER_RULES.has(r.id)),
+      enabled: new Set(on.map((r) => r.id)),
+      syntaxRule: on.find((r) => r.id === 'syntax-error'),
+    };
+    byLayers.set(layers, plan);
+  }
+  return plan;
 }
 
 /**
@@ -416,23 +439,19 @@ class RuleRun implements RuleContext<string> {
 /** Lints one text. Never throws on user input. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const rules = options.ruleSet ?? allRules;
-  const { settings, explicit } = settingsFor(rules, options.rules ?? NO_LAYERS);
+  const plan = planFor(rules, options.rules ?? NO_LAYERS);
   const dialect = options.dialect ?? 'irule';
   const { ast, diagnostics: parseDiagnostics } = parse(text, { dialect });
-  const file = new FileRun(text, ast, dialect, options.version ?? defaultVersion(), options.bigip, new LineIndex(text), settings, explicit);
+  const file = new FileRun(text, ast, dialect, options.version ?? defaultVersion(), options.bigip, new LineIndex(text), plan.settings, plan.explicit);
   const found = file.found;
 
   // Parser problems are the findings of `syntax-error`; their own severity stands unless configured.
-  const syntaxRule = rules.find((r) => r.id === 'syntax-error');
-  if (syntaxRule && file.setting('syntax-error') !== 'off') {
+  const syntaxRule = plan.syntaxRule;
+  if (syntaxRule) {
     for (const d of parseDiagnostics) found.push({ ...d, severity: file.severityFor(syntaxRule, d.severity) });
   }
 
-  const enabled = new Set<string>();
-  for (const rule of rules) {
-    if (file.setting(rule.id) === 'off') continue;
-    enabled.add(rule.id);
-    if (RUNNER_RULES.has(rule.id)) continue;
+  for (const rule of plan.walked) {
     const ctx = new RuleRun(rule, file);
     let visitors: RuleVisitors;
     try {
@@ -448,7 +467,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   file.dispatch(file.ends, undefined);
 
   const knownRules = idsOf(rules);
-  const { kept, problems } = applySuppressions(found, { comments: file.comments, lines: file.lines, knownRules, enabledRules: enabled });
+  const { kept, problems } = applySuppressions(found, { comments: file.comments, lines: file.lines, knownRules, enabledRules: plan.enabled });
   for (const p of problems) {
     const rule = rules.find((r) => r.id === p.ruleId);
     if (!rule || file.setting(rule.id) === 'off') continue;
