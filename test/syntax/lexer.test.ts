@@ -5,17 +5,14 @@
  * the parser re-lexes), on snippets for each corner, and on generated and mutated text.
  */
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/syntax/ast.js';
 import { parse } from '../../src/syntax/index.js';
 import { tokenize } from '../../src/syntax/lexer.js';
 import { commentEnd, resetLexState, tokenizeWithChevrotain, type LexResult } from '../../src/syntax/tokens.js';
-import { mutated, tclScript } from '../oracle/generators.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { fixtureFiles, onGeneratedScripts, onRandomText, repoRoot as root } from './inputs.js';
 
 /** A lexing result as plain data (token types by name). */
 function plain(r: LexResult): unknown {
@@ -52,18 +49,8 @@ function sameEverywhere(text: string): void {
   }
 }
 
-function fixtureFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...fixtureFiles(full));
-    else if (/\.(irule|tcl)$/.test(name)) out.push(full);
-  }
-  return out;
-}
-
 describe('hand-written lexer agrees with the Chevrotain token definitions', () => {
-  it.each(fixtureFiles(join(root, 'fixtures')).map((f) => [f.slice(root.length)]))('on %s', (file) => {
+  it.each(fixtureFiles().map((f) => [f.slice(root.length)]))('on %s', (file) => {
     sameEverywhere(readFileSync(join(root, file), 'utf8'));
   });
 
@@ -99,22 +86,11 @@ describe('hand-written lexer agrees with the Chevrotain token definitions', () =
   });
 
   it('on generated scripts and their mutations', () => {
-    fc.assert(
-      fc.property(fc.oneof(tclScript(2), mutated(tclScript(2))), (text) => {
-        sameEverywhere(text);
-      }),
-      { numRuns: 300 },
-    );
+    onGeneratedScripts(sameEverywhere);
   });
 
   it('on random text', () => {
-    const chars = fc.constantFrom(...' \t\n\r\\{}[]()"$;#*&|<>=!x1._eq'.split(''));
-    fc.assert(
-      fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), (text) => {
-        sameEverywhere(text);
-      }),
-      { numRuns: 1000 },
-    );
+    onRandomText(' \t\n\r\\{}[]()"$;#*&|<>=!x1._eq', sameEverywhere);
   });
 });
 

@@ -3,17 +3,13 @@
  * words: parser.ts) must build exactly what its Chevrotain DSL builds alone: the same tree and the
  * same problems, on every fixture, on snippets for each construct, and on generated and random text.
  */
-import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EmbeddedActionsParser } from 'chevrotain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse, parseExpressionText } from '../../src/syntax/index.js';
 import { setParserShortcuts } from '../../src/syntax/parser.js';
-import { mutated, tclScript } from '../oracle/generators.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { fixtureFiles, onGeneratedScripts, onRandomText, repoRoot as root } from './inputs.js';
 
 /** Parses `text` with and without the shortcuts, as a script and as an expression, in both dialects. */
 function same(text: string): void {
@@ -27,16 +23,6 @@ function same(text: string): void {
       expect(fast, `${how.name} ${dialect}: ${JSON.stringify(text)}`).toEqual(dsl);
     }
   }
-}
-
-function fixtureFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...fixtureFiles(full));
-    else if (/\.(irule|tcl)$/.test(name)) out.push(full);
-  }
-  return out;
 }
 
 describe('parser shortcuts build what the DSL alone builds', () => {
@@ -57,7 +43,7 @@ describe('parser shortcuts build what the DSL alone builds', () => {
     expect(dslAlone).toBeGreaterThan(withShortcuts);
   });
 
-  it.each(fixtureFiles(join(root, 'fixtures')).map((f) => [f.slice(root.length)]))('on %s', (file) => {
+  it.each(fixtureFiles().map((f) => [f.slice(root.length)]))('on %s', (file) => {
     same(readFileSync(join(root, file), 'utf8'));
   });
 
@@ -76,21 +62,10 @@ describe('parser shortcuts build what the DSL alone builds', () => {
   });
 
   it('on generated scripts and their mutations', () => {
-    fc.assert(
-      fc.property(fc.oneof(tclScript(2), mutated(tclScript(2))), (text) => {
-        same(text);
-      }),
-      { numRuns: 300 },
-    );
+    onGeneratedScripts(same);
   });
 
   it('on random text', () => {
-    const chars = fc.constantFrom(...' \t\n\r\\{}[]()"$;#*&|<>=!x1._eq?:,'.split(''));
-    fc.assert(
-      fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), (text) => {
-        same(text);
-      }),
-      { numRuns: 1000 },
-    );
+    onRandomText(' \t\n\r\\{}[]()"$;#*&|<>=!x1._eq?:,', same);
   });
 });
