@@ -379,7 +379,8 @@ export const TCL_FORMS = {
 // iRules commands with exact forms (facts §2.3, §3).
 // ---------------------------------------------------------------------------------------------
 
-const CLASS_MATCH_SWITCHES = [sw('-index'), sw('-name'), sw('-value'), sw('-element'), sw('-all'), sw('-list')];
+// `-all` came with BIG-IP 11.0 (facts P37, F5's class page); the other options with `class` itself.
+const CLASS_MATCH_SWITCHES = [sw('-index'), sw('-name'), sw('-value'), sw('-element'), { ...sw('-all'), since: '11.0.0' }, sw('-list')];
 const CLASS_OPERATORS = ['equals', 'starts_with', 'ends_with', 'contains'];
 const TABLE_KEY_OPTIONS = [sw('-notouch'), sw('-subtable', 'any'), sw('-georedundancy')];
 const PERSIST_MODES = ['source_addr', 'dest_addr', 'sticky', 'simple', 'ssl', 'uie', 'hash', 'carp', 'msrdp', 'sip', 'cookie', 'universal'];

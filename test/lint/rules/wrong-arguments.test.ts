@@ -6,6 +6,7 @@ ruleTester(rule, {
     inEvent('HTTP_REQUEST', 'HTTP::respond 302 Location https://example.com/ Connection close\npool web_pool member 10.0.0.1 80'),
     inEvent('CLIENT_ACCEPTED', 'snat automap\nsnat 10.0.0.1 4000\nTCP::collect 12'),
     { name: 'a computed subcommand is not judged', code: inEvent('HTTP_REQUEST', 'set op lookup\nclass $op [HTTP::host] dg') },
+    { name: 'class match -all from 11.0', code: inEvent('HTTP_REQUEST', 'set hits [class match -all -name -- [HTTP::uri] starts_with paths]'), options: { version: '11.0' } },
   ],
   invalid: [
     {
@@ -29,6 +30,12 @@ ruleTester(rule, {
       code: inEvent('HTTP_REQUEST', 'HTTP::respond -reset 500'),
       options: { version: '11.4' },
       errors: [{ messageId: 'tooNew', data: { what: 'option -reset', command: 'HTTP::respond', since: '11.5.0', version: '11.4' }, line: 2, column: 17 }],
+    },
+    {
+      name: 'class match -all before 11.0',
+      code: inEvent('HTTP_REQUEST', 'set hits [class match -all -name -- [HTTP::uri] starts_with paths]'),
+      options: { version: '10.2.4' },
+      errors: [{ messageId: 'tooNew', data: { what: 'option -all', command: 'class match', since: '11.0.0', version: '10.2.4' }, line: 2, column: 25 }],
     },
   ],
 });
