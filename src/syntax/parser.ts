@@ -355,10 +355,11 @@ class TclParser extends EmbeddedActionsParser {
       });
       return words;
     }
-    // Words other than expansions skip the OR's lookahead, and the MANY's unless one follows.
+    // Words other than expansions skip the OR's lookahead, and the MANY's unless a word that
+    // `fastWord` leaves alone follows (by the grammar's own first tokens of a word).
     words.push(this.fastWord() ?? this.OR1(this.wordAlts));
     this.fastWords(words);
-    if (WORD_STARTS[this.LA(1).tokenTypeIdx] === 'expand') {
+    if (this.statementStarts[this.LA(1).tokenTypeIdx] === 'word') {
       this.MANY1(() => {
         this.addWord(words, this.OR2(this.wordAlts));
         this.fastWords(words);
