@@ -12,6 +12,9 @@
  *
  * The young generation's size (`--max-semi-space-size`) is fixed when V8 starts, so it stays
  * in the executables' shebang and in the bench command; this flag can be set while running.
+ * Node warns that changing V8 flags after start-up may misbehave in general; this one is only
+ * read when V8 decides, after a collection, whether to pretenure a site, and off it simply never
+ * does. It is set first thing, before any linting.
  */
 import { setFlagsFromString } from 'node:v8';
 
