@@ -451,7 +451,7 @@ class TclParser extends EmbeddedActionsParser {
     return { type: 'QuotedWord', range: { start, end }, parts };
   }
 
-  /** The first four alternatives are the one-token words (kept in step with {@link ONE_TOKEN_WORDS}). */
+  /** The alternatives in the order {@link WORD_STARTS} lists them (the shortcuts test checks the two agree). */
   private readonly wordAlts = [
     {
       // A word that is one run of plain text (the commonest word).
