@@ -1,7 +1,6 @@
 /** Finding and reading the inputs named on the command line. The only file-system code of the CLI. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Dialect } from '../syntax/ast.js';
 import { decodeText } from './decode.js';
 import { describeFsError, UsageError } from './errors.js';
 
@@ -28,11 +27,6 @@ export interface Input {
   bom?: boolean;
   /** Whether re-encoding the text gives the bytes back (false when invalid UTF-8 was replaced): only then may the file be rewritten. */
   exact?: boolean;
-}
-
-/** The dialect a file name implies: `.tcl` is plain Tcl, anything else is an iRule. */
-export function dialectForName(name: string): Dialect {
-  return name.toLowerCase().endsWith('.tcl') ? 'tcl' : 'irule';
 }
 
 /** Whether a file name has one of {@link SOURCE_EXTENSIONS}. */

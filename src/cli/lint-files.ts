@@ -20,6 +20,7 @@ import { countSeverities, toReportMessages, type FileReport } from '../report/me
 import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Dialect } from '../syntax/ast.js';
+import { chooseDialect } from '../syntax/dialect.js';
 import { parse } from '../syntax/index.js';
 import { printAst } from '../syntax/print.js';
 import { buildBaseline, filterByBaseline, readBaseline, writeBaseline, type FileFindings } from './baseline.js';
@@ -27,7 +28,7 @@ import { ConfigLoader, type LoadedConfig } from './config.js';
 import { decodeText } from './decode.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exit.js';
-import { dialectForName, findFiles, readSource, type Input } from './inputs.js';
+import { findFiles, readSource, type Input } from './inputs.js';
 import type { CliIo, CliOptions } from './run.js';
 import { VERSION } from './version.js';
 import { writeAtomically } from './write.js';
@@ -94,7 +95,7 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
     jobs.push({ input: await readSource(file), config, isFile: true });
   }
 
-  const dialectOf = (input: Input): Dialect => opts.dialect ?? dialectForName(input.filePath);
+  const dialectOf = (input: Input): Dialect => opts.dialect ?? chooseDialect(input.filePath, input.text);
   if (opts.debugAst) {
     const dumps = jobs.map(({ input }) => {
       const dump = printAst(parse(input.text, { dialect: dialectOf(input) }).ast, { ranges: true });

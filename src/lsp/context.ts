@@ -1,0 +1,28 @@
+/**
+ * What every feature gets from the server: the connection, the open documents and their
+ * analyses. A feature file exports `register(ctx)` and adds its handlers through `ctx.connection`.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalyzedDocument } from './document.js';
+
+/** The server state features share. */
+export interface ServerContext {
+  /** The LSP connection. */
+  connection: Connection;
+  /** The open documents (incremental sync). */
+  documents: TextDocuments<TextDocument>;
+  /**
+   * The analysis of an open document at its current version, computed now if the debounced one
+   * is not ready yet; `undefined` for a document that is not open.
+   */
+  analysis(uri: string): Promise<AnalyzedDocument | undefined>;
+}
+
+/** A feature: registers its handlers and capabilities. */
+export interface Feature {
+  /** The server capabilities this feature adds (merged into the `initialize` result). */
+  capabilities?: import('vscode-languageserver').ServerCapabilities;
+  /** Adds the feature's handlers. */
+  register(ctx: ServerContext): void;
+}

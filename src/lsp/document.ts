@@ -1,0 +1,50 @@
+/**
+ * An open document with its analysis: the text, the settings it was analysed with, and the core's
+ * result (syntax tree and findings). Features read this; none parses or lints on its own.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { BigipConfig } from '../bigip/model.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { SeveritySetting } from '../lint/config.js';
+import { lint } from '../lint/run.js';
+import type { BigipVersion } from '../lint/version.js';
+import type { Dialect, Script } from '../syntax/ast.js';
+
+/** What a document is analysed with: the CLI's settings, settled for this document. */
+export interface DocumentSettings {
+  /** The dialect, chosen as the CLI chooses it (`chooseDialect`). */
+  dialect: Dialect;
+  /** The BIG-IP version checked against. */
+  version: BigipVersion;
+  /** The parsed `bigip.conf`, when one is configured and readable. */
+  bigip?: BigipConfig;
+  /** Absolute path of that `bigip.conf`. */
+  bigipConfPath?: string;
+  /** Rule settings, in order (later layers win): client settings, then the configuration file. */
+  rules: readonly (Record<string, SeveritySetting> | undefined)[];
+  /** Absolute path of the `irule-lint.config.json` that applies, if any. */
+  configFile?: string;
+}
+
+/** A document analysed at one version. */
+export interface AnalyzedDocument {
+  /** The document, at the version analysed. */
+  doc: TextDocument;
+  /** The settings used. */
+  settings: DocumentSettings;
+  /** The syntax tree. */
+  ast: Script;
+  /** Every finding, after suppressions, sorted by position. */
+  diagnostics: Diagnostic[];
+}
+
+/** Analyse `doc` with `settings` (pure: the core does the work). */
+export function analyzeDocument(doc: TextDocument, settings: DocumentSettings): AnalyzedDocument {
+  const { ast, diagnostics } = lint(doc.getText(), {
+    dialect: settings.dialect,
+    version: settings.version,
+    rules: settings.rules,
+    ...(settings.bigip ? { bigip: settings.bigip } : {}),
+  });
+  return { doc, settings, ast, diagnostics };
+}
