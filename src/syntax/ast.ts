@@ -17,6 +17,12 @@ export interface Script {
   range: Range;
   /** Commands and comments in source order. */
   body: Statement[];
+  /**
+   * Only on a whole file held in a `rule NAME { ... }` or `ltm rule NAME { ... }` wrapper (a
+   * bigip.conf export): the rule's name and where the wrapper's words are. `body` then holds the
+   * statements inside the wrapper, as if the file were the bare rule.
+   */
+  wrapper?: { name: string; range: Range };
 }
 
 /** Anything that may stand where a command may start. */
