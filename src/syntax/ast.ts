@@ -286,6 +286,12 @@ export interface ListItem {
   value: string;
   /** The element parsed as code, when it is a body. */
   parsed?: Script | Expr;
+  /**
+   * In a `switch` list: the element is a word of a line that starts with `#` and looks like a
+   * comment. Tcl has no comments there and reads its words as patterns and bodies; the parser
+   * pairs the other elements as the author meant (and parses those bodies), not these words.
+   */
+  inComment?: boolean;
 }
 
 /** Any node. */
