@@ -97,7 +97,15 @@ function reportParse(ctx: ParseContext, p: ParseProblem): void {
     return;
   }
   if (p.kind === 'extraAfterBrace' || p.kind === 'extraAfterQuote') {
-    const note = ctx.dialect === 'irule' ? ' (BIG-IP starts a new word here)' : '';
+    // `if {$x}[HTTP::redirect ...]`: on BIG-IP the [...] is a word of its own, substituted before
+    // the command runs, so its command runs every time and only its result reaches the command.
+    const subst = ctx.source.charCodeAt(p.at) === 91;
+    const note =
+      ctx.dialect !== 'irule'
+        ? ''
+        : subst
+          ? ' (BIG-IP starts a new word here: the [...] runs before the command, every time, and only its result is the next argument; put a space before it, and braces around a body)'
+          : ' (BIG-IP starts a new word here)';
     syntaxError(ctx, { start: p.at, end: p.at + 1 }, what + note);
     return;
   }

@@ -14,6 +14,7 @@ import deprecatedEvent from './deprecated-event.js';
 import disabledCommand from './disabled-command.js';
 import dropWithoutReturn from './drop-without-return.js';
 import duplicateEvent from './duplicate-event.js';
+import gluedSubstitution from './glued-substitution.js';
 import invalidSuppression from './invalid-suppression.js';
 import missingOptionTerminator from './missing-option-terminator.js';
 import multipleResponse from './multiple-response.js';
@@ -47,6 +48,7 @@ export const allRules: readonly AnyRule[] = [
   disabledCommand,
   dropWithoutReturn,
   duplicateEvent,
+  gluedSubstitution,
   invalidSuppression,
   missingOptionTerminator,
   multipleResponse,
