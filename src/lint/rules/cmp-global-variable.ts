@@ -1,9 +1,10 @@
 // Reports global variables (`$::x`, `set ::x`, `global x`): on CMP platforms a virtual server
 // whose iRule uses them is demoted to a single TMM. Doc: docs/rules/cmp-global-variable.md
-import type { Command } from '../../syntax/ast.js';
+import type { Command, VarRef } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { commandName, dataGroupSlots, typedCommand } from '../utils/args.js';
+import { globalDataGroupUse, globalWritesAnalysis } from '../utils/global-datagroups.js';
 import { variableNameOf } from '../utils/variables.js';
 
 /** A literal word naming a global variable: `::name` or `::name(index)` (not `::static::`, GTM's spelling of static). */
@@ -34,6 +35,9 @@ export default defineRule({
       const typed = typedCommand(cmd, ctx.catalog);
       return typed !== undefined && dataGroupSlots(typed).includes(index);
     };
+    const written = ctx.analysis(globalWritesAnalysis);
+    /** `$::name` words that datagroup-global-reference takes unless the rule writes `::name`. */
+    const pending: { ref: VarRef; name: string }[] = [];
     return {
       VarRef(ref) {
         if (!ref.name.startsWith('::') || isStatic(ref.name)) return;
@@ -42,9 +46,19 @@ export default defineRule({
         const word = anc[anc.length - 1];
         const cmd = anc[anc.length - 2];
         if (cmd?.type === 'Command' && (word?.type === 'BareWord' || word?.type === 'QuotedWord')) {
-          if (isDataGroupWord(cmd, cmd.words.indexOf(word))) return;
+          const index = cmd.words.indexOf(word);
+          if (isDataGroupWord(cmd, index)) return;
+          // Read as a list or named in bigip.conf: a data group unless the rule writes the global (decided at the end).
+          const dg = word.type === 'BareWord' ? globalDataGroupUse(ctx, cmd, index) : undefined;
+          if (dg) {
+            pending.push({ ref, name: dg.name });
+            return;
+          }
         }
         ctx.report({ node: ref, messageId: 'global', data: { name: ref.name, short: ref.name.slice(2) } });
+      },
+      end() {
+        for (const { ref, name } of pending) if (written.has(name)) ctx.report({ node: ref, messageId: 'global', data: { name: ref.name, short: name } });
       },
       Command(cmd) {
         const name = commandName(cmd);

@@ -1,10 +1,12 @@
-// Reports a data group named as `$::name` or `::name` in class/matchclass/findclass: a run-time
-// TCL error and a connection reset from BIG-IP 11.0, CMP demotion on 9.4.4-10.x.
+// Reports a data group named as `$::name` or `::name` in class/matchclass/findclass, read as a
+// list (`lsearch $::name`, `foreach x $::name`) or named in bigip.conf: a run-time TCL error and a
+// connection reset from BIG-IP 11.0, CMP demotion on 9.4.4-10.x.
 // Doc: docs/rules/datagroup-global-reference.md
 import type { Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { dataGroupSlots, typedCommand } from '../utils/args.js';
+import { globalDataGroupUse, globalWritesAnalysis } from '../utils/global-datagroups.js';
 import { soleVarRef } from '../utils/scope.js';
 import { atLeast } from '../version.js';
 
@@ -28,10 +30,22 @@ export default defineRule({
     messages: {
       runtimeError: 'data group written as "{{written}}": from BIG-IP 11.0 this is a run-time TCL error that resets the connection; write {{name}}',
       cmpDemotion: 'data group written as "{{written}}": on BIG-IP 9.4.4-10.x this demotes the virtual server from CMP, and from 11.0 it fails at run time; write {{name}}',
+      listRuntimeError:
+        'data group {{name}} read as the list "{{written}}" (BIG-IP 9 style; the rule never sets it): from BIG-IP 11.0 the variable does not exist, a run-time TCL error that resets the connection; use class match, class search or class names on {{name}}',
+      listCmpDemotion:
+        'data group {{name}} read as the list "{{written}}" (BIG-IP 9 style; the rule never sets it): on BIG-IP 9.4.4-10.x this demotes the virtual server from CMP, and from 11.0 it fails at run time; use class match, class search or class names on {{name}}',
+      confRuntimeError:
+        '"{{written}}" reads the data group {{name}} of the BIG-IP configuration as a global variable: from BIG-IP 11.0 this is a run-time TCL error that resets the connection; use the class command on {{name}}',
+      confCmpDemotion:
+        '"{{written}}" reads the data group {{name}} of the BIG-IP configuration as a global variable: on BIG-IP 9.4.4-10.x this demotes the virtual server from CMP, and from 11.0 it fails at run time; use the class command on {{name}}',
     },
   },
   create(ctx) {
     const v11 = atLeast(ctx.version, '11.0');
+    const severity = v11 ? 'error' : 'warning';
+    const written = ctx.analysis(globalWritesAnalysis);
+    /** `$::name` read as a list or named in the configuration: reported at the end, unless the rule writes the global itself. */
+    const pending: { word: Word; name: string; use: 'list' | 'conf' }[] = [];
     return {
       Command(cmd) {
         // Most commands have no `$::x` or `::x` word at all: look at the catalog only when one does.
@@ -39,6 +53,10 @@ export default defineRule({
         for (let i = 1; i < cmd.words.length && !candidate; i++) candidate = globalDataGroup(cmd.words[i]) !== undefined;
         if (!candidate) return;
         const typed = typedCommand(cmd, ctx.catalog);
+        for (let i = 1; i < cmd.words.length; i++) {
+          const found = globalDataGroupUse(ctx, cmd, i);
+          if (found && found.use !== 'dataGroup') pending.push({ word: cmd.words[i], name: found.name, use: found.use });
+        }
         if (!typed) return;
         for (const i of dataGroupSlots(typed)) {
           const word = cmd.words[i];
@@ -48,9 +66,16 @@ export default defineRule({
             node: word,
             messageId: v11 ? 'runtimeError' : 'cmpDemotion',
             data: { written: ctx.source.slice(word.range.start, word.range.end), name },
-            severity: v11 ? 'error' : 'warning',
+            severity,
             fix: [{ range: word.range, text: name }],
           });
+        }
+      },
+      end() {
+        for (const { word, name, use } of pending) {
+          if (written.has(name)) continue;
+          const messageId = use === 'list' ? (v11 ? 'listRuntimeError' : 'listCmpDemotion') : v11 ? 'confRuntimeError' : 'confCmpDemotion';
+          ctx.report({ node: word, messageId, data: { written: ctx.source.slice(word.range.start, word.range.end), name }, severity });
         }
       },
     };

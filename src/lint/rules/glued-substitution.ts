@@ -3,11 +3,11 @@
 // Doc: docs/rules/glued-substitution.md
 import { matchCall, type CallMatch } from '../../catalog/match.js';
 import type { ArgText } from '../../catalog/args.js';
-import type { ArgForm, CommandSpec } from '../../catalog/types.js';
+import type { CommandSpec } from '../../catalog/types.js';
 import type { BareWord, Command, Dialect, Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
-import { commandName, specOf } from '../utils/args.js';
+import { commandName, repeatedGroup, specOf } from '../utils/args.js';
 
 /** A bare word made of literal text directly followed by a `$` or `[...]` substitution. */
 interface Glued {
@@ -33,18 +33,6 @@ function split(args: ArgText[], g: Glued): ArgText[] {
   return [...args.slice(0, g.arg), g.prefix, undefined, ...args.slice(g.arg + 1)];
 }
 
-/**
- * The word count of a required repeated group (`varlist list` of foreach: a name of k words
- * repeats in groups of k), when `form` ends its positionals with fixed ones after such a group;
- * undefined when the form has no such group.
- */
-function groupSize(form: ArgForm | undefined): { k: number; after: number } | undefined {
-  const pos = form?.positionals ?? [];
-  const at = pos.findIndex((p) => p.repeat && !p.optional && p.name.includes(' '));
-  if (at < 0 || pos.some((p, j) => j !== at && (p.optional || p.repeat))) return undefined;
-  return { k: pos[at].name.split(' ').length, after: pos.length - 1 - at };
-}
-
 /** How splitting the glued word changes the match: the verdict the rule reports, if any. */
 function verdict(spec: CommandSpec, args: ArgText[], g: Glued, dialect: Dialect): 'subcommand' | 'option' | 'groups' | undefined {
   const before: CallMatch = matchCall(spec, args);
@@ -53,10 +41,11 @@ function verdict(spec: CommandSpec, args: ArgText[], g: Glued, dialect: Dialect)
   // Tcl 8.5+ leaves the last words of some commands (switch) to positionals even when they start
   // with "-"; Tcl 8.4, BIG-IP's, reads every leading "-" word as an option.
   if (dialect === 'irule' && g.prefix.startsWith('-') && g.arg >= after.path.length && g.arg < after.firstPositional) return 'option';
-  const group = groupSize(after.form);
+  const group = repeatedGroup(after.form);
   if (group && !before.arity && !after.uncertain && g.arg >= after.firstPositional) {
+    const k = group.members.length;
     const words = args.length - after.firstPositional - group.after;
-    if (words > 0 && words % group.k !== 0 && (words + 1) % group.k === 0 && g.arg < after.firstPositional + words) return 'groups';
+    if (words > 0 && words % k !== 0 && (words + 1) % k === 0 && g.arg < after.firstPositional + words) return 'groups';
   }
   return undefined;
 }

@@ -286,3 +286,35 @@ export function dataGroupSlots(typed: TypedCommand): number[] {
   }
   return out;
 }
+
+/**
+ * A required repeated group of positionals in `form`, named by its member words (`varlist list` of
+ * foreach repeats as a variable list, then a list): its member names and the number of fixed
+ * positionals after it. Undefined when the form has no such group, or other optional or repeated
+ * positionals that would make the count ambiguous.
+ */
+export function repeatedGroup(form: ArgForm | undefined): { members: string[]; after: number } | undefined {
+  const pos = form?.positionals ?? [];
+  const at = pos.findIndex((p) => p.repeat && !p.optional && p.name.includes(' '));
+  if (at < 0 || pos.some((p, j) => j !== at && (p.optional || p.repeat))) return undefined;
+  return { members: pos[at].name.split(' '), after: pos.length - 1 - at };
+}
+
+/** Indexes of the words that hold a Tcl list: typed `list` in the catalog, or the `list` member of a repeated group (foreach). */
+export function listSlots(typed: TypedCommand): number[] {
+  const out: number[] = [];
+  const group = repeatedGroup(typed.form);
+  let groupStart = -1;
+  for (let i = 1; i < typed.types.length; i++) {
+    if (typed.types[i] === 'list') {
+      out.push(i);
+      continue;
+    }
+    if (!group) continue;
+    const p = typed.positionals[i];
+    if (!p || !p.repeat || !p.name.includes(' ')) continue;
+    if (groupStart < 0) groupStart = i;
+    if (group.members[(i - groupStart) % group.members.length] === 'list') out.push(i);
+  }
+  return out;
+}

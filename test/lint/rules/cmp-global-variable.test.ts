@@ -6,6 +6,8 @@ ruleTester(rule, {
     'when RULE_INIT {\n  set static::max 10\n}\nwhen HTTP_REQUEST {\n  if { [table incr hits] > $static::max } { drop }\n}\n',
     inEvent('HTTP_REQUEST', 'set x 1\nlog local0. $x'),
     { name: 'the GTM spelling of static', code: inEvent('DNS_REQUEST', 'log local0. $::static::name') },
+    // A data group read as a global list (never set by the rule) is datagroup-global-reference's.
+    { name: 'a v9 data group list', code: inEvent('HTTP_REQUEST', 'if { [lsearch $::allowed_hosts [HTTP::host]] < 0 } { reject }') },
   ],
   invalid: [
     {
@@ -22,6 +24,14 @@ ruleTester(rule, {
     {
       code: inEvent('HTTP_REQUEST', 'global hits\nincr hits'),
       errors: [{ messageId: 'globalCommand', data: { name: 'hits' }, line: 2, column: 10 }],
+    },
+    {
+      name: 'a global list the rule sets itself stays a global variable',
+      code: 'when RULE_INIT {\n  set ::bad_agents [list curl wget]\n}\n' + inEvent('HTTP_REQUEST', 'if { [lsearch $::bad_agents x] >= 0 } { drop }'),
+      errors: [
+        { messageId: 'global', data: { name: '::bad_agents' }, line: 2, column: 7 },
+        { messageId: 'global', data: { name: '::bad_agents', short: 'bad_agents' }, line: 5, column: 17 },
+      ],
     },
     {
       code: inEvent('HTTP_REQUEST', 'set ::seen(a) 1'),

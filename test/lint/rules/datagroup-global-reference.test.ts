@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/datagroup-global-reference.js';
-import { inEvent, ruleTester } from '../rule-tester.js';
+import { inEvent, ruleTester, SEED_BIGIP_CONF } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -7,6 +7,17 @@ ruleTester(rule, {
     inEvent('HTTP_REQUEST', 'set v [class lookup [HTTP::host] /Partition/host_map]'),
     { name: 'a global variable as the item is not a data group', code: inEvent('HTTP_REQUEST', 'class match $::item equals dg') },
     inEvent('HTTP_REQUEST', 'set dg host_map\nclass search $dg starts_with [HTTP::uri]'),
+    {
+      name: 'a global list the rule sets itself is a variable, not a data group',
+      code: 'when RULE_INIT {\n  set ::blocked_agents [list curl wget]\n}\n' + inEvent('HTTP_REQUEST', 'if { [lsearch -glob $::blocked_agents [HTTP::header User-Agent]] >= 0 } { drop }'),
+    },
+    {
+      name: 'declared with global in a proc',
+      code: 'proc remember {x} {\n  global seen\n  lappend seen $x\n}\n' + inEvent('HTTP_REQUEST', 'foreach s $::seen { log local0. $s }'),
+    },
+    { name: 'an item, not a list', code: inEvent('HTTP_REQUEST', 'if { [lsearch $list $::item] >= 0 } { drop }') },
+    { name: 'any other global with no configuration', code: inEvent('HTTP_REQUEST', 'log local0. $::hits') },
+    { name: 'a global the configuration does not name', code: inEvent('HTTP_REQUEST', 'log local0. $::hits'), options: { bigipConf: SEED_BIGIP_CONF } },
   ],
   invalid: [
     {
@@ -42,6 +53,30 @@ ruleTester(rule, {
       code: inEvent('HTTP_REQUEST', 'set t [findclass [HTTP::host] $::redirects " "]'),
       errors: [{ messageId: 'runtimeError', line: 2, column: 33 }],
       output: inEvent('HTTP_REQUEST', 'set t [findclass [HTTP::host] redirects " "]'),
+    },
+    {
+      name: 'v9 list form: lsearch and foreach over a data group read as a global list',
+      code: inEvent('HTTP_REQUEST', 'if { [lsearch -exact $::allowed_hosts [HTTP::host]] < 0 } {\n  reject\n  return\n}\nforeach prefix $::cache_prefixes {\n  if { [HTTP::uri] starts_with $prefix } { CACHE::disable }\n}'),
+      options: { version: '11.4' },
+      errors: [
+        { messageId: 'listRuntimeError', data: { written: '$::allowed_hosts', name: 'allowed_hosts' }, line: 2, column: 24, endColumn: 40, severity: 'error' },
+        { messageId: 'listRuntimeError', data: { written: '$::cache_prefixes', name: 'cache_prefixes' }, line: 6, column: 18, severity: 'error' },
+      ],
+      output: null,
+    },
+    {
+      name: 'v9 list form before 11.0: a warning',
+      code: inEvent('HTTP_REQUEST', 'set n [llength $::allowed_hosts]'),
+      options: { version: '10.2' },
+      errors: [{ messageId: 'listCmpDemotion', line: 2, column: 18, severity: 'warning' }],
+      output: null,
+    },
+    {
+      name: 'any $::name where bigip.conf defines the data group',
+      code: inEvent('CLIENT_ACCEPTED', 'set allowed $::smtp_relay_allowed\nif { [IP::addr [IP::client_addr] equals $allowed] } { snat automap }'),
+      options: { bigipConf: SEED_BIGIP_CONF, version: '11.1' },
+      errors: [{ messageId: 'confRuntimeError', data: { written: '$::smtp_relay_allowed', name: 'smtp_relay_allowed' }, line: 2, column: 15 }],
+      output: null,
     },
   ],
 });
