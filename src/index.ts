@@ -26,6 +26,7 @@ export { defineRule, type Rule, type RuleMeta, type RuleContext } from './lint/r
 export { parseVersion, newestKnownVersion, type BigipVersion } from './lint/version.js';
 export type { LintConfig, SeveritySetting } from './lint/config.js';
 export { parseExpressionText, type ExprParseResult } from './syntax/index.js';
+export { chooseDialect, explainDialect, type DialectChoice } from './syntax/dialect.js';
 export { parseBigipConf } from './bigip/index.js';
 export { simulate, prepareSimulation } from './sim/irule/engine.js';
 
