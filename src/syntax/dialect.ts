@@ -5,6 +5,7 @@
  */
 import { getCommand } from '../catalog/load.js';
 import type { Dialect } from './ast.js';
+import { isTclSpace } from './scan.js';
 
 /** A dialect and, in a few words, why it was chosen (shown by `--debug-ast` and the JSON output). */
 export interface DialectChoice {
@@ -39,15 +40,8 @@ export function chooseDialect(name: string, text: string): Dialect {
   return explainDialect(name, text).dialect;
 }
 
-const SPACE = 32;
-const TAB = 9;
 const NL = 10;
-const CR = 13;
 const BACKSLASH = 92;
-
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === 11 || c === 12;
-}
 
 /**
  * What the top-level commands show: `when` (a `when EVENT ...` command), `wrapper` (`rule NAME {`
@@ -61,7 +55,7 @@ function scanTopLevel(text: string): 'when' | 'wrapper' | undefined {
   while (i < n) {
     // The start of a command: skip separators.
     let c = text.charCodeAt(i);
-    if (isBlank(c) || c === NL || c === 59) {
+    if (isTclSpace(c) || c === NL || c === 59) {
       i++;
       continue;
     }
@@ -105,7 +99,7 @@ function leadingWords(text: string, i: number, max: number): string[] {
   while (i < n && words.length < max) {
     const c = text.charCodeAt(i);
     if (c === NL || c === 59) break;
-    if (isBlank(c)) {
+    if (isTclSpace(c)) {
       i++;
       continue;
     }
@@ -114,7 +108,7 @@ function leadingWords(text: string, i: number, max: number): string[] {
       break;
     }
     let j = i;
-    while (j < n && !isBlank(text.charCodeAt(j)) && text.charCodeAt(j) !== NL && text.charCodeAt(j) !== 59) j++;
+    while (j < n && !isTclSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== NL && text.charCodeAt(j) !== 59) j++;
     words.push(text.slice(i, j));
     i = j;
   }
