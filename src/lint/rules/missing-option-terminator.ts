@@ -72,11 +72,14 @@ export default defineRule({
         }
         const data = cmd.words[i];
         if (!data || !mayStartWithDash(data)) return;
+        // A word that starts with a literal "-" glued to a substitution (`--[HTTP::path]`) was most
+        // likely meant as an option and a value: no `--` in front of it (glued-substitution adds the space).
+        const dashGlued = data.type === 'BareWord' && data.parts[0].type === 'Text';
         ctx.report({
           node: data,
           messageId: 'missing',
           data: { command: [t.name, ...t.path].join(' ') },
-          fix: [{ range: { start: data.range.start, end: data.range.start }, text: '-- ' }],
+          ...(dashGlued ? {} : { fix: [{ range: { start: data.range.start, end: data.range.start }, text: '-- ' }] }),
         });
       },
     };

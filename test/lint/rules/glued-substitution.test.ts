@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/lint/rules/glued-substitution.js';
+import { fixText } from '../../../src/lint/fix.js';
 import { parse } from '../../../src/syntax/index.js';
 import { inEvent, ruleTester } from '../rule-tester.js';
 
@@ -57,5 +58,14 @@ describe('if {...}[...] (BIG-IP splits the word at the brace)', () => {
     const src = inEvent('HTTP_REQUEST', 'if {[HTTP::host] eq "old.example.com"}[HTTP::redirect "https://new.example.com/"]');
     const messages = parse(src).diagnostics.map((d) => d.message);
     expect(messages).toEqual([expect.stringMatching(/^extra characters after close-brace \(BIG-IP starts a new word here: the \[\.\.\.\] runs before the command, every time/)]);
+  });
+});
+
+describe('glued-substitution with every rule on', () => {
+  it('fixes switch -glob --[...] to switch -glob -- [...], with no second -- from missing-option-terminator', () => {
+    const code = inEvent('HTTP_REQUEST', 'switch -glob --[HTTP::path] {\n  "/checkout*" { pool shop_secure_pool }\n  default { pool shop_pool }\n}');
+    const fixed = fixText(code, {});
+    expect(fixed.text).toBe(code.replace('--[', '-- ['));
+    expect(fixed.diagnostics).toEqual([]);
   });
 });

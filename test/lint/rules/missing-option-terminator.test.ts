@@ -29,5 +29,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'missing', data: { command: 'unset' }, line: 2, column: 9 }],
       output: inEvent('HTTP_REQUEST', 'unset -- $name'),
     },
+    {
+      name: 'a dash glued to a substitution: reported, but no -- put in front (glued-substitution adds the space)',
+      code: inEvent('HTTP_REQUEST', 'switch -glob --[HTTP::path] { "/a*" { } }'),
+      errors: [{ messageId: 'missing', line: 2, column: 16 }],
+      output: null,
+    },
   ],
 });
