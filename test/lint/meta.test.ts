@@ -99,6 +99,16 @@ describe.each(allRules.map((r) => [r.id, r] as [string, AnyRule]))('docs/rules/%
   });
 });
 
+describe('README dialect section', () => {
+  it('lists exactly the rules that run on plain Tcl', () => {
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    const m = /The rules that run on plain Tcl:\s*([^]*?)\.\n/.exec(readme);
+    expect(m, 'sentence "The rules that run on plain Tcl: ..." in README').not.toBeNull();
+    const listed = [...m![1].matchAll(/`([a-z-]+)`/g)].map((x) => x[1]);
+    expect(listed).toEqual(allRules.filter((r) => r.meta.dialects.includes('tcl')).map((r) => r.id));
+  });
+});
+
 describe('README rule table', () => {
   it('lists every rule with its default and description, in registry order', () => {
     const readme = readFileSync(new URL('README.md', root), 'utf8');
