@@ -4,7 +4,7 @@ import type { Command, VarRef } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { commandName, dataGroupSlots, typedCommand } from '../utils/args.js';
-import { globalDataGroupUse, globalWritesAnalysis } from '../utils/global-datagroups.js';
+import { configDataGroup, globalDataGroupUse, globalWritesAnalysis } from '../utils/global-datagroups.js';
 import { variableNameOf } from '../utils/variables.js';
 
 /** A literal word naming a global variable: `::name` or `::name(index)` (not `::static::`, GTM's spelling of static). */
@@ -54,6 +54,12 @@ export default defineRule({
             pending.push({ ref, name: dg.name });
             return;
           }
+        }
+        // In a string or an expression: a data group of the configuration is datagroup-global-reference's too.
+        const dgName = configDataGroup(ctx, ref);
+        if (dgName !== undefined) {
+          pending.push({ ref, name: dgName });
+          return;
         }
         ctx.report({ node: ref, messageId: 'global', data: { name: ref.name, short: ref.name.slice(2) } });
       },

@@ -2,11 +2,11 @@
 // list (`lsearch $::name`, `foreach x $::name`) or named in bigip.conf: a run-time TCL error and a
 // connection reset from BIG-IP 11.0, CMP demotion on 9.4.4-10.x.
 // Doc: docs/rules/datagroup-global-reference.md
-import type { Word } from '../../syntax/ast.js';
+import type { VarRef, Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { dataGroupSlots, typedCommand } from '../utils/args.js';
-import { globalDataGroupUse, globalWritesAnalysis } from '../utils/global-datagroups.js';
+import { configDataGroup, globalDataGroupUse, globalWritesAnalysis } from '../utils/global-datagroups.js';
 import { soleVarRef } from '../utils/scope.js';
 import { atLeast } from '../version.js';
 
@@ -45,8 +45,15 @@ export default defineRule({
     const severity = v11 ? 'error' : 'warning';
     const written = ctx.analysis(globalWritesAnalysis);
     /** `$::name` read as a list or named in the configuration: reported at the end, unless the rule writes the global itself. */
-    const pending: { word: Word; name: string; use: 'list' | 'conf' }[] = [];
+    const pending: { word: Word | VarRef; name: string; use: 'list' | 'conf' }[] = [];
+    /** References already judged as words of their command. */
+    const judged = new Set<VarRef>();
     return {
+      VarRef(ref) {
+        if (judged.has(ref)) return;
+        const name = configDataGroup(ctx, ref);
+        if (name !== undefined) pending.push({ word: ref, name, use: 'conf' });
+      },
       Command(cmd) {
         // Most commands have no `$::x` or `::x` word at all: look at the catalog only when one does.
         let candidate = false;
@@ -55,7 +62,9 @@ export default defineRule({
         const typed = typedCommand(cmd, ctx.catalog);
         for (let i = 1; i < cmd.words.length; i++) {
           const found = globalDataGroupUse(ctx, cmd, i);
-          if (found && found.use !== 'dataGroup') pending.push({ word: cmd.words[i], name: found.name, use: found.use });
+          if (!found) continue;
+          judged.add(soleVarRef(cmd.words[i])!);
+          if (found.use !== 'dataGroup') pending.push({ word: cmd.words[i], name: found.name, use: found.use });
         }
         if (!typed) return;
         for (const i of dataGroupSlots(typed)) {

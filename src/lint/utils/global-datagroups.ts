@@ -4,7 +4,7 @@
  * `foreach x $::dg`), or anywhere when the BIG-IP configuration defines a data group `name`. Shared
  * by datagroup-global-reference (which reports them) and cmp-global-variable (which leaves them to it).
  */
-import type { Command } from '../../syntax/ast.js';
+import type { Command, VarRef } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import type { Analysis, RuleContext } from '../rule.js';
 import { commandName, dataGroupSlots, listSlots, typedCommand } from './args.js';
@@ -41,16 +41,27 @@ export const globalWritesAnalysis: Analysis<Set<string>> = {
   },
 };
 
+/** The name `x` of a `$::x` reference (no array index, no further namespace), else undefined. */
+function globalName(ref: VarRef): string | undefined {
+  if (ref.index !== undefined || !ref.name.startsWith('::')) return undefined;
+  const name = ref.name.slice(2);
+  return name === '' || name.includes('::') ? undefined : name;
+}
+
 /** The data group `name` a word of `cmd` stands for when it is a sole `$::name`, and how; undefined otherwise. */
 export function globalDataGroupUse(ctx: RuleContext<string>, cmd: Command, index: number): { name: string; use: GlobalDataGroupUse } | undefined {
   const word = cmd.words[index];
   const ref = word.type === 'BareWord' ? soleVarRef(word) : undefined;
-  if (!ref || ref.index !== undefined || !ref.name.startsWith('::')) return undefined;
-  const name = ref.name.slice(2);
-  if (name === '' || name.includes('::')) return undefined;
+  const name = ref && globalName(ref);
+  if (name === undefined) return undefined;
   const typed = typedCommand(cmd, ctx.catalog);
   if (typed && dataGroupSlots(typed).includes(index)) return { name, use: 'dataGroup' };
   if (typed && listSlots(typed).includes(index)) return { name, use: 'list' };
-  if (ctx.bigip && lookup(ctx.bigip, 'dataGroup', name)) return { name, use: 'conf' };
-  return undefined;
+  return configDataGroup(ctx, ref!) !== undefined ? { name, use: 'conf' } : undefined;
+}
+
+/** The name of the data group a `$::name` reference (anywhere: in a string, an expression) names in `--bigip-conf`, else undefined. */
+export function configDataGroup(ctx: RuleContext<string>, ref: VarRef): string | undefined {
+  const name = ctx.bigip ? globalName(ref) : undefined;
+  return name !== undefined && lookup(ctx.bigip!, 'dataGroup', name) ? name : undefined;
 }

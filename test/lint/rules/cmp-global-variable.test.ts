@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/cmp-global-variable.js';
-import { inEvent, ruleTester } from '../rule-tester.js';
+import { inEvent, ruleTester, SEED_BIGIP_CONF } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -8,6 +8,7 @@ ruleTester(rule, {
     { name: 'the GTM spelling of static', code: inEvent('DNS_REQUEST', 'log local0. $::static::name') },
     // A data group read as a global list (never set by the rule) is datagroup-global-reference's.
     { name: 'a v9 data group list', code: inEvent('HTTP_REQUEST', 'if { [lsearch $::allowed_hosts [HTTP::host]] < 0 } { reject }') },
+    { name: 'a data group of the configuration, in a string', code: inEvent('CLIENT_ACCEPTED', 'log local0. "relay: $::smtp_relay_allowed"'), options: { bigipConf: SEED_BIGIP_CONF } },
   ],
   invalid: [
     {

@@ -78,5 +78,15 @@ ruleTester(rule, {
       errors: [{ messageId: 'confRuntimeError', data: { written: '$::smtp_relay_allowed', name: 'smtp_relay_allowed' }, line: 2, column: 15 }],
       output: null,
     },
+    {
+      name: 'a configured data group read inside a string and an expression',
+      code: inEvent('CLIENT_ACCEPTED', 'log local0. "relay list: $::smtp_relay_allowed"\nif { $::smtp_relay_allowed ne "" } { snat automap }'),
+      options: { bigipConf: SEED_BIGIP_CONF, version: '11.1' },
+      errors: [
+        { messageId: 'confRuntimeError', line: 2, column: 28, endColumn: 49 },
+        { messageId: 'confRuntimeError', line: 3, column: 8 },
+      ],
+      output: null,
+    },
   ],
 });
