@@ -33,6 +33,7 @@ const definitions = {
       optional: { type: 'boolean' },
       repeat: { type: 'boolean' },
       literal: { type: 'array', items: nonEmptyString, minItems: 1 },
+      aliases: { type: 'object', additionalProperties: nonEmptyString },
     },
   },
   switch: {
@@ -53,6 +54,7 @@ const definitions = {
       endOfOptions: { type: 'boolean' },
       positionals: { type: 'array', items: { $ref: '#/definitions/positional' } },
       subcommands: { type: 'object', additionalProperties: { $ref: '#/definitions/argForm' } },
+      subcommandPrefixes: { type: 'boolean' },
       handler: nonEmptyString,
       since: version,
     },

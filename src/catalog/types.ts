@@ -43,6 +43,8 @@ export interface Positional {
   repeat?: boolean;
   /** The only words allowed here, when it is a keyword. */
   literal?: string[];
+  /** Other spellings BIG-IP accepts for a keyword, each mapped to the keyword of `literal` it means (`eq` → `equals`). */
+  aliases?: Record<string, string>;
 }
 
 /** An option such as `-nocase` or `-timeout ms`. */
@@ -70,6 +72,12 @@ export interface ArgForm {
   positionals?: Positional[];
   /** Subcommands keyed by name; each has its own form. */
   subcommands?: Record<string, ArgForm>;
+  /**
+   * Set when a subcommand may be written as any unique prefix of its name (`string eq`, `clock
+   * second`): Tcl built-ins that look subcommands up with Tcl_GetIndexFromObj. A prefix shared by
+   * several names is an error (`ambiguous option "s": must be ...`); the exact name always wins.
+   */
+  subcommandPrefixes?: boolean;
   /** Key into `src/catalog/special/` for syntax the data cannot express. */
   handler?: string;
   /** BIG-IP version that added this subcommand, when known. */

@@ -9,19 +9,19 @@ export interface Validator {
 
 "use strict";
 export const validateCommandFile: Validator = validate10;
-const schema11 = {"$id":"irule-lint/commands","type":"array","definitions":{"positional":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"optional":{"type":"boolean"},"repeat":{"type":"boolean"},"literal":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}}},"switch":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^-"},"value":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"argForm":{"type":"object","additionalProperties":false,"properties":{"switches":{"type":"array","items":{"$ref":"#/definitions/switch"}},"endOfOptions":{"type":"boolean"},"positionals":{"type":"array","items":{"$ref":"#/definitions/positional"}},"subcommands":{"type":"object","additionalProperties":{"$ref":"#/definitions/argForm"}},"handler":{"type":"string","pattern":"\\S"},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"deprecation":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"replacement":{"type":"string","pattern":"\\S"},"note":{"type":"string","pattern":"\\S"}}},"removal":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"note":{"type":"string","pattern":"\\S"}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}},"items":{"$ref":"#/definitions/command"}};
+const schema11 = {"$id":"irule-lint/commands","type":"array","definitions":{"positional":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"optional":{"type":"boolean"},"repeat":{"type":"boolean"},"literal":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}},"switch":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^-"},"value":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"argForm":{"type":"object","additionalProperties":false,"properties":{"switches":{"type":"array","items":{"$ref":"#/definitions/switch"}},"endOfOptions":{"type":"boolean"},"positionals":{"type":"array","items":{"$ref":"#/definitions/positional"}},"subcommands":{"type":"object","additionalProperties":{"$ref":"#/definitions/argForm"}},"subcommandPrefixes":{"type":"boolean"},"handler":{"type":"string","pattern":"\\S"},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"deprecation":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"replacement":{"type":"string","pattern":"\\S"},"note":{"type":"string","pattern":"\\S"}}},"removal":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"note":{"type":"string","pattern":"\\S"}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}},"items":{"$ref":"#/definitions/command"}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}};
 const schema16 = {"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"replacement":{"type":"string","pattern":"\\S"},"note":{"type":"string","pattern":"\\S"}}};
 const schema17 = {"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"note":{"type":"string","pattern":"\\S"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$", "u");
 const pattern1 = new RegExp("\\S", "u");
-const pattern9 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
+const pattern10 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
 const pattern4 = new RegExp("^[0-9]+(\\.[0-9]+){1,3}$", "u");
-const pattern18 = new RegExp("^https://", "u");
-const schema13 = {"type":"object","additionalProperties":false,"properties":{"switches":{"type":"array","items":{"$ref":"#/definitions/switch"}},"endOfOptions":{"type":"boolean"},"positionals":{"type":"array","items":{"$ref":"#/definitions/positional"}},"subcommands":{"type":"object","additionalProperties":{"$ref":"#/definitions/argForm"}},"handler":{"type":"string","pattern":"\\S"},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}};
+const pattern19 = new RegExp("^https://", "u");
+const schema13 = {"type":"object","additionalProperties":false,"properties":{"switches":{"type":"array","items":{"$ref":"#/definitions/switch"}},"endOfOptions":{"type":"boolean"},"positionals":{"type":"array","items":{"$ref":"#/definitions/positional"}},"subcommands":{"type":"object","additionalProperties":{"$ref":"#/definitions/argForm"}},"subcommandPrefixes":{"type":"boolean"},"handler":{"type":"string","pattern":"\\S"},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}};
 const schema14 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^-"},"value":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}};
-const schema15 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"optional":{"type":"boolean"},"repeat":{"type":"boolean"},"literal":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}}};
+const schema15 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"optional":{"type":"boolean"},"repeat":{"type":"boolean"},"literal":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}};
 const pattern3 = new RegExp("^-", "u");
 const wrapper0 = {validate: validate12};
 
@@ -32,7 +32,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "switches") || (key0 === "endOfOptions")) || (key0 === "positionals")) || (key0 === "subcommands")) || (key0 === "handler")) || (key0 === "since"))){
+if(!(((((((key0 === "switches") || (key0 === "endOfOptions")) || (key0 === "positionals")) || (key0 === "subcommands")) || (key0 === "subcommandPrefixes")) || (key0 === "handler")) || (key0 === "since"))){
 validate12.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -181,7 +181,7 @@ return false;
 else {
 const _errs20 = errors;
 for(const key2 in data7){
-if(!(((((key2 === "name") || (key2 === "type")) || (key2 === "optional")) || (key2 === "repeat")) || (key2 === "literal"))){
+if(!((((((key2 === "name") || (key2 === "type")) || (key2 === "optional")) || (key2 === "repeat")) || (key2 === "literal")) || (key2 === "aliases"))){
 validate12.errors = [{instancePath:instancePath+"/positionals/" + i1,schemaPath:"#/definitions/positional/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -290,6 +290,44 @@ var valid6 = _errs28 === errors;
 else {
 var valid6 = true;
 }
+if(valid6){
+if(data7.aliases !== undefined){
+let data14 = data7.aliases;
+const _errs32 = errors;
+if(errors === _errs32){
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key3 in data14){
+let data15 = data14[key3];
+const _errs35 = errors;
+if(errors === _errs35){
+if(typeof data15 === "string"){
+if(!pattern1.test(data15)){
+validate12.errors = [{instancePath:instancePath+"/positionals/" + i1+"/aliases/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/positional/properties/aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/positionals/" + i1+"/aliases/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/positional/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid8 = _errs35 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/positionals/" + i1+"/aliases",schemaPath:"#/definitions/positional/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid6 = _errs32 === errors;
+}
+else {
+var valid6 = true;
+}
+}
 }
 }
 }
@@ -320,18 +358,18 @@ var valid0 = true;
 }
 if(valid0){
 if(data.subcommands !== undefined){
-let data14 = data.subcommands;
-const _errs32 = errors;
-if(errors === _errs32){
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key3 in data14){
-const _errs35 = errors;
-if(!(wrapper0.validate(data14[key3], {instancePath:instancePath+"/subcommands/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data14,parentDataProperty:key3,rootData}))){
+let data16 = data.subcommands;
+const _errs37 = errors;
+if(errors === _errs37){
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key4 in data16){
+const _errs40 = errors;
+if(!(wrapper0.validate(data16[key4], {instancePath:instancePath+"/subcommands/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data16,parentDataProperty:key4,rootData}))){
 vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
 errors = vErrors.length;
 }
-var valid8 = _errs35 === errors;
-if(!valid8){
+var valid9 = _errs40 === errors;
+if(!valid9){
 break;
 }
 }
@@ -341,18 +379,30 @@ validate12.errors = [{instancePath:instancePath+"/subcommands",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs32 === errors;
+var valid0 = _errs37 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.subcommandPrefixes !== undefined){
+const _errs41 = errors;
+if(typeof data.subcommandPrefixes !== "boolean"){
+validate12.errors = [{instancePath:instancePath+"/subcommandPrefixes",schemaPath:"#/properties/subcommandPrefixes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs41 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.handler !== undefined){
-let data16 = data.handler;
-const _errs36 = errors;
-if(errors === _errs36){
-if(typeof data16 === "string"){
-if(!pattern1.test(data16)){
+let data19 = data.handler;
+const _errs43 = errors;
+if(errors === _errs43){
+if(typeof data19 === "string"){
+if(!pattern1.test(data19)){
 validate12.errors = [{instancePath:instancePath+"/handler",schemaPath:"#/properties/handler/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -362,18 +412,18 @@ validate12.errors = [{instancePath:instancePath+"/handler",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs36 === errors;
+var valid0 = _errs43 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.since !== undefined){
-let data17 = data.since;
-const _errs38 = errors;
-if(errors === _errs38){
-if(typeof data17 === "string"){
-if(!pattern4.test(data17)){
+let data20 = data.since;
+const _errs45 = errors;
+if(errors === _errs45){
+if(typeof data20 === "string"){
+if(!pattern4.test(data20)){
 validate12.errors = [{instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+){1,3}$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+){1,3}$"+"\""}];
 return false;
 }
@@ -383,10 +433,11 @@ validate12.errors = [{instancePath:instancePath+"/since",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs38 === errors;
+var valid0 = _errs45 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -572,7 +623,7 @@ let data8 = data7[i1];
 const _errs19 = errors;
 if(errors === _errs19){
 if(typeof data8 === "string"){
-if(!pattern9.test(data8)){
+if(!pattern10.test(data8)){
 const err1 = {instancePath:instancePath+"/events/" + i1,schemaPath:"#/properties/events/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -689,7 +740,7 @@ let data12 = data11[i2];
 const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data12 === "string"){
-if(!pattern9.test(data12)){
+if(!pattern10.test(data12)){
 validate11.errors = [{instancePath:instancePath+"/eventsInvalid/" + i2,schemaPath:"#/properties/eventsInvalid/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""}];
 return false;
 }
@@ -1029,7 +1080,7 @@ let data31 = data.docUrl;
 const _errs62 = errors;
 if(errors === _errs62){
 if(typeof data31 === "string"){
-if(!pattern18.test(data31)){
+if(!pattern19.test(data31)){
 validate11.errors = [{instancePath:instancePath+"/docUrl",schemaPath:"#/properties/docUrl/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""}];
 return false;
 }
@@ -1180,7 +1231,7 @@ let data0 = data.name;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern9.test(data0)){
+if(!pattern10.test(data0)){
 validate16.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""}];
 return false;
 }
@@ -1475,7 +1526,7 @@ let data16 = data.docUrl;
 const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data16 === "string"){
-if(!pattern18.test(data16)){
+if(!pattern19.test(data16)){
 validate16.errors = [{instancePath:instancePath+"/docUrl",schemaPath:"#/properties/docUrl/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""}];
 return false;
 }
@@ -1757,7 +1808,7 @@ let data11 = data10[i4];
 const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data11 === "string"){
-if(!pattern9.test(data11)){
+if(!pattern10.test(data11)){
 validate15.errors = [{instancePath:instancePath+"/sets/" + i1+"/events/" + i4,schemaPath:"#/definitions/set/properties/events/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""}];
 return false;
 }
@@ -1953,7 +2004,7 @@ let data20 = data19.event;
 const _errs45 = errors;
 if(errors === _errs45){
 if(typeof data20 === "string"){
-if(!pattern9.test(data20)){
+if(!pattern10.test(data20)){
 validate15.errors = [{instancePath:instancePath+"/flows/" + i5+"/steps/" + i7+"/event",schemaPath:"#/definitions/flow/properties/steps/items/properties/event/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""}];
 return false;
 }
@@ -2101,7 +2152,7 @@ return errors === 0;
 
 export const validateNamespaceFile: Validator = validate18;
 const schema23 = {"$id":"irule-lint/namespaces","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","eventSet","commands"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"summary":{"type":"string","pattern":"\\S"},"profiles":{"type":"array","items":{"type":"string","pattern":"\\S"}},"eventSet":{"type":"string","pattern":"\\S"},"commands":{"type":"integer","minimum":0}}}};
-const pattern39 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern40 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="irule-lint/namespaces" */;
@@ -2136,7 +2187,7 @@ let data1 = data0.name;
 const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
-if(!pattern39.test(data1)){
+if(!pattern40.test(data1)){
 validate18.errors = [{instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""}];
 return false;
 }

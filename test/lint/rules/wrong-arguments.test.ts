@@ -6,6 +6,14 @@ ruleTester(rule, {
     inEvent('HTTP_REQUEST', 'HTTP::respond 302 Location https://example.com/ Connection close\npool web_pool member 10.0.0.1 80'),
     inEvent('CLIENT_ACCEPTED', 'snat automap\nsnat 10.0.0.1 4000\nTCP::collect 12'),
     { name: 'a computed subcommand is not judged', code: inEvent('HTTP_REQUEST', 'set op lookup\nclass $op [HTTP::host] dg') },
+    {
+      name: 'eq for equals in class match/search, as F5\'s ingress controller writes it',
+      code: inEvent('CLIENT_ACCEPTED', 'if { [class match [IP::client_addr] eq "/Common/allowed_nets"] } { return }\nset hit [class search -name -- hosts eq [string tolower [TCP::local_port]]]'),
+    },
+    {
+      name: 'unique prefixes of Tcl subcommands (Tcl_GetIndexFromObj)',
+      code: inEvent('HTTP_REQUEST', 'set now [clock second]\nif { [string eq [HTTP::method] POST] && [info exist seen] && [info e seen] } { set n [string len [HTTP::uri]] }\nif { [string is int -strict $n] } { binary sc $n a1 first }\narray se hits [list a 1]'),
+    },
     { name: 'class match -all from 11.0', code: inEvent('HTTP_REQUEST', 'set hits [class match -all -name -- [HTTP::uri] starts_with paths]'), options: { version: '11.0' } },
   ],
   invalid: [
@@ -24,6 +32,25 @@ ruleTester(rule, {
     {
       code: inEvent('HTTP_REQUEST', 'if { [class match [HTTP::uri] begins_with paths] } { }'),
       errors: [{ messageId: 'badKeyword', data: { word: 'begins_with', command: 'class match', expected: 'equals, starts_with, ends_with, contains' }, line: 2, column: 33 }],
+    },
+    {
+      name: 'an ambiguous prefix names no subcommand',
+      code: inEvent('HTTP_REQUEST', 'set a [string t [HTTP::host]]\narray s hits\nset c [string is a $a]'),
+      errors: [
+        { messageId: 'ambiguousSubcommand', data: { word: 't', command: 'string', candidates: 'tolower, toupper, totitle, trim, trimleft, trimright' }, line: 2, column: 17, endColumn: 18 },
+        { messageId: 'ambiguousSubcommand', data: { word: 's', command: 'array', candidates: 'set, size, startsearch, statistics' }, line: 3, column: 9 },
+        { messageId: 'ambiguousSubcommand', data: { word: 'a', command: 'string is', candidates: 'alnum, alpha, ascii' }, line: 4, column: 20 },
+      ],
+    },
+    {
+      name: 'prefixes only where Tcl takes them: iRule commands need the whole subcommand',
+      code: inEvent('HTTP_REQUEST', 'set v [class look [HTTP::host] dg]'),
+      errors: [{ messageId: 'unknownSubcommand', data: { word: 'look', command: 'class' }, line: 2, column: 16 }],
+    },
+    {
+      name: 'no alias but eq: == is not a class operator',
+      code: inEvent('HTTP_REQUEST', 'if { [class match [HTTP::uri] == paths] } { }'),
+      errors: [{ messageId: 'badKeyword', data: { word: '==' }, line: 2, column: 33 }],
     },
     {
       name: 'an option newer than the version checked',

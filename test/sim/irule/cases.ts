@@ -33,6 +33,8 @@ export const cases: readonly Case[] = [
   ['class-string.6', 'CLIENT_ACCEPTED', L('[class lookup /static str_dg]', '[class lookup /nope str_dg]'), ['static', '']],
   ['class-string.7', 'CLIENT_ACCEPTED', L('[class match -- -x equals str_dg]'), ['0']],
   ['class-string.8', 'CLIENT_ACCEPTED', L('[class match -name -x equals str_dg]'), { error: 'bad option "-x": must be -all, -index, -element, -list, -name, or -value' }],
+  ['class-string.10', 'CLIENT_ACCEPTED', L('[class match /api eq str_dg]', '[class search -name str_dg eq /static]', '[class match -value [IP::client_addr] eq ip_dg]'), ['1', '/static', 'ten'], { clients: ['10.9.0.1'] }],
+  ['class-string.11', 'CLIENT_ACCEPTED', L('[class match /api == str_dg]'), { error: 'bad operator "==": must be equals, starts_with, ends_with, or contains' }],
   ['class-string.9', 'CLIENT_ACCEPTED', L('[class match /API equals str_dg]'), ['0']],
   // ---- class: integer data groups
   ['class-int.1', 'CLIENT_ACCEPTED', L('[class match 10 equals int_dg]', '[class match 010 equals int_dg]', '[class match 2 equals int_dg]'), ['1', '1', '0']],
