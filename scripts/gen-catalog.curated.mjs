@@ -339,7 +339,7 @@ export const TCL_FORMS = {
     },
     notes: ['clock add, clock milliseconds and clock microseconds are Tcl 8.5'],
   },
-  upvar: { synopsis: ['upvar ?level? otherVar myVar ?otherVar myVar ...?'], args: form([opt('level'), p('otherVar'), p('myVar'), optRep('otherVar myVar')]) },
+  upvar: { synopsis: ['upvar ?level? otherVar myVar ?otherVar myVar ...?'], args: form([opt('level', 'level'), p('otherVar'), p('myVar'), optRep('otherVar myVar')]) },
   global: { synopsis: ['global varname ?varname ...?'], args: form([rep('varname', 'varName')]) },
   variable: { synopsis: ['variable ?name value ...? name ?value?'], args: form([p('name', 'varName'), opt('value'), optRep('name value')]) },
   subst: { synopsis: ['subst ?-nobackslashes? ?-nocommands? ?-novariables? string'], args: form([p('string')], { switches: [sw('-nobackslashes'), sw('-nocommands'), sw('-novariables')] }) },
@@ -669,9 +669,18 @@ export const IRULE_FORMS = {
   },
   'HTTP::disable': { synopsis: ['HTTP::disable [discard]'], args: form([optLit(['discard'])]) },
   'IP::addr': {
-    synopsis: ['IP::addr <addr1>[/<mask>] equals <addr2>[/<mask>]', 'IP::addr "<addr> mask <netmask>" equals <addr2>', 'IP::addr <addr> mask <netmask>', 'IP::addr parse [-swap] <binary_field> [<offset>]'],
+    synopsis: [
+      'IP::addr <addr1>[/<mask>] equals <addr2>[/<mask>]', 'IP::addr "<addr> mask <netmask>" equals <addr2>', 'IP::addr <addr> mask <netmask>',
+      'IP::addr parse [-ipv4|-ipv6] [-swap] <binary_field> [<offset>]',
+    ],
     args: {
-      subcommands: { parse: { ...form([p('binary_field'), opt('offset', 'integer')], { switches: [sw('-swap')] }), since: '10.2.0' } },
+      // -ipv4/-ipv6 came with 11.0 (F5's IP::addr page, "v11 Additions"; grammar/facts.md F3).
+      subcommands: {
+        parse: {
+          ...form([p('binary_field'), opt('offset', 'integer')], { switches: [{ ...sw('-ipv4'), since: '11.0.0' }, { ...sw('-ipv6'), since: '11.0.0' }, sw('-swap')] }),
+          since: '10.2.0',
+        },
+      },
       positionals: [p('addr1'), lit(['equals', 'mask']), p('addr2')],
     },
     notes: ['compares addresses, not strings; an unparsable address raises an error (catch {IP::addr $x mask 255.255.255.255} validates one)', 'on 10.0-10.2.1 use /prefix, not a dotted mask'],

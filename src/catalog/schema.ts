@@ -12,7 +12,7 @@ const version = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+){1,3}$' } as const
 const argType = {
   enum: [
     'any', 'script', 'body', 'expr', 'varName', 'list', 'pattern', 'event', 'dataGroup', 'pool', 'snatPool', 'ipAddress', 'endpoint',
-    'port', 'integer', 'bool', 'procName', 'params', 'switchBody',
+    'port', 'integer', 'bool', 'procName', 'params', 'switchBody', 'level',
   ],
 } as const;
 

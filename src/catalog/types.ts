@@ -9,6 +9,7 @@
  * - `endpoint`: an address as above, optionally written `addr:port` in one word.
  * - `port`: a port number (or a service name where BIG-IP accepts one).
  * - `pool`, `snatPool`, `dataGroup`: names of configuration objects (`/Partition/name` or bare).
+ * - `level`: a stack level of `upvar`/`uplevel`, `#N` (absolute) or `N` (relative); `#0` is no comment.
  */
 export type ArgType =
   | 'any'
@@ -29,7 +30,8 @@ export type ArgType =
   | 'bool'
   | 'procName'
   | 'params'
-  | 'switchBody';
+  | 'switchBody'
+  | 'level';
 
 /** A positional argument. */
 export interface Positional {

@@ -14,6 +14,11 @@ ruleTester(rule, {
       name: 'unique prefixes of Tcl subcommands (Tcl_GetIndexFromObj)',
       code: inEvent('HTTP_REQUEST', 'set now [clock second]\nif { [string eq [HTTP::method] POST] && [info exist seen] && [info e seen] } { set n [string len [HTTP::uri]] }\nif { [string is int -strict $n] } { binary sc $n a1 first }\narray se hits [list a 1]'),
     },
+    {
+      name: 'IP::addr parse with -ipv4/-ipv6 (11.0+) and -swap',
+      code: inEvent('CLIENT_DATA', 'set a [IP::addr parse -ipv4 [TCP::payload] 4]\nset b [IP::addr parse -ipv6 -swap [TCP::payload 16]]\nset c [IP::addr parse -swap [TCP::payload] 0]'),
+      options: { version: '11.0' },
+    },
     { name: 'class match -all from 11.0', code: inEvent('HTTP_REQUEST', 'set hits [class match -all -name -- [HTTP::uri] starts_with paths]'), options: { version: '11.0' } },
   ],
   invalid: [
@@ -57,6 +62,12 @@ ruleTester(rule, {
       code: inEvent('HTTP_REQUEST', 'HTTP::respond -reset 500'),
       options: { version: '11.4' },
       errors: [{ messageId: 'tooNew', data: { what: 'option -reset', command: 'HTTP::respond', since: '11.5.0', version: '11.4' }, line: 2, column: 17 }],
+    },
+    {
+      name: 'IP::addr parse -ipv6 before 11.0',
+      code: inEvent('CLIENT_DATA', 'set b [IP::addr parse -ipv6 [TCP::payload 16]]'),
+      options: { version: '10.2.4' },
+      errors: [{ messageId: 'tooNew', data: { what: 'option -ipv6', command: 'IP::addr parse', since: '11.0.0', version: '10.2.4' }, line: 2, column: 25 }],
     },
     {
       name: 'class match -all before 11.0',
