@@ -401,7 +401,23 @@ const CLASS_OPERATOR = lit(CLASS_OPERATORS, { aliases: { eq: 'equals' } });
 const TABLE_KEY_OPTIONS = [sw('-notouch'), sw('-subtable', 'any'), sw('-georedundancy')];
 const PERSIST_MODES = ['source_addr', 'dest_addr', 'sticky', 'simple', 'ssl', 'uie', 'hash', 'carp', 'msrdp', 'sip', 'cookie', 'universal'];
 
+/**
+ * GTM (BIG-IP DNS) wide-IP rule commands. F5 names their reference pages `GTM::cname` ..., but the
+ * rules call them without a namespace (`cname <name>`, `host <addr>`, `[whoami]`; grammar/facts.md
+ * F4): the generator emits each as a global command too, valid in the `gtm` event set. Names LTM
+ * has as well (persist, discard, drop, reject, pool, forward, members, active_members, whereis)
+ * keep their LTM entry, which takes the GTM forms. Not `path`: no source shows how rules call it.
+ */
+export const GTM_BARE = ['cname', 'host', 'matchregion', 'nodes_up', 'noerror', 'pools', 'qos_score', 'qos_weight', 'rcode', 'ttl', 'uptime', 'whereami', 'whoami', 'wideip'];
+
 export const IRULE_FORMS = {
+  // GTM commands whose usage F5's pages and articles show (the others have no arity check).
+  cname: { synopsis: ['cname <name>'] },
+  host: { synopsis: ['host <addr>'] },
+  whoami: { synopsis: ['whoami'], args: none() },
+  whereami: { synopsis: ['whereami'], args: none() },
+  uptime: { synopsis: ['uptime'], args: none() },
+  wideip: { synopsis: ['wideip'], args: none() },
   priority: { synopsis: ['priority <0-1000>'], args: form([p('priority', 'integer')]) },
   timing: { synopsis: ['timing on|off'], args: form([lit(['on', 'off', 'enable', 'disable'])]) },
   snat: {
@@ -515,9 +531,14 @@ export const IRULE_FORMS = {
       'persist add <mode> <key> [<timeout>]',
       'persist lookup <mode> <key> [all|node|port|pool]',
       'persist delete <mode> <key>',
+      'persist [enable|disable]',
     ],
     args: {
+      // The GTM (wide-IP rule) forms: `persist` returns the persistence state, enable/disable set it (grammar/facts.md F4).
+      positionals: [],
       subcommands: {
+        enable: none(),
+        disable: none(),
         none: none(),
         source_addr: form([opt('mask'), opt('timeout')]),
         dest_addr: form([opt('mask'), opt('timeout')]),
@@ -876,6 +897,7 @@ export const GLOBAL_EVENT_SETS = {
   ],
   http: ['http_client_ip', 'http_content_len_max', 'http_cookie', 'http_header', 'http_host', 'http_method', 'http_uri', 'http_version', 'redirect', 'xff_list', 'xff_uniq_ordered_ip_list', 'xff_uniq_sorted_ip_list'],
   none: ['when', 'priority', 'timing', 'proc'],
+  gtm: GTM_BARE,
 };
 
 /** Extra notes per command (our words). */

@@ -3,6 +3,7 @@ import { inEvent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'the GTM forms of persist (enable, disable, none: the state)', code: 'when DNS_REQUEST {\n  if { [uptime] < 300 } {\n    discard\n    return\n  }\n  if { [IP::addr [IP::client_addr]/16 equals 10.10.0.0] && [whoami] eq "dc1-gtm01" } {\n    host 10.10.1.100\n  } elseif { [DNS::question name] ends_with ".legacy.example.com" } {\n    cname www.example.com\n  } else {\n    persist disable\n  }\n}\nwhen LB_SELECTED {\n  log local0. "[wideip] in [whereami], persistence [persist]"\n}\n' },
     inEvent('HTTP_REQUEST', 'HTTP::respond 302 Location https://example.com/ Connection close\npool web_pool member 10.0.0.1 80'),
     inEvent('CLIENT_ACCEPTED', 'snat automap\nsnat 10.0.0.1 4000\nTCP::collect 12'),
     { name: 'a computed subcommand is not judged', code: inEvent('HTTP_REQUEST', 'set op lookup\nclass $op [HTTP::host] dg') },
@@ -37,6 +38,11 @@ ruleTester(rule, {
     {
       code: inEvent('HTTP_REQUEST', 'if { [class match [HTTP::uri] begins_with paths] } { }'),
       errors: [{ messageId: 'badKeyword', data: { word: 'begins_with', command: 'class match', expected: 'equals, starts_with, ends_with, contains' }, line: 2, column: 33 }],
+    },
+    {
+      name: 'GTM commands that take no arguments',
+      code: 'when DNS_REQUEST {\n  set me [whoami now]\n}\n',
+      errors: [{ messageId: 'tooMany', data: { command: 'whoami' }, line: 2, column: 11 }],
     },
     {
       name: 'an ambiguous prefix names no subcommand',
