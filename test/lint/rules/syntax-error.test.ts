@@ -18,7 +18,7 @@ ruleTester(rule, {
       name: '}else { and }elseif { work on BIG-IP (it starts a new word at the brace): a style warning only',
       code: inEvent('HTTP_REQUEST', 'if { [HTTP::uri] eq "/" } {\n    pool a\n  }elseif { [HTTP::uri] eq "/b" } {\n    pool b\n  }else {\n    pool c\n  }'),
       errors: [
-        { messageId: 'parse', line: 4, column: 6, severity: 'warning', message: 'no space after the close-brace: BIG-IP starts a new word here, so this works, but Tcl itself fails with "extra characters after close-brace"; add a space' },
+        { messageId: 'parse', line: 4, column: 6, severity: 'warning', data: { message: 'no space after the close-brace: BIG-IP starts a new word here, so this works, but Tcl itself fails with "extra characters after close-brace"; add a space' } },
         { messageId: 'parse', line: 6, column: 6, severity: 'warning' },
       ],
     },
@@ -26,7 +26,7 @@ ruleTester(rule, {
       name: '}else{ makes the bare word else{ (facts P15): an error',
       code: inEvent('HTTP_REQUEST', 'if { 1 } {\n    pool a\n  }else{\n    pool c\n  }'),
       errors: [
-        { messageId: 'parse', line: 4, column: 6, severity: 'error', message: 'extra characters after close-brace (BIG-IP starts a new word here)' },
+        { messageId: 'parse', line: 4, column: 6, severity: 'error', data: { message: 'extra characters after close-brace (BIG-IP starts a new word here)' } },
         { messageId: 'parse', line: 6, column: 5, severity: 'warning' },
       ],
     },
