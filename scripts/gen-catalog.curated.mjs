@@ -884,6 +884,13 @@ export const CMP = {
 
 /** Commands whose effect is an HTTP response made by BIG-IP. */
 export const SENDS_RESPONSE = ['HTTP::respond', 'HTTP::redirect', 'ACCESS::respond'];
+/**
+ * Collect commands whose data BIG-IP releases by itself at the end of these events unless the
+ * event collected again: F5's HTTP::release page (no HTTP::release needed in HTTP_REQUEST_DATA /
+ * HTTP_RESPONSE_DATA); HTTP::collect without a length never fires them (HTTP::collect page), so
+ * only calls with a length count (grammar/facts.md F5).
+ */
+export const IMPLICIT_RELEASE = { 'HTTP::collect': { events: ['HTTP_REQUEST_DATA', 'HTTP_RESPONSE_DATA'], withArguments: true } };
 /** Commands that end the connection (the rest of the script still runs). */
 export const TERMINATES_FLOW = ['drop', 'reject', 'discard'];
 /** Where a command may appear at the top level of a rule. */

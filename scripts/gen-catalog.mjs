@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildForm, parseLine, tmshLiterals } from './gen-catalog.synopsis.mjs';
 import {
-  CMP, DEPRECATED, EXISTING, GLOBAL_EVENT_SETS, GTM_BARE, IRULE_FORMS, NOTES, SENDS_RESPONSE, SINCE, SUSPENDS, TCL_ABSENT, TCL_DISABLED_ABSENT,
+  CMP, DEPRECATED, EXISTING, GLOBAL_EVENT_SETS, GTM_BARE, IMPLICIT_RELEASE, IRULE_FORMS, NOTES, SENDS_RESPONSE, SINCE, SUSPENDS, TCL_ABSENT, TCL_DISABLED_ABSENT,
   TCL_DISABLED_PRESENT, TCL_EXTRA, TCL_FORMS, TCL_NEWER, TCL_PRESENT, TERMINATES_FLOW, TOP_LEVEL,
 } from './gen-catalog.curated.mjs';
 import { EVENT_INFO, EVENT_SETS, FLOWS, NAMESPACES } from './gen-catalog.events.mjs';
@@ -173,7 +173,7 @@ function formFromSynopsis(name, lines) {
 /** Key order of a command entry in the JSON files. */
 const KEY_ORDER = [
   'name', 'summary', 'synopsis', 'args', 'argsSource', 'argsLoose', 'events', 'eventSet', 'eventsSource', 'eventsInvalid', 'eventsInvalidSource',
-  'since', 'deprecated', 'removed', 'disabled', 'absent', 'tclVersion', 'topLevel', 'sendsResponse', 'terminatesFlow', 'suspends', 'demotesCmp',
+  'since', 'deprecated', 'removed', 'disabled', 'absent', 'tclVersion', 'topLevel', 'sendsResponse', 'implicitRelease', 'terminatesFlow', 'suspends', 'demotesCmp',
   'kind', 'docUrl', 'notes',
 ];
 function ordered(c) {
@@ -285,6 +285,7 @@ function buildCommand(r) {
   if (TCL_NEWER[name]) c.tclVersion = TCL_NEWER[name];
   if (topLevel) c.topLevel = topLevel;
   if (SENDS_RESPONSE.includes(name)) c.sendsResponse = true;
+  if (IMPLICIT_RELEASE[name]) c.implicitRelease = IMPLICIT_RELEASE[name];
   if (TERMINATES_FLOW.includes(name)) c.terminatesFlow = true;
   const notes = [...(NOTES[name] ?? []), ...(curated?.notes ?? [])];
   if (SUSPENDS[name]) {

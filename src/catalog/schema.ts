@@ -101,6 +101,15 @@ export const commandFileSchema = {
         tclVersion: { enum: ['8.5', '8.6'] },
         topLevel: { enum: ['only', 'allowed'] },
         sendsResponse: { type: 'boolean' },
+        implicitRelease: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['events'],
+          properties: {
+            events: { type: 'array', items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' }, minItems: 1 },
+            withArguments: { type: 'boolean' },
+          },
+        },
         terminatesFlow: { type: 'boolean' },
         suspends: likelihood,
         demotesCmp: likelihood,

@@ -153,6 +153,12 @@ export interface CommandSpec {
   topLevel?: 'only' | 'allowed';
   /** Sends an HTTP response made by BIG-IP (one per request). */
   sendsResponse?: boolean;
+  /**
+   * For a collect command: BIG-IP releases the data it held at the end of these events unless the
+   * event collected again (`HTTP::collect <length>`: HTTP_REQUEST_DATA, HTTP_RESPONSE_DATA), so no
+   * explicit release is needed. `withArguments`: only when the call has arguments (a length).
+   */
+  implicitRelease?: { events: string[]; withArguments?: boolean };
   /** Ends the connection (the rest of the script still runs). */
   terminatesFlow?: boolean;
   /** Whether the command can park (suspend) the rule while it waits. */
