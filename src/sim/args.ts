@@ -4,7 +4,7 @@
  * and integer/index arguments with Tcl's error messages.
  */
 import { getCommand } from '../catalog/load.js';
-import type { ArgForm } from '../catalog/types.js';
+import { formAt } from '../catalog/match.js';
 import { err, type TclResult } from './result.js';
 import { expectedInteger, isError, parseIndex, scanInt } from './values.js';
 
@@ -45,8 +45,8 @@ export function subcommand(path: readonly string[], value: string, what = 'optio
   const key = path.join(' ');
   let t = tables.get(key);
   if (!t) {
-    let form: ArgForm | undefined = getCommand(path[0])?.args;
-    for (const p of path.slice(1)) form = form?.subcommands?.[p];
+    const spec = getCommand(path[0]);
+    const form = spec && formAt(spec, path.slice(1));
     if (!form?.subcommands) throw new Error(`catalog has no subcommands for ${key}`); // a simulator bug, not user input
     tables.set(key, (t = { names: Object.keys(form.subcommands), exactOnly: form.subcommandPrefixes !== true }));
   }

@@ -6,7 +6,8 @@
  */
 import { keywordOf } from '../../catalog/args.js';
 import { getCommand } from '../../catalog/load.js';
-import type { ArgForm, Positional } from '../../catalog/types.js';
+import { formAt } from '../../catalog/match.js';
+import type { Positional } from '../../catalog/types.js';
 import type { Interp } from '../interp.js';
 import { err, ok, OK_EMPTY, type TclResult } from '../result.js';
 import { globMatch } from '../tcl/glob.js';
@@ -17,9 +18,8 @@ import { defineCommand } from '../irule/dispatch.js';
 
 /** The operator keyword slot of a command form in the catalog (`class match`, `matchclass`). */
 function operatorSlot(path: readonly string[]): Positional {
-  let form: ArgForm | undefined = getCommand(path[0])?.args;
-  for (const p of path.slice(1)) form = form?.subcommands?.[p];
-  const pos = form?.positionals?.find((x) => x.literal !== undefined);
+  const spec = getCommand(path[0]);
+  const pos = (spec && formAt(spec, path.slice(1)))?.positionals?.find((x) => x.literal !== undefined);
   if (!pos?.literal) throw new Error(`catalog has no operator for ${path.join(' ')}`); // a simulator bug, not user input
   return pos;
 }
