@@ -141,6 +141,16 @@ describe('disable for this line', () => {
     expect(disableLineEdit(text, a.ast, 'undefined-variable', d!.range.start)).toBeUndefined();
   });
 
+  it('works inside a switch arm body spread over lines, and is not offered in a one-line arm', () => {
+    const multi = 'when HTTP_REQUEST {\n  switch -glob -- [HTTP::uri] {\n    "/a*" {\n      log local0. $nope\n    }\n  }\n}\n';
+    expect(disableAndCheck(multi, 'undefined-variable')).toContain('      log local0. $nope ;# irule-lint-disable-line undefined-variable\n');
+    const one = 'when HTTP_REQUEST {\n  switch -glob -- [HTTP::uri] {\n    "/a*" { log local0. $nope }\n  }\n}\n';
+    const a = analyzed(one);
+    const d = a.diagnostics.find((x) => x.ruleId === 'undefined-variable');
+    expect(d).toBeDefined();
+    expect(quickFixes(a, d!.range).map((x) => x.title)).not.toContain('Disable undefined-variable for this line');
+  });
+
   it('never offers disabling syntax errors', () => {
     const a = analyzed('when HTTP_REQUEST {\n  log local0. [\n}\n');
     expect(a.diagnostics.some((d) => d.ruleId === 'syntax-error')).toBe(true);
