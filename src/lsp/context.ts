@@ -39,3 +39,15 @@ export interface Feature {
   /** Adds the feature's handlers. */
   register(ctx: ServerContext): void;
 }
+
+/**
+ * Logs an error to the client's output, never throwing: after `exit` (or in tests, after the
+ * connection is disposed) there is nobody to tell, and a late timer must not crash the server.
+ */
+export function logError(connection: Connection, message: string): void {
+  try {
+    connection.console.error(message);
+  } catch {
+    // The connection is closed.
+  }
+}

@@ -17,8 +17,8 @@ const CLEAN = 'when HTTP_REQUEST {\n  log local0. "hello"\n}\n';
 const BROKEN = 'when HTTP_REQUEST {\n  log local0. [HTTP::uri\n}\n';
 
 let client: TestClient | undefined;
-afterEach(() => {
-  client?.dispose();
+afterEach(async () => {
+  await client?.dispose();
   client = undefined;
 });
 
