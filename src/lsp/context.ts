@@ -32,7 +32,12 @@ export interface ServerOptions {
   diagnosticsDelayMs: number;
 }
 
-/** A feature: registers its handlers and capabilities. */
+/**
+ * A feature: registers its handlers and capabilities. A connection takes one handler per
+ * request or notification, so the server keeps `initialize`, `initialized`, `shutdown`,
+ * `didChangeConfiguration` and `didChangeWatchedFiles` for itself (listen with
+ * `onSettingsChanged`), and the document notifications belong to `documents` (use its events).
+ */
 export interface Feature {
   /** The server capabilities this feature adds (merged into the `initialize` result). */
   capabilities?: import('vscode-languageserver').ServerCapabilities;
