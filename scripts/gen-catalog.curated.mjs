@@ -137,12 +137,18 @@ export const TCL_NEWER = {
 /** Tcl commands that are not in the reference list but that we add so the linter can explain them. */
 export const TCL_EXTRA = ['try', 'throw', 'lmap', 'tailcall', 'coroutine', 'yield', 'zlib'];
 
+// In the order of Tcl 8.4's lookup table, which its error messages list.
 const STRING_CLASSES = [
-  'alnum', 'alpha', 'ascii', 'boolean', 'control', 'digit', 'double', 'false', 'graph', 'integer', 'lower', 'print', 'punct', 'space',
+  'alnum', 'alpha', 'ascii', 'control', 'boolean', 'digit', 'double', 'false', 'graph', 'integer', 'lower', 'print', 'punct', 'space',
   'true', 'upper', 'wordchar', 'xdigit',
 ];
 
-/** Tcl 8.4 argument forms (from the Tcl 8.4 manual pages, restricted to what 8.4 accepts). */
+/**
+ * Tcl 8.4 argument forms (from the Tcl 8.4 manual pages, restricted to what 8.4 accepts).
+ * `subcommandPrefixes` marks the built-ins whose C code looks the subcommand up with
+ * Tcl_GetIndexFromObj, which takes any unique prefix (`string eq`, `clock second`, `info exist`).
+ * Not `trace` (BIG-IP's is not 8.4's, see its note) nor `history` (a Tcl procedure in 8.4).
+ */
 export const TCL_FORMS = {
   set: { synopsis: ['set varName ?newValue?'], args: form([p('varName', 'varName'), opt('newValue')]) },
   unset: { synopsis: ['unset ?-nocomplain? ?--? ?name name ...?'], args: form([optRep('name', 'varName')], { switches: [sw('-nocomplain')], endOfOptions: true }) },
@@ -198,6 +204,7 @@ export const TCL_FORMS = {
       'string wordstart string charIndex',
     ],
     args: {
+      subcommandPrefixes: true,
       subcommands: {
         bytelength: form([p('string')]),
         compare: form([p('string1'), p('string2')], { switches: [sw('-nocase'), sw('-length', 'integer')] }),
@@ -205,6 +212,7 @@ export const TCL_FORMS = {
         first: form([p('needleString'), p('haystackString'), opt('startIndex')]),
         index: form([p('string'), p('charIndex')]),
         is: {
+          subcommandPrefixes: true,
           subcommands: Object.fromEntries(STRING_CLASSES.map((c) => [c, form([p('string')], { switches: [sw('-strict'), sw('-failindex', 'varName')] })])),
         },
         last: form([p('needleString'), p('haystackString'), opt('lastIndex')]),
@@ -257,6 +265,7 @@ export const TCL_FORMS = {
       'info procs ?pattern?', 'info script ?filename?', 'info sharedlibextension', 'info tclversion', 'info vars ?pattern?',
     ],
     args: {
+      subcommandPrefixes: true,
       subcommands: {
         args: form([p('procname', 'procName')]),
         body: form([p('procname', 'procName')]),
@@ -290,6 +299,7 @@ export const TCL_FORMS = {
       'array startsearch arrayName', 'array statistics arrayName', 'array unset arrayName ?pattern?',
     ],
     args: {
+      subcommandPrefixes: true,
       subcommands: {
         anymore: form([p('arrayName', 'varName'), p('searchId')]),
         donesearch: form([p('arrayName', 'varName'), p('searchId')]),
@@ -308,6 +318,7 @@ export const TCL_FORMS = {
   binary: {
     synopsis: ['binary format formatString ?arg arg ...?', 'binary scan string formatString ?varName varName ...?'],
     args: {
+      subcommandPrefixes: true,
       subcommands: {
         format: form([p('formatString'), optRep('arg')]),
         scan: form([p('string'), p('formatString'), optRep('varName', 'varName')]),
@@ -318,6 +329,7 @@ export const TCL_FORMS = {
   clock: {
     synopsis: ['clock clicks ?-milliseconds?', 'clock format clockValue ?-format string? ?-gmt boolean?', 'clock scan dateString ?-base clockVal? ?-gmt boolean?', 'clock seconds'],
     args: {
+      subcommandPrefixes: true,
       subcommands: {
         clicks: form([], { switches: [sw('-milliseconds')] }),
         format: form([p('clockValue', 'integer'), optRep('option value')]),
@@ -327,7 +339,7 @@ export const TCL_FORMS = {
     },
     notes: ['clock add, clock milliseconds and clock microseconds are Tcl 8.5'],
   },
-  upvar: { synopsis: ['upvar ?level? otherVar myVar ?otherVar myVar ...?'], args: form([opt('level'), p('otherVar'), p('myVar'), optRep('otherVar myVar')]) },
+  upvar: { synopsis: ['upvar ?level? otherVar myVar ?otherVar myVar ...?'], args: form([opt('level', 'level'), p('otherVar'), p('myVar'), optRep('otherVar myVar')]) },
   global: { synopsis: ['global varname ?varname ...?'], args: form([rep('varname', 'varName')]) },
   variable: { synopsis: ['variable ?name value ...? name ?value?'], args: form([p('name', 'varName'), opt('value'), optRep('name value')]) },
   subst: { synopsis: ['subst ?-nobackslashes? ?-nocommands? ?-novariables? string'], args: form([p('string')], { switches: [sw('-nobackslashes'), sw('-nocommands'), sw('-novariables')] }) },
@@ -363,6 +375,7 @@ export const TCL_FORMS = {
   encoding: {
     synopsis: ['encoding convertfrom ?encoding? data', 'encoding convertto ?encoding? data', 'encoding names', 'encoding system ?encoding?'],
     args: {
+      subcommandPrefixes: true,
       subcommands: {
         convertfrom: form([opt('encoding'), p('data')]),
         convertto: form([opt('encoding'), p('data')]),
@@ -382,10 +395,29 @@ export const TCL_FORMS = {
 // `-all` came with BIG-IP 11.0 (facts P37, F5's class page); the other options with `class` itself.
 const CLASS_MATCH_SWITCHES = [sw('-index'), sw('-name'), sw('-value'), sw('-element'), { ...sw('-all'), since: '11.0.0' }, sw('-list')];
 const CLASS_OPERATORS = ['equals', 'starts_with', 'ends_with', 'contains'];
+// `eq` for `equals` in class match/search: not on F5's class page, but generated by F5's own
+// Container Ingress Services controller and used in F5 lab guides (grammar/facts.md, F1).
+const CLASS_OPERATOR = lit(CLASS_OPERATORS, { aliases: { eq: 'equals' } });
 const TABLE_KEY_OPTIONS = [sw('-notouch'), sw('-subtable', 'any'), sw('-georedundancy')];
 const PERSIST_MODES = ['source_addr', 'dest_addr', 'sticky', 'simple', 'ssl', 'uie', 'hash', 'carp', 'msrdp', 'sip', 'cookie', 'universal'];
 
+/**
+ * GTM (BIG-IP DNS) wide-IP rule commands. F5 names their reference pages `GTM::cname` ..., but the
+ * rules call them without a namespace (`cname <name>`, `host <addr>`, `[whoami]`; grammar/facts.md
+ * F4): the generator emits each as a global command too, valid in the `gtm` event set. Names LTM
+ * has as well (persist, discard, drop, reject, pool, forward, members, active_members, whereis)
+ * keep their LTM entry, which takes the GTM forms. Not `path`: no source shows how rules call it.
+ */
+export const GTM_BARE = ['cname', 'host', 'matchregion', 'nodes_up', 'noerror', 'pools', 'qos_score', 'qos_weight', 'rcode', 'ttl', 'uptime', 'whereami', 'whoami', 'wideip'];
+
 export const IRULE_FORMS = {
+  // GTM commands whose usage F5's pages and articles show (the others have no arity check).
+  cname: { synopsis: ['cname <name>'] },
+  host: { synopsis: ['host <addr>'] },
+  whoami: { synopsis: ['whoami'], args: none() },
+  whereami: { synopsis: ['whereami'], args: none() },
+  uptime: { synopsis: ['uptime'], args: none() },
+  wideip: { synopsis: ['wideip'], args: none() },
   priority: { synopsis: ['priority <0-1000>'], args: form([p('priority', 'integer')]) },
   timing: { synopsis: ['timing on|off'], args: form([lit(['on', 'off', 'enable', 'disable'])]) },
   snat: {
@@ -428,8 +460,8 @@ export const IRULE_FORMS = {
     ],
     args: {
       subcommands: {
-        match: form([p('item'), lit(CLASS_OPERATORS), p('class', 'dataGroup')], { switches: CLASS_MATCH_SWITCHES, endOfOptions: true }),
-        search: form([p('class', 'dataGroup'), lit(CLASS_OPERATORS), p('item')], { switches: CLASS_MATCH_SWITCHES, endOfOptions: true }),
+        match: form([p('item'), CLASS_OPERATOR, p('class', 'dataGroup')], { switches: CLASS_MATCH_SWITCHES, endOfOptions: true }),
+        search: form([p('class', 'dataGroup'), CLASS_OPERATOR, p('item')], { switches: CLASS_MATCH_SWITCHES, endOfOptions: true }),
         lookup: form([p('item'), p('class', 'dataGroup')]),
         element: form([p('index', 'integer'), p('class', 'dataGroup')], { switches: [sw('-name'), sw('-value')], endOfOptions: true }),
         type: form([p('class', 'dataGroup')]),
@@ -499,9 +531,14 @@ export const IRULE_FORMS = {
       'persist add <mode> <key> [<timeout>]',
       'persist lookup <mode> <key> [all|node|port|pool]',
       'persist delete <mode> <key>',
+      'persist [enable|disable]',
     ],
     args: {
+      // The GTM (wide-IP rule) forms: `persist` returns the persistence state, enable/disable set it (grammar/facts.md F4).
+      positionals: [],
       subcommands: {
+        enable: none(),
+        disable: none(),
         none: none(),
         source_addr: form([opt('mask'), opt('timeout')]),
         dest_addr: form([opt('mask'), opt('timeout')]),
@@ -653,9 +690,18 @@ export const IRULE_FORMS = {
   },
   'HTTP::disable': { synopsis: ['HTTP::disable [discard]'], args: form([optLit(['discard'])]) },
   'IP::addr': {
-    synopsis: ['IP::addr <addr1>[/<mask>] equals <addr2>[/<mask>]', 'IP::addr "<addr> mask <netmask>" equals <addr2>', 'IP::addr <addr> mask <netmask>', 'IP::addr parse [-swap] <binary_field> [<offset>]'],
+    synopsis: [
+      'IP::addr <addr1>[/<mask>] equals <addr2>[/<mask>]', 'IP::addr "<addr> mask <netmask>" equals <addr2>', 'IP::addr <addr> mask <netmask>',
+      'IP::addr parse [-ipv4|-ipv6] [-swap] <binary_field> [<offset>]',
+    ],
     args: {
-      subcommands: { parse: { ...form([p('binary_field'), opt('offset', 'integer')], { switches: [sw('-swap')] }), since: '10.2.0' } },
+      // -ipv4/-ipv6 came with 11.0 (F5's IP::addr page, "v11 Additions"; grammar/facts.md F3).
+      subcommands: {
+        parse: {
+          ...form([p('binary_field'), opt('offset', 'integer')], { switches: [{ ...sw('-ipv4'), since: '11.0.0' }, { ...sw('-ipv6'), since: '11.0.0' }, sw('-swap')] }),
+          since: '10.2.0',
+        },
+      },
       positionals: [p('addr1'), lit(['equals', 'mask']), p('addr2')],
     },
     notes: ['compares addresses, not strings; an unparsable address raises an error (catch {IP::addr $x mask 255.255.255.255} validates one)', 'on 10.0-10.2.1 use /prefix, not a dotted mask'],
@@ -838,6 +884,13 @@ export const CMP = {
 
 /** Commands whose effect is an HTTP response made by BIG-IP. */
 export const SENDS_RESPONSE = ['HTTP::respond', 'HTTP::redirect', 'ACCESS::respond'];
+/**
+ * Collect commands whose data BIG-IP releases by itself at the end of these events unless the
+ * event collected again: F5's HTTP::release page (no HTTP::release needed in HTTP_REQUEST_DATA /
+ * HTTP_RESPONSE_DATA); HTTP::collect without a length never fires them (HTTP::collect page), so
+ * only calls with a length count (grammar/facts.md F5).
+ */
+export const IMPLICIT_RELEASE = { 'HTTP::collect': { events: ['HTTP_REQUEST_DATA', 'HTTP_RESPONSE_DATA'], withArguments: true } };
 /** Commands that end the connection (the rest of the script still runs). */
 export const TERMINATES_FLOW = ['drop', 'reject', 'discard'];
 /** Where a command may appear at the top level of a rule. */
@@ -851,6 +904,7 @@ export const GLOBAL_EVENT_SETS = {
   ],
   http: ['http_client_ip', 'http_content_len_max', 'http_cookie', 'http_header', 'http_host', 'http_method', 'http_uri', 'http_version', 'redirect', 'xff_list', 'xff_uniq_ordered_ip_list', 'xff_uniq_sorted_ip_list'],
   none: ['when', 'priority', 'timing', 'proc'],
+  gtm: GTM_BARE,
 };
 
 /** Extra notes per command (our words). */

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildForm, parseLine, tmshLiterals } from './gen-catalog.synopsis.mjs';
 import {
-  CMP, DEPRECATED, EXISTING, GLOBAL_EVENT_SETS, IRULE_FORMS, NOTES, SENDS_RESPONSE, SINCE, SUSPENDS, TCL_ABSENT, TCL_DISABLED_ABSENT,
+  CMP, DEPRECATED, EXISTING, GLOBAL_EVENT_SETS, GTM_BARE, IMPLICIT_RELEASE, IRULE_FORMS, NOTES, SENDS_RESPONSE, SINCE, SUSPENDS, TCL_ABSENT, TCL_DISABLED_ABSENT,
   TCL_DISABLED_PRESENT, TCL_EXTRA, TCL_FORMS, TCL_NEWER, TCL_PRESENT, TERMINATES_FLOW, TOP_LEVEL,
 } from './gen-catalog.curated.mjs';
 import { EVENT_INFO, EVENT_SETS, FLOWS, NAMESPACES } from './gen-catalog.events.mjs';
@@ -173,7 +173,7 @@ function formFromSynopsis(name, lines) {
 /** Key order of a command entry in the JSON files. */
 const KEY_ORDER = [
   'name', 'summary', 'synopsis', 'args', 'argsSource', 'argsLoose', 'events', 'eventSet', 'eventsSource', 'eventsInvalid', 'eventsInvalidSource',
-  'since', 'deprecated', 'removed', 'disabled', 'absent', 'tclVersion', 'topLevel', 'sendsResponse', 'terminatesFlow', 'suspends', 'demotesCmp',
+  'since', 'deprecated', 'removed', 'disabled', 'absent', 'tclVersion', 'topLevel', 'sendsResponse', 'implicitRelease', 'terminatesFlow', 'suspends', 'demotesCmp',
   'kind', 'docUrl', 'notes',
 ];
 function ordered(c) {
@@ -199,7 +199,7 @@ function buildCommand(r) {
   const file = fileOf(name);
   const c = { name };
   const prior = existing.get(name);
-  const summary = prior?.summary ?? SUMMARIES[name];
+  const summary = prior?.summary ?? SUMMARIES[name] ?? (r.gtmName ? SUMMARIES[r.gtmName] : undefined);
   if (summary) c.summary = summary;
 
   // argument forms
@@ -285,6 +285,7 @@ function buildCommand(r) {
   if (TCL_NEWER[name]) c.tclVersion = TCL_NEWER[name];
   if (topLevel) c.topLevel = topLevel;
   if (SENDS_RESPONSE.includes(name)) c.sendsResponse = true;
+  if (IMPLICIT_RELEASE[name]) c.implicitRelease = IMPLICIT_RELEASE[name];
   if (TERMINATES_FLOW.includes(name)) c.terminatesFlow = true;
   const notes = [...(NOTES[name] ?? []), ...(curated?.notes ?? [])];
   if (SUSPENDS[name]) {
@@ -319,6 +320,17 @@ for (const name of TCL_EXTRA) {
   if (seen.has(name)) continue;
   const { file, spec } = buildCommand({ name, synopsis: [], events_valid: null, events_invalid: null, source: [] });
   files.get(file).push(spec);
+}
+// GTM commands as wide-IP rules write them: without the namespace of their reference page names.
+for (const bare of GTM_BARE) {
+  const r = refCommands.find((x) => x.name === `GTM::${bare}`);
+  if (!r) fail(`GTM_BARE names ${bare}, but the reference has no GTM::${bare}`);
+  else if (seen.has(bare)) fail(`GTM_BARE names ${bare}, which is an LTM command too: give its LTM entry the GTM forms instead`);
+  else {
+    seen.add(bare);
+    const { file, spec } = buildCommand({ ...r, name: bare, gtmName: r.name });
+    files.get(file).push(spec);
+  }
 }
 for (const name of Object.keys({ ...SUMMARIES, ...TCL_FORMS, ...IRULE_FORMS })) {
   if (!seen.has(name) && !TCL_EXTRA.includes(name)) fail(`curated entry ${name} is not a reference command`);

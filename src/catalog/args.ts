@@ -2,7 +2,7 @@
  * Matches a command's argument words against its catalog form: which argument is a script, a
  * body, an expression, a variable name ... Used by the parser (to parse nested code) and by rules.
  */
-import type { ArgForm, ArgType, CommandSpec } from './types.js';
+import type { ArgForm, ArgType, CommandSpec, Positional } from './types.js';
 import { specialHandlers } from './special/index.js';
 
 /** What the matcher knows of each argument word: its literal text when it has one. */
@@ -18,6 +18,15 @@ export interface ArgMatch {
   arity?: 'tooFew' | 'tooMany';
   /** Index of the first positional argument (after options). */
   firstPositional: number;
+}
+
+/**
+ * The keyword of a keyword positional that `word` means: itself when it is one of `literal`, the
+ * keyword it stands for when it is one of `aliases`, else undefined (not a valid keyword here).
+ */
+export function keywordOf(pos: Positional, word: string): string | undefined {
+  if (pos.literal?.includes(word)) return word;
+  return pos.aliases && Object.prototype.hasOwnProperty.call(pos.aliases, word) ? pos.aliases[word] : undefined;
 }
 
 /** Matches option words at the front, then positionals, for a data-described form. */

@@ -15,6 +15,8 @@ export interface CallMatch extends ArgMatch {
   form?: ArgForm;
   /** The word in subcommand position when it names no subcommand and the form has no positionals of its own. */
   unknownSubcommand?: string;
+  /** The subcommands an ambiguous prefix could name (with `unknownSubcommand` set to the prefix). */
+  ambiguousWith?: string[];
   /**
    * Set when the verdict rests on a guess: a non-literal word stands where a subcommand may be, or
    * the form is loose (`argsLoose`). Rules should not report arity errors then.
@@ -38,20 +40,38 @@ function shifted(m: ArgMatch, n: number, offset: number): ArgMatch {
   return out;
 }
 
+/** What a word in subcommand position names: one subcommand (its catalog key), several (an ambiguous prefix), or none. */
+export type SubcommandLookup = { name: string } | { ambiguous: string[] } | undefined;
+
+/**
+ * The subcommand `word` names in `form`: the exact name, else, when the form allows it
+ * (`subcommandPrefixes`), the only name it is a prefix of. Mirrors Tcl_GetIndexFromObj: an empty
+ * word names nothing, and a prefix of several names is ambiguous.
+ */
+export function lookupSubcommand(form: ArgForm, word: string): SubcommandLookup {
+  const subs = form.subcommands;
+  if (!subs) return undefined;
+  if (Object.prototype.hasOwnProperty.call(subs, word)) return { name: word };
+  if (!form.subcommandPrefixes || word === '') return undefined;
+  const hits = Object.keys(subs).filter((k) => k.startsWith(word));
+  if (hits.length === 0) return undefined;
+  return hits.length === 1 ? { name: hits[0] } : { ambiguous: hits };
+}
+
 function matchIn(form: ArgForm, args: ArgText[], offset: number, path: string[]): CallMatch {
   const n = args.length;
   const subs = form.subcommands;
   const hasOwn = form.positionals !== undefined || form.switches !== undefined;
   if (subs) {
     const word = args[offset];
-    if (word !== undefined && Object.prototype.hasOwnProperty.call(subs, word)) {
-      return matchIn(subs[word], args, offset + 1, [...path, word]);
-    }
+    const found = word === undefined ? undefined : lookupSubcommand(form, word);
+    if (found && 'name' in found) return matchIn(subs[found.name], args, offset + 1, [...path, found.name]);
     if (!hasOwn) {
       const m = emptyMatch(n);
       m.firstPositional = offset;
       if (offset >= n) return { ...m, arity: 'tooFew', path, form };
       if (word === undefined) return { ...m, path, form, uncertain: true };
+      if (found) return { ...m, path, form, unknownSubcommand: word, ambiguousWith: found.ambiguous };
       return { ...m, path, form, unknownSubcommand: word };
     }
     const m = shifted(matchForm(form, args.slice(offset)), n, offset);
@@ -77,9 +97,9 @@ export function matchCall(spec: CommandSpec, args: ArgText[]): CallMatch {
 export function formAt(spec: CommandSpec, path: string[]): ArgForm | undefined {
   let form = spec.args;
   for (const word of path) {
-    const subs = form?.subcommands;
-    if (!subs || !Object.prototype.hasOwnProperty.call(subs, word)) return undefined;
-    form = subs[word];
+    const found = form && lookupSubcommand(form, word);
+    if (!found || !('name' in found)) return undefined;
+    form = form!.subcommands![found.name];
   }
   return form;
 }

@@ -12,7 +12,7 @@ const version = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+){1,3}$' } as const
 const argType = {
   enum: [
     'any', 'script', 'body', 'expr', 'varName', 'list', 'pattern', 'event', 'dataGroup', 'pool', 'snatPool', 'ipAddress', 'endpoint',
-    'port', 'integer', 'bool', 'procName', 'params', 'switchBody',
+    'port', 'integer', 'bool', 'procName', 'params', 'switchBody', 'level',
   ],
 } as const;
 
@@ -33,6 +33,7 @@ const definitions = {
       optional: { type: 'boolean' },
       repeat: { type: 'boolean' },
       literal: { type: 'array', items: nonEmptyString, minItems: 1 },
+      aliases: { type: 'object', additionalProperties: nonEmptyString },
     },
   },
   switch: {
@@ -53,6 +54,7 @@ const definitions = {
       endOfOptions: { type: 'boolean' },
       positionals: { type: 'array', items: { $ref: '#/definitions/positional' } },
       subcommands: { type: 'object', additionalProperties: { $ref: '#/definitions/argForm' } },
+      subcommandPrefixes: { type: 'boolean' },
       handler: nonEmptyString,
       since: version,
     },
@@ -99,6 +101,15 @@ export const commandFileSchema = {
         tclVersion: { enum: ['8.5', '8.6'] },
         topLevel: { enum: ['only', 'allowed'] },
         sendsResponse: { type: 'boolean' },
+        implicitRelease: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['events'],
+          properties: {
+            events: { type: 'array', items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' }, minItems: 1 },
+            withArguments: { type: 'boolean' },
+          },
+        },
         terminatesFlow: { type: 'boolean' },
         suspends: likelihood,
         demotesCmp: likelihood,

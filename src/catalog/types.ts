@@ -9,6 +9,7 @@
  * - `endpoint`: an address as above, optionally written `addr:port` in one word.
  * - `port`: a port number (or a service name where BIG-IP accepts one).
  * - `pool`, `snatPool`, `dataGroup`: names of configuration objects (`/Partition/name` or bare).
+ * - `level`: a stack level of `upvar`/`uplevel`, `#N` (absolute) or `N` (relative); `#0` is no comment.
  */
 export type ArgType =
   | 'any'
@@ -29,7 +30,8 @@ export type ArgType =
   | 'bool'
   | 'procName'
   | 'params'
-  | 'switchBody';
+  | 'switchBody'
+  | 'level';
 
 /** A positional argument. */
 export interface Positional {
@@ -43,6 +45,8 @@ export interface Positional {
   repeat?: boolean;
   /** The only words allowed here, when it is a keyword. */
   literal?: string[];
+  /** Other spellings BIG-IP accepts for a keyword, each mapped to the keyword of `literal` it means (`eq` → `equals`). */
+  aliases?: Record<string, string>;
 }
 
 /** An option such as `-nocase` or `-timeout ms`. */
@@ -70,6 +74,12 @@ export interface ArgForm {
   positionals?: Positional[];
   /** Subcommands keyed by name; each has its own form. */
   subcommands?: Record<string, ArgForm>;
+  /**
+   * Set when a subcommand may be written as any unique prefix of its name (`string eq`, `clock
+   * second`): Tcl built-ins that look subcommands up with Tcl_GetIndexFromObj. A prefix shared by
+   * several names is an error (`ambiguous option "s": must be ...`); the exact name always wins.
+   */
+  subcommandPrefixes?: boolean;
   /** Key into `src/catalog/special/` for syntax the data cannot express. */
   handler?: string;
   /** BIG-IP version that added this subcommand, when known. */
@@ -143,6 +153,12 @@ export interface CommandSpec {
   topLevel?: 'only' | 'allowed';
   /** Sends an HTTP response made by BIG-IP (one per request). */
   sendsResponse?: boolean;
+  /**
+   * For a collect command: BIG-IP releases the data it held at the end of these events unless the
+   * event collected again (`HTTP::collect <length>`: HTTP_REQUEST_DATA, HTTP_RESPONSE_DATA), so no
+   * explicit release is needed. `withArguments`: only when the call has arguments (a length).
+   */
+  implicitRelease?: { events: string[]; withArguments?: boolean };
   /** Ends the connection (the rest of the script still runs). */
   terminatesFlow?: boolean;
   /** Whether the command can park (suspend) the rule while it waits. */

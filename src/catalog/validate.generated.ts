@@ -9,19 +9,19 @@ export interface Validator {
 
 "use strict";
 export const validateCommandFile: Validator = validate10;
-const schema11 = {"$id":"irule-lint/commands","type":"array","definitions":{"positional":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"optional":{"type":"boolean"},"repeat":{"type":"boolean"},"literal":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}}},"switch":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^-"},"value":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"argForm":{"type":"object","additionalProperties":false,"properties":{"switches":{"type":"array","items":{"$ref":"#/definitions/switch"}},"endOfOptions":{"type":"boolean"},"positionals":{"type":"array","items":{"$ref":"#/definitions/positional"}},"subcommands":{"type":"object","additionalProperties":{"$ref":"#/definitions/argForm"}},"handler":{"type":"string","pattern":"\\S"},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"deprecation":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"replacement":{"type":"string","pattern":"\\S"},"note":{"type":"string","pattern":"\\S"}}},"removal":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"note":{"type":"string","pattern":"\\S"}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}},"items":{"$ref":"#/definitions/command"}};
-const schema12 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}};
+const schema11 = {"$id":"irule-lint/commands","type":"array","definitions":{"positional":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody","level"]},"optional":{"type":"boolean"},"repeat":{"type":"boolean"},"literal":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}},"switch":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^-"},"value":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody","level"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"argForm":{"type":"object","additionalProperties":false,"properties":{"switches":{"type":"array","items":{"$ref":"#/definitions/switch"}},"endOfOptions":{"type":"boolean"},"positionals":{"type":"array","items":{"$ref":"#/definitions/positional"}},"subcommands":{"type":"object","additionalProperties":{"$ref":"#/definitions/argForm"}},"subcommandPrefixes":{"type":"boolean"},"handler":{"type":"string","pattern":"\\S"},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"deprecation":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"replacement":{"type":"string","pattern":"\\S"},"note":{"type":"string","pattern":"\\S"}}},"removal":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"note":{"type":"string","pattern":"\\S"}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"implicitRelease":{"type":"object","additionalProperties":false,"required":["events"],"properties":{"events":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"minItems":1},"withArguments":{"type":"boolean"}}},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}},"items":{"$ref":"#/definitions/command"}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"implicitRelease":{"type":"object","additionalProperties":false,"required":["events"],"properties":{"events":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"minItems":1},"withArguments":{"type":"boolean"}}},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}};
 const schema16 = {"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"replacement":{"type":"string","pattern":"\\S"},"note":{"type":"string","pattern":"\\S"}}};
 const schema17 = {"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"note":{"type":"string","pattern":"\\S"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$", "u");
 const pattern1 = new RegExp("\\S", "u");
-const pattern9 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
+const pattern10 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
 const pattern4 = new RegExp("^[0-9]+(\\.[0-9]+){1,3}$", "u");
-const pattern18 = new RegExp("^https://", "u");
-const schema13 = {"type":"object","additionalProperties":false,"properties":{"switches":{"type":"array","items":{"$ref":"#/definitions/switch"}},"endOfOptions":{"type":"boolean"},"positionals":{"type":"array","items":{"$ref":"#/definitions/positional"}},"subcommands":{"type":"object","additionalProperties":{"$ref":"#/definitions/argForm"}},"handler":{"type":"string","pattern":"\\S"},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}};
-const schema14 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^-"},"value":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}};
-const schema15 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody"]},"optional":{"type":"boolean"},"repeat":{"type":"boolean"},"literal":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1}}};
+const pattern20 = new RegExp("^https://", "u");
+const schema13 = {"type":"object","additionalProperties":false,"properties":{"switches":{"type":"array","items":{"$ref":"#/definitions/switch"}},"endOfOptions":{"type":"boolean"},"positionals":{"type":"array","items":{"$ref":"#/definitions/positional"}},"subcommands":{"type":"object","additionalProperties":{"$ref":"#/definitions/argForm"}},"subcommandPrefixes":{"type":"boolean"},"handler":{"type":"string","pattern":"\\S"},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}};
+const schema14 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^-"},"value":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody","level"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}};
+const schema15 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody","level"]},"optional":{"type":"boolean"},"repeat":{"type":"boolean"},"literal":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}};
 const pattern3 = new RegExp("^-", "u");
 const wrapper0 = {validate: validate12};
 
@@ -32,7 +32,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "switches") || (key0 === "endOfOptions")) || (key0 === "positionals")) || (key0 === "subcommands")) || (key0 === "handler")) || (key0 === "since"))){
+if(!(((((((key0 === "switches") || (key0 === "endOfOptions")) || (key0 === "positionals")) || (key0 === "subcommands")) || (key0 === "subcommandPrefixes")) || (key0 === "handler")) || (key0 === "since"))){
 validate12.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -91,7 +91,7 @@ if(valid3){
 if(data1.value !== undefined){
 let data3 = data1.value;
 const _errs10 = errors;
-if(!(((((((((((((((((((data3 === "any") || (data3 === "script")) || (data3 === "body")) || (data3 === "expr")) || (data3 === "varName")) || (data3 === "list")) || (data3 === "pattern")) || (data3 === "event")) || (data3 === "dataGroup")) || (data3 === "pool")) || (data3 === "snatPool")) || (data3 === "ipAddress")) || (data3 === "endpoint")) || (data3 === "port")) || (data3 === "integer")) || (data3 === "bool")) || (data3 === "procName")) || (data3 === "params")) || (data3 === "switchBody"))){
+if(!((((((((((((((((((((data3 === "any") || (data3 === "script")) || (data3 === "body")) || (data3 === "expr")) || (data3 === "varName")) || (data3 === "list")) || (data3 === "pattern")) || (data3 === "event")) || (data3 === "dataGroup")) || (data3 === "pool")) || (data3 === "snatPool")) || (data3 === "ipAddress")) || (data3 === "endpoint")) || (data3 === "port")) || (data3 === "integer")) || (data3 === "bool")) || (data3 === "procName")) || (data3 === "params")) || (data3 === "switchBody")) || (data3 === "level"))){
 validate12.errors = [{instancePath:instancePath+"/switches/" + i0+"/value",schemaPath:"#/definitions/switch/properties/value/enum",keyword:"enum",params:{allowedValues: schema14.properties.value.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -181,7 +181,7 @@ return false;
 else {
 const _errs20 = errors;
 for(const key2 in data7){
-if(!(((((key2 === "name") || (key2 === "type")) || (key2 === "optional")) || (key2 === "repeat")) || (key2 === "literal"))){
+if(!((((((key2 === "name") || (key2 === "type")) || (key2 === "optional")) || (key2 === "repeat")) || (key2 === "literal")) || (key2 === "aliases"))){
 validate12.errors = [{instancePath:instancePath+"/positionals/" + i1,schemaPath:"#/definitions/positional/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -212,7 +212,7 @@ if(valid6){
 if(data7.type !== undefined){
 let data9 = data7.type;
 const _errs23 = errors;
-if(!(((((((((((((((((((data9 === "any") || (data9 === "script")) || (data9 === "body")) || (data9 === "expr")) || (data9 === "varName")) || (data9 === "list")) || (data9 === "pattern")) || (data9 === "event")) || (data9 === "dataGroup")) || (data9 === "pool")) || (data9 === "snatPool")) || (data9 === "ipAddress")) || (data9 === "endpoint")) || (data9 === "port")) || (data9 === "integer")) || (data9 === "bool")) || (data9 === "procName")) || (data9 === "params")) || (data9 === "switchBody"))){
+if(!((((((((((((((((((((data9 === "any") || (data9 === "script")) || (data9 === "body")) || (data9 === "expr")) || (data9 === "varName")) || (data9 === "list")) || (data9 === "pattern")) || (data9 === "event")) || (data9 === "dataGroup")) || (data9 === "pool")) || (data9 === "snatPool")) || (data9 === "ipAddress")) || (data9 === "endpoint")) || (data9 === "port")) || (data9 === "integer")) || (data9 === "bool")) || (data9 === "procName")) || (data9 === "params")) || (data9 === "switchBody")) || (data9 === "level"))){
 validate12.errors = [{instancePath:instancePath+"/positionals/" + i1+"/type",schemaPath:"#/definitions/positional/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -290,6 +290,44 @@ var valid6 = _errs28 === errors;
 else {
 var valid6 = true;
 }
+if(valid6){
+if(data7.aliases !== undefined){
+let data14 = data7.aliases;
+const _errs32 = errors;
+if(errors === _errs32){
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key3 in data14){
+let data15 = data14[key3];
+const _errs35 = errors;
+if(errors === _errs35){
+if(typeof data15 === "string"){
+if(!pattern1.test(data15)){
+validate12.errors = [{instancePath:instancePath+"/positionals/" + i1+"/aliases/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/positional/properties/aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/positionals/" + i1+"/aliases/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/positional/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid8 = _errs35 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/positionals/" + i1+"/aliases",schemaPath:"#/definitions/positional/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid6 = _errs32 === errors;
+}
+else {
+var valid6 = true;
+}
+}
 }
 }
 }
@@ -320,18 +358,18 @@ var valid0 = true;
 }
 if(valid0){
 if(data.subcommands !== undefined){
-let data14 = data.subcommands;
-const _errs32 = errors;
-if(errors === _errs32){
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key3 in data14){
-const _errs35 = errors;
-if(!(wrapper0.validate(data14[key3], {instancePath:instancePath+"/subcommands/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data14,parentDataProperty:key3,rootData}))){
+let data16 = data.subcommands;
+const _errs37 = errors;
+if(errors === _errs37){
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key4 in data16){
+const _errs40 = errors;
+if(!(wrapper0.validate(data16[key4], {instancePath:instancePath+"/subcommands/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data16,parentDataProperty:key4,rootData}))){
 vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
 errors = vErrors.length;
 }
-var valid8 = _errs35 === errors;
-if(!valid8){
+var valid9 = _errs40 === errors;
+if(!valid9){
 break;
 }
 }
@@ -341,18 +379,30 @@ validate12.errors = [{instancePath:instancePath+"/subcommands",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs32 === errors;
+var valid0 = _errs37 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.subcommandPrefixes !== undefined){
+const _errs41 = errors;
+if(typeof data.subcommandPrefixes !== "boolean"){
+validate12.errors = [{instancePath:instancePath+"/subcommandPrefixes",schemaPath:"#/properties/subcommandPrefixes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs41 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.handler !== undefined){
-let data16 = data.handler;
-const _errs36 = errors;
-if(errors === _errs36){
-if(typeof data16 === "string"){
-if(!pattern1.test(data16)){
+let data19 = data.handler;
+const _errs43 = errors;
+if(errors === _errs43){
+if(typeof data19 === "string"){
+if(!pattern1.test(data19)){
 validate12.errors = [{instancePath:instancePath+"/handler",schemaPath:"#/properties/handler/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -362,18 +412,18 @@ validate12.errors = [{instancePath:instancePath+"/handler",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs36 === errors;
+var valid0 = _errs43 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.since !== undefined){
-let data17 = data.since;
-const _errs38 = errors;
-if(errors === _errs38){
-if(typeof data17 === "string"){
-if(!pattern4.test(data17)){
+let data20 = data.since;
+const _errs45 = errors;
+if(errors === _errs45){
+if(typeof data20 === "string"){
+if(!pattern4.test(data20)){
 validate12.errors = [{instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+){1,3}$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+){1,3}$"+"\""}];
 return false;
 }
@@ -383,10 +433,11 @@ validate12.errors = [{instancePath:instancePath+"/since",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs38 === errors;
+var valid0 = _errs45 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -572,7 +623,7 @@ let data8 = data7[i1];
 const _errs19 = errors;
 if(errors === _errs19){
 if(typeof data8 === "string"){
-if(!pattern9.test(data8)){
+if(!pattern10.test(data8)){
 const err1 = {instancePath:instancePath+"/events/" + i1,schemaPath:"#/properties/events/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -689,7 +740,7 @@ let data12 = data11[i2];
 const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data12 === "string"){
-if(!pattern9.test(data12)){
+if(!pattern10.test(data12)){
 validate11.errors = [{instancePath:instancePath+"/eventsInvalid/" + i2,schemaPath:"#/properties/eventsInvalid/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""}];
 return false;
 }
@@ -974,11 +1025,90 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.terminatesFlow !== undefined){
+if(data.implicitRelease !== undefined){
+let data27 = data.implicitRelease;
 const _errs57 = errors;
-if(typeof data.terminatesFlow !== "boolean"){
-validate11.errors = [{instancePath:instancePath+"/terminatesFlow",schemaPath:"#/properties/terminatesFlow/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(errors === _errs57){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+let missing1;
+if((data27.events === undefined) && (missing1 = "events")){
+validate11.errors = [{instancePath:instancePath+"/implicitRelease",schemaPath:"#/properties/implicitRelease/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
+}
+else {
+const _errs59 = errors;
+for(const key3 in data27){
+if(!((key3 === "events") || (key3 === "withArguments"))){
+validate11.errors = [{instancePath:instancePath+"/implicitRelease",schemaPath:"#/properties/implicitRelease/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs59 === errors){
+if(data27.events !== undefined){
+let data28 = data27.events;
+const _errs60 = errors;
+if(errors === _errs60){
+if(Array.isArray(data28)){
+if(data28.length < 1){
+validate11.errors = [{instancePath:instancePath+"/implicitRelease/events",schemaPath:"#/properties/implicitRelease/properties/events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid10 = true;
+const len3 = data28.length;
+for(let i3=0; i3<len3; i3++){
+let data29 = data28[i3];
+const _errs62 = errors;
+if(errors === _errs62){
+if(typeof data29 === "string"){
+if(!pattern10.test(data29)){
+validate11.errors = [{instancePath:instancePath+"/implicitRelease/events/" + i3,schemaPath:"#/properties/implicitRelease/properties/events/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/implicitRelease/events/" + i3,schemaPath:"#/properties/implicitRelease/properties/events/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid10 = _errs62 === errors;
+if(!valid10){
+break;
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/implicitRelease/events",schemaPath:"#/properties/implicitRelease/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid9 = _errs60 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data27.withArguments !== undefined){
+const _errs64 = errors;
+if(typeof data27.withArguments !== "boolean"){
+validate11.errors = [{instancePath:instancePath+"/implicitRelease/withArguments",schemaPath:"#/properties/implicitRelease/properties/withArguments/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid9 = _errs64 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/implicitRelease",schemaPath:"#/properties/implicitRelease/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 var valid0 = _errs57 === errors;
 }
@@ -986,50 +1116,62 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.terminatesFlow !== undefined){
+const _errs66 = errors;
+if(typeof data.terminatesFlow !== "boolean"){
+validate11.errors = [{instancePath:instancePath+"/terminatesFlow",schemaPath:"#/properties/terminatesFlow/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs66 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.suspends !== undefined){
-let data28 = data.suspends;
-const _errs59 = errors;
-if(!(((data28 === "always") || (data28 === "conditional")) || (data28 === "never"))){
+let data32 = data.suspends;
+const _errs68 = errors;
+if(!(((data32 === "always") || (data32 === "conditional")) || (data32 === "never"))){
 validate11.errors = [{instancePath:instancePath+"/suspends",schemaPath:"#/properties/suspends/enum",keyword:"enum",params:{allowedValues: schema12.properties.suspends.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid0 = _errs59 === errors;
+var valid0 = _errs68 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.demotesCmp !== undefined){
-let data29 = data.demotesCmp;
-const _errs60 = errors;
-if(!(((data29 === "always") || (data29 === "conditional")) || (data29 === "never"))){
+let data33 = data.demotesCmp;
+const _errs69 = errors;
+if(!(((data33 === "always") || (data33 === "conditional")) || (data33 === "never"))){
 validate11.errors = [{instancePath:instancePath+"/demotesCmp",schemaPath:"#/properties/demotesCmp/enum",keyword:"enum",params:{allowedValues: schema12.properties.demotesCmp.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid0 = _errs60 === errors;
+var valid0 = _errs69 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.kind !== undefined){
-const _errs61 = errors;
+const _errs70 = errors;
 if(!(data.kind === "namespace")){
 validate11.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema12.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid0 = _errs61 === errors;
+var valid0 = _errs70 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.docUrl !== undefined){
-let data31 = data.docUrl;
-const _errs62 = errors;
-if(errors === _errs62){
-if(typeof data31 === "string"){
-if(!pattern18.test(data31)){
+let data35 = data.docUrl;
+const _errs71 = errors;
+if(errors === _errs71){
+if(typeof data35 === "string"){
+if(!pattern20.test(data35)){
 validate11.errors = [{instancePath:instancePath+"/docUrl",schemaPath:"#/properties/docUrl/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""}];
 return false;
 }
@@ -1039,36 +1181,36 @@ validate11.errors = [{instancePath:instancePath+"/docUrl",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs62 === errors;
+var valid0 = _errs71 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.notes !== undefined){
-let data32 = data.notes;
-const _errs64 = errors;
-if(errors === _errs64){
-if(Array.isArray(data32)){
-var valid9 = true;
-const len3 = data32.length;
-for(let i3=0; i3<len3; i3++){
-let data33 = data32[i3];
-const _errs66 = errors;
-if(errors === _errs66){
-if(typeof data33 === "string"){
-if(!pattern1.test(data33)){
-validate11.errors = [{instancePath:instancePath+"/notes/" + i3,schemaPath:"#/properties/notes/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+let data36 = data.notes;
+const _errs73 = errors;
+if(errors === _errs73){
+if(Array.isArray(data36)){
+var valid11 = true;
+const len4 = data36.length;
+for(let i4=0; i4<len4; i4++){
+let data37 = data36[i4];
+const _errs75 = errors;
+if(errors === _errs75){
+if(typeof data37 === "string"){
+if(!pattern1.test(data37)){
+validate11.errors = [{instancePath:instancePath+"/notes/" + i4,schemaPath:"#/properties/notes/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
 }
 else {
-validate11.errors = [{instancePath:instancePath+"/notes/" + i3,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate11.errors = [{instancePath:instancePath+"/notes/" + i4,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid9 = _errs66 === errors;
-if(!valid9){
+var valid11 = _errs75 === errors;
+if(!valid11){
 break;
 }
 }
@@ -1078,10 +1220,11 @@ validate11.errors = [{instancePath:instancePath+"/notes",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs64 === errors;
+var valid0 = _errs73 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -1180,7 +1323,7 @@ let data0 = data.name;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern9.test(data0)){
+if(!pattern10.test(data0)){
 validate16.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""}];
 return false;
 }
@@ -1475,7 +1618,7 @@ let data16 = data.docUrl;
 const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data16 === "string"){
-if(!pattern18.test(data16)){
+if(!pattern20.test(data16)){
 validate16.errors = [{instancePath:instancePath+"/docUrl",schemaPath:"#/properties/docUrl/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""}];
 return false;
 }
@@ -1757,7 +1900,7 @@ let data11 = data10[i4];
 const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data11 === "string"){
-if(!pattern9.test(data11)){
+if(!pattern10.test(data11)){
 validate15.errors = [{instancePath:instancePath+"/sets/" + i1+"/events/" + i4,schemaPath:"#/definitions/set/properties/events/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""}];
 return false;
 }
@@ -1953,7 +2096,7 @@ let data20 = data19.event;
 const _errs45 = errors;
 if(errors === _errs45){
 if(typeof data20 === "string"){
-if(!pattern9.test(data20)){
+if(!pattern10.test(data20)){
 validate15.errors = [{instancePath:instancePath+"/flows/" + i5+"/steps/" + i7+"/event",schemaPath:"#/definitions/flow/properties/steps/items/properties/event/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""}];
 return false;
 }
@@ -2101,7 +2244,7 @@ return errors === 0;
 
 export const validateNamespaceFile: Validator = validate18;
 const schema23 = {"$id":"irule-lint/namespaces","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","eventSet","commands"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"summary":{"type":"string","pattern":"\\S"},"profiles":{"type":"array","items":{"type":"string","pattern":"\\S"}},"eventSet":{"type":"string","pattern":"\\S"},"commands":{"type":"integer","minimum":0}}}};
-const pattern39 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern41 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="irule-lint/namespaces" */;
@@ -2136,7 +2279,7 @@ let data1 = data0.name;
 const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
-if(!pattern39.test(data1)){
+if(!pattern41.test(data1)){
 validate18.errors = [{instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""}];
 return false;
 }

@@ -3,6 +3,8 @@
  * switches (exact name or unique prefix, with Tcl's "bad option ... must be a, b, or c" message),
  * and integer/index arguments with Tcl's error messages.
  */
+import { getCommand } from '../catalog/load.js';
+import { formAt } from '../catalog/match.js';
 import { err, type TclResult } from './result.js';
 import { expectedInteger, isError, parseIndex, scanInt } from './values.js';
 
@@ -29,6 +31,26 @@ export function lookup(value: string, table: readonly string[], what = 'option',
   }
   if (count === 1) return found!;
   return err(`${count > 1 ? 'ambiguous' : 'bad'} ${what} "${value}": must be ${choices(table)}`);
+}
+
+/** Subcommand tables read from the catalog, by command path (`string`, `string is`). */
+const tables = new Map<string, { names: string[]; exactOnly: boolean }>();
+
+/**
+ * Looks up the subcommand `value` of a Tcl built-in in the catalog's table for `path` (`['string']`,
+ * `['string', 'is']`), as Tcl_GetIndexFromObj does: prefixes only where the catalog says the
+ * command takes them (`subcommandPrefixes`). `what` names the word in the error (`option`, `class`).
+ */
+export function subcommand(path: readonly string[], value: string, what = 'option'): string | TclResult {
+  const key = path.join(' ');
+  let t = tables.get(key);
+  if (!t) {
+    const spec = getCommand(path[0]);
+    const form = spec && formAt(spec, path.slice(1));
+    if (!form?.subcommands) throw new Error(`catalog has no subcommands for ${key}`); // a simulator bug, not user input
+    tables.set(key, (t = { names: Object.keys(form.subcommands), exactOnly: form.subcommandPrefixes !== true }));
+  }
+  return lookup(value, t.names, what, t.exactOnly);
 }
 
 /** Whether a lookup result is an error. */

@@ -87,6 +87,7 @@ const PARSE_MESSAGES: Record<ParseProblem['kind'], string> = {
   unclosedIndex: 'missing ) to close the array index',
   extraAfterBrace: 'extra characters after close-brace',
   extraAfterQuote: 'extra characters after close-quote',
+  gluedWord: 'no space after the close-brace: BIG-IP starts a new word here, so this works, but Tcl itself fails with "extra characters after close-brace"; add a space',
   noExpansion: '{*} is not argument expansion in iRules (Tcl 8.4): BIG-IP passes "*" and the next word as two arguments',
 };
 
@@ -94,6 +95,10 @@ function reportParse(ctx: ParseContext, p: ParseProblem): void {
   const what = PARSE_MESSAGES[p.kind];
   if (p.kind === 'noExpansion') {
     ctx.diagnostics.push({ ruleId: 'syntax-error', severity: 'warning', message: what, range: { start: p.at - 3, end: p.at } });
+    return;
+  }
+  if (p.kind === 'gluedWord') {
+    ctx.diagnostics.push({ ruleId: 'syntax-error', severity: 'warning', message: what, range: { start: p.at, end: p.at + 1 } });
     return;
   }
   if (p.kind === 'extraAfterBrace' || p.kind === 'extraAfterQuote') {

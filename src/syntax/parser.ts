@@ -67,7 +67,7 @@ import {
 /** A problem found while parsing (absolute offsets). */
 export interface ParseProblem {
   /** Which problem. */
-  kind: 'unclosedQuote' | 'unclosedBracket' | 'unclosedIndex' | 'extraAfterBrace' | 'extraAfterQuote' | 'noExpansion';
+  kind: 'unclosedQuote' | 'unclosedBracket' | 'unclosedIndex' | 'extraAfterBrace' | 'extraAfterQuote' | 'noExpansion' | 'gluedWord';
   /** Where the opener (or the extra character) is. */
   at: number;
   /** Where input ran out (for unclosed constructs). */
@@ -94,6 +94,17 @@ function closedDelimited(w: Word): 'brace' | 'quote' | undefined {
   if (w.type === 'BracedWord') return w.range.end === w.contentRange.end + 1 ? 'brace' : undefined;
   if (w.type === 'QuotedWord') return openQuotes.has(w) ? undefined : 'quote';
   return undefined;
+}
+
+/**
+ * Whether a bare word is plain text without braces or quotes (`else`, `elseif`, `then`): glued to a
+ * closing brace, BIG-IP reads it as the next word, just as the author meant (facts P15: `}else {`).
+ * A glued word holding a brace or quote (`}else{` makes the word `else{`) or a substitution
+ * changes meaning, and so may text glued to a close-quote (`"a"b` is two words, not `ab`).
+ */
+function plainGlued(w: Word): boolean {
+  if (w.type !== 'BareWord') return false;
+  return w.parts.every((p) => p.type === 'Text' && !/[{}"]/.test(p.value));
 }
 
 /**
@@ -377,7 +388,13 @@ class TclParser extends EmbeddedActionsParser {
       const glued = closedDelimited(prev);
       const expansion = this.dialect === 'irule' && prev.type === 'BracedWord' && prev.text === '*';
       if (glued) {
-        const kind = expansion ? 'noExpansion' : glued === 'brace' ? 'extraAfterBrace' : 'extraAfterQuote';
+        const kind = expansion
+          ? 'noExpansion'
+          : this.dialect === 'irule' && glued === 'brace' && plainGlued(w)
+            ? 'gluedWord'
+            : glued === 'brace'
+              ? 'extraAfterBrace'
+              : 'extraAfterQuote';
         this.problems.push({ kind, at: w.range.start, ranOut: w.range.start });
       }
     }

@@ -97,6 +97,7 @@ function uplevelHandler(args: ArgText[]): ArgMatch {
   const m = result(args.length);
   const level = args.length > 1 && args[0] !== undefined && /^#?\d+$/.test(args[0]);
   const first = level ? 1 : 0;
+  if (level) m.types[0] = 'level';
   if (args.length - first < 1) m.arity = 'tooFew';
   for (let k = first; k < args.length; k++) m.types[k] = 'script';
   if (args.length - first === 1) m.alone[first] = true;

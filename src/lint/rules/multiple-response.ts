@@ -1,11 +1,56 @@
 // Reports a second HTTP::respond/HTTP::redirect reachable on one path of an event, and HTTP
 // commands run after a response was sent: BIG-IP allows one response per request and fails the
-// rest at run time. Doc: docs/rules/multiple-response.md
+// rest at run time. Paths are followed with the flags they set (`set responded 1` after a
+// response, `if { !$responded }` before the next), so guarded responses are not reported.
+// Doc: docs/rules/multiple-response.md
 import { namespaceOf } from '../../catalog/load.js';
 import type { Command } from '../../syntax/ast.js';
+import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { commandName, specOf } from '../utils/args.js';
-import { flowInHandlersWith } from '../utils/flow.js';
+import { flowInHandlersWith, NO_PATH } from '../utils/flow.js';
+import { ifBranchPossible, type Constants } from '../utils/guards.js';
+
+/** One path: the response sent on it (if any) and the variables known to hold constants. */
+interface PathState {
+  responded: Command | undefined;
+  consts: Constants;
+}
+
+/** Most paths kept apart; beyond, they are merged (conservatively: the flags are forgotten). */
+const MAX_PATHS = 16;
+const NO_CONSTS: Constants = new Map();
+
+/** Commands that change a variable named by their first argument, other than `set name <literal>`. */
+const WRITES = new Set(['set', 'incr', 'append', 'lappend', 'unset']);
+
+/** The constants after `cmd`: `set name <literal>` records one; other writes of a name forget it. */
+function constsAfter(cmd: Command, consts: Constants): Constants {
+  const name = commandName(cmd);
+  if (name === undefined || !WRITES.has(name) || cmd.words.length < 2) return consts;
+  const target = literalValue(cmd.words[1]);
+  if (target === undefined) return consts;
+  const value = name === 'set' && cmd.words.length === 3 ? literalValue(cmd.words[2]) : undefined;
+  if (name === 'set' && cmd.words.length === 2) return consts; // a read
+  if (value === undefined && !consts.has(target)) return consts;
+  const next = new Map(consts);
+  if (value === undefined) next.delete(target);
+  else next.set(target, value);
+  return next;
+}
+
+function keyOf(p: PathState): string {
+  return `${p.responded?.range.start ?? -1}|${[...p.consts].map(([k, v]) => `${k}=${v}`).join(',')}`;
+}
+
+/** The paths of both sides, distinct, at most MAX_PATHS (else one merged path). */
+function joinPaths(a: PathState[], b: PathState[]): PathState[] {
+  const seen = new Map<string, PathState>();
+  for (const p of [...a, ...b]) seen.set(keyOf(p), p);
+  const all = [...seen.values()];
+  if (all.length <= MAX_PATHS) return all;
+  return [{ responded: all.find((p) => p.responded)?.responded, consts: NO_CONSTS }];
+}
 
 export default defineRule({
   id: 'multiple-response',
@@ -26,14 +71,20 @@ export default defineRule({
   create(ctx) {
     const reported = new Set<Command>();
     const lineOf = (c: Command): number => ctx.lines.position(c.range.start).line + 1;
-    return flowInHandlersWith<Command | undefined>(ctx, undefined, {
-      join: (a, b) => a ?? b,
-      step: (cmd, responded) => {
+    const start: PathState[] = [{ responded: undefined, consts: NO_CONSTS }];
+    return flowInHandlersWith<PathState[]>(ctx, start, {
+      join: joinPaths,
+      branch: (cmd, body, paths) => {
+        const kept = paths.filter((p) => ifBranchPossible(cmd, body, p.consts));
+        return kept.length > 0 ? kept : NO_PATH;
+      },
+      step: (cmd, paths) => {
         const name = commandName(cmd);
-        if (name === undefined) return responded;
+        if (name === undefined) return paths;
         const spec = specOf(cmd, ctx.catalog);
         const sends = spec?.sendsResponse === true;
-        if (responded && responded !== cmd && !reported.has(cmd)) {
+        const responded = paths.find((p) => p.responded && p.responded !== cmd)?.responded;
+        if (responded && !reported.has(cmd)) {
           const data = { name, first: commandName(responded) ?? '', line: lineOf(responded) };
           if (sends) {
             reported.add(cmd);
@@ -43,7 +94,7 @@ export default defineRule({
             ctx.report({ node: cmd.words[0], messageId: 'after', data });
           }
         }
-        return sends ? (responded ?? cmd) : responded;
+        return paths.map((p) => ({ responded: sends ? (p.responded ?? cmd) : p.responded, consts: constsAfter(cmd, p.consts) }));
       },
     });
   },

@@ -4,7 +4,7 @@
 import type { Command, Node, Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
-import { commandName, specOf } from '../utils/args.js';
+import { commandName, specOf, typedCommand } from '../utils/args.js';
 
 
 /** Whether a priority value is an integer in BIG-IP's range. */
@@ -59,6 +59,7 @@ export default defineRule({
         const v = literalValue(w);
         if (v === undefined || !v.startsWith('#')) continue;
         if (v !== '#' && i === cmd.words.length - 1) continue; // `set color #fff` is a value
+        if (typedCommand(cmd, ctx.catalog)?.types[i] === 'level') continue; // `upvar #0 name v`, `uplevel #1 ...`
         ctx.report({
           range: { start: w.range.start, end: cmd.range.end },
           messageId: 'sameLineComment',

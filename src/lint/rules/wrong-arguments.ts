@@ -1,6 +1,7 @@
 // Reports calls whose arguments do not fit the command's forms in the catalog: too few or too
 // many, an unknown subcommand, a keyword not among the allowed ones, an option newer than the
 // BIG-IP version checked. Doc: docs/rules/wrong-arguments.md
+import { keywordOf } from '../../catalog/args.js';
 import { formAvailableAt } from '../../catalog/version.js';
 import type { ArgForm } from '../../catalog/types.js';
 import type { Severity } from '../../diagnostics.js';
@@ -42,6 +43,7 @@ export default defineRule({
       tooFew: 'too few arguments for {{command}}; usage: {{usage}}',
       tooMany: 'too many arguments for {{command}}; usage: {{usage}}',
       unknownSubcommand: 'unknown subcommand "{{word}}" of {{command}}; expected one of: {{expected}}',
+      ambiguousSubcommand: 'ambiguous subcommand "{{word}}" of {{command}}: it abbreviates {{candidates}}; Tcl fails with "ambiguous option"',
       badKeyword: '"{{word}}" is not valid here: {{command}} expects {{expected}}',
       tooNew: '{{what}} of {{command}} needs BIG-IP {{since}}; it does not exist on {{version}}',
     },
@@ -58,6 +60,11 @@ export default defineRule({
         const version = ctx.version.text;
         if (t.unknownSubcommandAt !== undefined) {
           const word = cmd.words[t.unknownSubcommandAt];
+          if (t.ambiguousWith) {
+            const candidates = t.ambiguousWith.join(', ');
+            ctx.report({ node: word, messageId: 'ambiguousSubcommand', data: { word: literalValue(word) ?? '', command: commandLabel(t), candidates }, severity });
+            return;
+          }
           const expected = Object.keys(t.form.subcommands ?? {}).join(', ');
           ctx.report({ node: word, messageId: 'unknownSubcommand', data: { word: literalValue(word) ?? '', command: commandLabel(t), expected }, severity });
           return;
@@ -77,7 +84,7 @@ export default defineRule({
           if (word === undefined) continue;
           const pos = keywords ? t.positionals[i] : undefined;
           // An optional keyword slot may have been skipped (the matcher fills optionals by count), so only required keywords are judged.
-          if (pos?.literal && !pos.optional && !pos.literal.includes(word)) {
+          if (pos?.literal && !pos.optional && keywordOf(pos, word) === undefined) {
             ctx.report({ node: cmd.words[i], messageId: 'badKeyword', data: { word, command: commandLabel(t), expected: pos.literal.join(', ') }, severity });
           }
           if (t.types[i] === undefined && word.startsWith('-')) {

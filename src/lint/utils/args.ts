@@ -26,6 +26,8 @@ export interface TypedCommand {
    * index, not the text: one match serves every command of the same shape.
    */
   unknownSubcommandAt?: number;
+  /** With `unknownSubcommandAt`: the subcommands the word is an ambiguous prefix of. */
+  ambiguousWith?: string[];
   /** Set when the match rests on a guess (a computed word where a subcommand may be, a loose form). */
   uncertain?: boolean;
   /** The form the arguments were matched against. */
@@ -120,6 +122,8 @@ interface SpecShapes {
   keptMax: number;
   /** Set when a form has a special handler, which also reads levels (`#1`, `2`) in `uplevel`. */
   handler: boolean;
+  /** Set when a form takes subcommand prefixes (`string eq`): any literal word may then name a subcommand. */
+  prefixes: boolean;
   /**
    * Set when the match depends on the number of words only (no subcommands, options or special
    * handler: most iRule commands, `HTTP::uri`, `log`, `pool` ...); matches are then kept by count.
@@ -156,7 +160,7 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
   if (entry.countOnly && words.length <= MAX_COUNT) {
     return (entry.byCount[words.length] ??= matchShape(cmd, spec, argTexts(cmd)));
   }
-  const { kept, keptFirst, keptMax, handler } = entry;
+  const { kept, keptFirst, keptMax, handler, prefixes } = entry;
   let key = '';
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
@@ -169,6 +173,7 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
     const c = v.charCodeAt(0);
     const matters =
       c === 45 /* - */ ||
+      prefixes ||
       (keptFirst[c < 128 ? c : 127] === 1 && v.length <= keptMax && kept.has(v)) ||
       (handler && (c === 35 /* # */ || (c >= 48 && c <= 57)));
     if (!matters) key += OTHER;
@@ -198,7 +203,8 @@ function newShapes(spec: CommandSpec): SpecShapes {
     keptMax = Math.max(keptMax, k.length);
   }
   const handler = forms.some((f) => f.handler !== undefined);
-  return { kept, keptFirst, keptMax, handler, countOnly: countOnly(spec), byCount: [], byKey: new Map() };
+  const prefixes = forms.some((f) => f.subcommandPrefixes === true);
+  return { kept, keptFirst, keptMax, handler, prefixes, countOnly: countOnly(spec), byCount: [], byKey: new Map() };
 }
 
 /**
@@ -228,16 +234,6 @@ function argTexts(cmd: Command): (string | undefined)[] {
   return args;
 }
 
-/** The catalog's own strings for a subcommand path (the words as written are slices of a file). */
-function catalogPath(spec: CommandSpec, path: string[]): string[] {
-  let form = spec.args;
-  return path.map((word) => {
-    const key = Object.keys(form?.subcommands ?? {}).find((k) => k === word) ?? word;
-    form = form?.subcommands?.[key];
-    return key;
-  });
-}
-
 /** Matches one argument shape against a spec. */
 function matchShape(cmd: Command, spec: CommandSpec, args: (string | undefined)[]): TypedCommand {
   const m = matchCall(spec, args);
@@ -254,7 +250,8 @@ function matchShape(cmd: Command, spec: CommandSpec, args: (string | undefined)[
     name: spec.name,
     spec,
     form,
-    path: catalogPath(spec, m.path),
+    // The catalog's own strings (the words as written are slices of a file, and may be prefixes).
+    path: m.path,
     types: [undefined, ...m.types],
     arity: m.arity,
     // Matched again only when a rule asks (few do), to keep the common path cheap.
@@ -270,6 +267,7 @@ function matchShape(cmd: Command, spec: CommandSpec, args: (string | undefined)[
   };
   if (typed.path.length > 0) typed.subcommand = typed.path[typed.path.length - 1];
   if (m.unknownSubcommand !== undefined) typed.unknownSubcommandAt = 1 + m.path.length;
+  if (m.ambiguousWith) typed.ambiguousWith = m.ambiguousWith;
   if (m.uncertain) typed.uncertain = true;
   return typed;
 }

@@ -15,7 +15,15 @@ export interface FlowSpec<S> {
   step(cmd: Command, state: S): S;
   /** The state of "either path": used after branches. */
   join(a: S, b: S): S;
+  /**
+   * The state a branch of `cmd` starts with, or {@link NO_PATH} when it cannot run from `state` (a
+   * rule that knows the branch's condition is false there). Without it, every branch may run.
+   */
+  branch?(cmd: Command, body: Script, state: S): S | typeof NO_PATH;
 }
+
+/** Returned by `FlowSpec.branch` for a branch that cannot run (any state value, undefined too, is a state). */
+export const NO_PATH: unique symbol = Symbol('no path');
 
 /** Commands that end the current script (the event handler or proc): Tcl's own control flow. */
 const endsScript = (name: string): boolean => name === 'return' || name === 'error';
@@ -60,7 +68,9 @@ function runStatements<S>(body: Statement[], state: S, spec: FlowSpec<S>, catalo
     const loop = inLoop || name === 'foreach' || name === 'while' || name === 'for';
     let joined = current;
     for (const b of branches) {
-      const out = runStatements(b.body, current, spec, catalog, loop);
+      const entry = spec.branch ? spec.branch(st, b, current) : current;
+      if (entry === NO_PATH) continue;
+      const out = runStatements(b.body, entry, spec, catalog, loop);
       if (out !== undefined) joined = spec.join(joined, out);
     }
     current = joined;

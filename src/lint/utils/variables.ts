@@ -16,6 +16,8 @@ export interface Assignment {
   command: Command;
   /** The value when it is literal, else undefined. */
   value: string | undefined;
+  /** The value word as written (`"conns:[IP::client_addr]"`). */
+  word: Word;
 }
 
 /** What one scope knows. */
@@ -128,7 +130,7 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
             const target = literalValue(node.words[1]);
             if (target !== undefined) {
               const list = scope.assignments.get(target) ?? [];
-              list.push({ command: node, value: literalValue(node.words[2]) });
+              list.push({ command: node, value: literalValue(node.words[2]), word: node.words[2] });
               scope.assignments.set(target, list);
             }
           }
@@ -144,10 +146,20 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
  * match variable, a computed value ...), so callers only conclude from plain constants.
  */
 export function constantValues(scope: VariableScope, name: string): { value: string; command: Command }[] | undefined {
+  const sets = onlyAssignments(scope, name);
+  if (!sets || sets.some((s) => s.value === undefined)) return undefined;
+  return sets.map((s) => ({ value: s.value!, command: s.command }));
+}
+
+/**
+ * The `set name <word>` commands of a variable when they are the only writes in its scope
+ * (literal or computed values alike): the words a `$name` can be. Undefined when anything else
+ * may write it, as for {@link constantValues}.
+ */
+export function onlyAssignments(scope: VariableScope, name: string): Assignment[] | undefined {
   if (scope.dynamic) return undefined;
   const sets = scope.assignments.get(name);
   if (!sets || sets.length === 0) return undefined;
-  if (sets.some((s) => s.value === undefined)) return undefined;
   // Any other literal mention (foreach x, regexp ... x, incr x, append x) may write it.
   let mentions = 0;
   const countMentions = (w: Word): void => {
@@ -158,5 +170,5 @@ export function constantValues(scope: VariableScope, name: string): { value: str
     for (let i = 1; i < s.command.words.length; i++) countMentions(s.command.words[i]);
   }
   if ((scope.mentioned.get(name) ?? 0) > mentions) return undefined;
-  return sets.map((s) => ({ value: s.value!, command: s.command }));
+  return sets;
 }

@@ -4,6 +4,10 @@
  * `findclass`. Matching rules are in src/sim/bigip/datagroups.ts. Before 11.0 the class argument
  * of the matching forms may be the list value of `$::dg`, as BIG-IP 9.4.4-10.x allowed.
  */
+import { keywordOf } from '../../catalog/args.js';
+import { getCommand } from '../../catalog/load.js';
+import { formAt } from '../../catalog/match.js';
+import type { Positional } from '../../catalog/types.js';
 import type { Interp } from '../interp.js';
 import { err, ok, OK_EMPTY, type TclResult } from '../result.js';
 import { globMatch } from '../tcl/glob.js';
@@ -12,7 +16,22 @@ import { type ClassOperator, type DataGroupView, classMatches, classTypeName } f
 import type { SimContext } from '../irule/context.js';
 import { defineCommand } from '../irule/dispatch.js';
 
-const OPERATORS: readonly string[] = ['equals', 'starts_with', 'ends_with', 'contains'];
+/** The operator keyword slot of a command form in the catalog (`class match`, `matchclass`). */
+function operatorSlot(path: readonly string[]): Positional {
+  const spec = getCommand(path[0]);
+  const pos = (spec && formAt(spec, path.slice(1)))?.positionals?.find((x) => x.literal !== undefined);
+  if (!pos?.literal) throw new Error(`catalog has no operator for ${path.join(' ')}`); // a simulator bug, not user input
+  return pos;
+}
+
+/** The operator `op` means for the command at `path` (`eq` is `equals` for class match/search), or BIG-IP's error. */
+function operatorOf(path: readonly string[], op: string): ClassOperator | TclResult {
+  const pos = operatorSlot(path);
+  const k = keywordOf(pos, op);
+  if (k !== undefined) return k as ClassOperator;
+  const list = pos.literal!;
+  return err(`bad operator "${op}": must be ${list.slice(0, -1).join(', ')}, or ${list[list.length - 1]}`);
+}
 
 /** The result forms of `class match` / `class search`. */
 type Want = 'bool' | 'index' | 'name' | 'value' | 'element';
@@ -67,8 +86,9 @@ function matchOrSearch(ctx: SimContext, argv: string[], search: boolean): TclRes
   if (argv.length - i !== 3) {
     return err(`wrong # args: should be "class ${search ? 'search' : 'match'} [<options>] [--] ${search ? '<class> <operator> <item>' : '<item> <operator> <class>'}"`);
   }
-  const [a, op, b] = argv.slice(i);
-  if (!OPERATORS.includes(op)) return err(`bad operator "${op}": must be equals, starts_with, ends_with, or contains`);
+  const [a, word, b] = argv.slice(i);
+  const op = operatorOf(['class', search ? 'search' : 'match'], word);
+  if (typeof op !== 'string') return op;
   const className = search ? a : b;
   const item = search ? b : a;
   const view = ctx.dataGroup(className, true);
@@ -76,7 +96,7 @@ function matchOrSearch(ctx: SimContext, argv: string[], search: boolean): TclRes
     missing(ctx, className);
     return ok(all ? '' : want === 'bool' ? '0' : want === 'index' ? '-1' : '');
   }
-  const hits = classMatches(view, item, op as ClassOperator, search, all);
+  const hits = classMatches(view, item, op, search, all);
   if (want === 'bool') return ok(hits.length > 0 ? '1' : '0');
   if (all) return ok(formatList(hits.map((h) => element(view, h, want))));
   if (hits.length === 0) return ok(want === 'index' ? '-1' : '');
@@ -192,8 +212,9 @@ function classCmd(ctx: SimContext, argv: string[]): TclResult {
  * `class match` does.
  */
 function matchclassCmd(ctx: SimContext, argv: string[]): TclResult {
-  const [, a, op, b] = argv;
-  if (!OPERATORS.includes(op)) return err(`bad operator "${op}": must be equals, starts_with, ends_with, or contains`);
+  const [, a, word, b] = argv;
+  const op = operatorOf(['matchclass'], word);
+  if (typeof op !== 'string') return op;
   let view = ctx.dataGroup(b);
   let item = a;
   if (!view && (view = ctx.dataGroup(a))) item = b;
@@ -203,7 +224,7 @@ function matchclassCmd(ctx: SimContext, argv: string[]): TclResult {
     missing(ctx, b);
     return ok('0');
   }
-  const hits = classMatches(view, item, op as ClassOperator, false, false);
+  const hits = classMatches(view, item, op, false, false);
   return ok(hits.length > 0 ? String(hits[0] + 1) : '0');
 }
 

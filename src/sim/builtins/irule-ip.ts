@@ -53,21 +53,26 @@ function addrEquals(a: Masked, b: Masked): boolean {
 
 function ipAddr(ctx: SimContext, argv: string[]): TclResult {
   if (argv[1] === 'parse') {
+    // IP::addr parse [-ipv4|-ipv6] [-swap] <bytes> [<offset>]: 4 (or with -ipv6 16) bytes from offset.
     let i = 2;
     let swap = false;
-    if (argv[i] === '-swap') {
-      swap = true;
-      i++;
+    let size = 4;
+    for (; i < argv.length - 1; i++) {
+      if (argv[i] === '-swap') swap = true;
+      else if (argv[i] === '-ipv6') size = 16;
+      else if (argv[i] === '-ipv4') size = 4;
+      else break;
     }
     const data = argv[i] ?? '';
     const offset = argv[i + 1] !== undefined ? Number(argv[i + 1]) : 0;
     if (!Number.isInteger(offset) || offset < 0) return err(`expected integer but got "${argv[i + 1]}"`);
     const bytes: number[] = [];
-    for (let k = offset; k < data.length && bytes.length < 16; k++) bytes.push(data.charCodeAt(k) & 0xff);
-    if (bytes.length < 4) return tmmError(ctx, 'bad IP address format');
-    const quad = bytes.slice(0, 4);
-    if (swap) quad.reverse();
-    return ok(quad.join('.'));
+    for (let k = offset; k < data.length && bytes.length < size; k++) bytes.push(data.charCodeAt(k) & 0xff);
+    if (bytes.length < size) return tmmError(ctx, 'bad IP address format');
+    if (swap) bytes.reverse();
+    let value = 0n;
+    for (const b of bytes) value = (value << 8n) | BigInt(b);
+    return ok(formatAddress({ family: size === 4 ? 4 : 6, value }));
   }
   if (argv.length !== 4) return err('wrong # args: should be "IP::addr <addr1>[/<mask>] equals <addr2>[/<mask>]"');
   const a = parseMasked(argv[1]);

@@ -3,7 +3,7 @@
  * time is taken as UTC) and `binary format` / `binary scan` with Tcl 8.4's field types
  * (a A b B h H c s S i I w W f d x X @). Binary strings are strings of characters 0-255.
  */
-import { isResult, lookup } from '../args.js';
+import { isResult, lookup, subcommand } from '../args.js';
 import type { Interp } from '../interp.js';
 import { err, ok, wrongArgs, type TclResult } from '../result.js';
 import { formatDouble, formatList, getBoolean, parseList, scanDouble, scanInt } from '../values.js';
@@ -167,7 +167,7 @@ export function clockFormat(seconds: number, fmt: string, gmt: boolean): string 
 
 function clockCmd(interp: Interp, argv: string[]): TclResult {
   if (argv.length < 2) return wrongArgs('clock option ?arg ...?');
-  const sub = lookup(argv[1], ['clicks', 'format', 'scan', 'seconds']);
+  const sub = subcommand(['clock'], argv[1]);
   if (isResult(sub)) return sub;
   const now = interp.now();
   switch (sub) {
@@ -470,7 +470,7 @@ function binaryScan(interp: Interp, argv: string[]): TclResult {
 
 function binaryCmd(interp: Interp, argv: string[]): TclResult {
   if (argv.length < 2) return wrongArgs('binary option ?arg arg ...?');
-  const sub = lookup(argv[1], ['format', 'scan']);
+  const sub = subcommand(['binary'], argv[1]);
   if (isResult(sub)) return sub;
   if (sub === 'format') {
     if (argv.length < 3) return wrongArgs('binary format formatString ?arg arg ...?');

@@ -2,38 +2,12 @@
  * Strings: `string` (Tcl 8.4's subcommands), `format`, `scan`, `subst`.
  */
 import { escapeLength, escapeValue, scanBracket, scanVarName } from '../../syntax/scan.js';
-import { indexArg, intArg, isResult, lookup } from '../args.js';
+import { indexArg, intArg, isResult, lookup, subcommand } from '../args.js';
 import type { Interp } from '../interp.js';
 import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
 import { tclFormat, tclScan } from '../tcl/format.js';
 import { globMatch } from '../tcl/glob.js';
 import { formatList, getBooleanStrict, parseList, scanDouble, scanInt } from '../values.js';
-
-const STRING_SUBCOMMANDS = [
-  'bytelength',
-  'compare',
-  'equal',
-  'first',
-  'index',
-  'is',
-  'last',
-  'length',
-  'map',
-  'match',
-  'range',
-  'repeat',
-  'replace',
-  'tolower',
-  'toupper',
-  'totitle',
-  'trim',
-  'trimleft',
-  'trimright',
-  'wordend',
-  'wordstart',
-];
-
-const IS_CLASSES = ['alnum', 'alpha', 'ascii', 'control', 'boolean', 'digit', 'double', 'false', 'graph', 'integer', 'lower', 'print', 'punct', 'space', 'true', 'upper', 'wordchar', 'xdigit'];
 
 /** Per-character tests of `string is`. */
 const CHAR_CLASS: Record<string, RegExp> = {
@@ -100,7 +74,7 @@ function compareArgs(argv: string[], usage: string): { nocase: boolean; length: 
 
 function stringIs(interp: Interp, argv: string[]): TclResult {
   if (argv.length < 4 || argv.length > 7) return wrongArgs('string is class ?-strict? ?-failindex var? str');
-  const cls = lookup(argv[2], IS_CLASSES, 'class');
+  const cls = subcommand(['string', 'is'], argv[2], 'class');
   if (isResult(cls)) return cls;
   let strict = false;
   let failVar: string | undefined;
@@ -230,7 +204,7 @@ function totitle(s: string): string {
 
 function stringCmd(interp: Interp, argv: string[]): TclResult {
   if (argv.length < 2) return wrongArgs('string option arg ?arg ...?');
-  const sub = lookup(argv[1], STRING_SUBCOMMANDS);
+  const sub = subcommand(['string'], argv[1]);
   if (isResult(sub)) return sub;
   const n = argv.length;
   switch (sub) {

@@ -1,7 +1,7 @@
 /**
  * Variables: `set`, `unset`, `incr`, `append`, `lappend`, `global`, `upvar`, `array`, `info`.
  */
-import { lookup, isResult } from '../args.js';
+import { lookup, isResult, subcommand } from '../args.js';
 import { Frame, type Interp, type Var } from '../interp.js';
 import { err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
 import { globMatch } from '../tcl/glob.js';
@@ -138,8 +138,6 @@ function upvarCmd(interp: Interp, argv: string[]): TclResult {
 
 // ---- array -------------------------------------------------------------------------------------
 
-const ARRAY_SUBCOMMANDS = ['anymore', 'donesearch', 'exists', 'get', 'names', 'nextelement', 'set', 'size', 'startsearch', 'statistics', 'unset'];
-
 function arrayVar(interp: Interp, name: string): Var | undefined {
   const v = interp.frame.vars.get(name) ?? interp.lookupVar(name, false);
   return typeof v === 'string' ? undefined : v;
@@ -159,7 +157,7 @@ function namesMatching(arr: Map<string, string>, mode: string, pattern: string |
 
 function arrayCmd(interp: Interp, argv: string[]): TclResult {
   if (argv.length < 3) return wrongArgs('array option arrayName ?arg ...?');
-  const sub = lookup(argv[1], ARRAY_SUBCOMMANDS);
+  const sub = subcommand(['array'], argv[1]);
   if (isResult(sub)) return sub;
   const name = argv[2];
   const v = arrayVar(interp, name);
@@ -228,30 +226,6 @@ function arrayCmd(interp: Interp, argv: string[]): TclResult {
 
 // ---- info ---------------------------------------------------------------------------------------
 
-const INFO_SUBCOMMANDS = [
-  'args',
-  'body',
-  'cmdcount',
-  'commands',
-  'complete',
-  'default',
-  'exists',
-  'functions',
-  'globals',
-  'hostname',
-  'level',
-  'library',
-  'loaded',
-  'locals',
-  'nameofexecutable',
-  'patchlevel',
-  'procs',
-  'script',
-  'sharedlibextension',
-  'tclversion',
-  'vars',
-];
-
 const MATH_FUNCTIONS = ['abs', 'acos', 'asin', 'atan', 'atan2', 'ceil', 'cos', 'cosh', 'double', 'exp', 'floor', 'fmod', 'hypot', 'int', 'log', 'log10', 'pow', 'rand', 'round', 'sin', 'sinh', 'sqrt', 'srand', 'tan', 'tanh', 'wide'];
 
 function filterNames(names: Iterable<string>, pattern: string | undefined, dialect: Interp['dialect']): string {
@@ -272,7 +246,7 @@ function existing(frame: Frame, linkedOk: boolean, interp: Interp): string[] {
 
 function infoCmd(interp: Interp, argv: string[]): TclResult {
   if (argv.length < 2) return wrongArgs('info option ?arg arg ...?');
-  const sub = lookup(argv[1], INFO_SUBCOMMANDS);
+  const sub = subcommand(['info'], argv[1]);
   if (isResult(sub)) return sub;
   const n = argv.length;
   const procOf = (name: string) => interp.getCommand(name)?.proc;

@@ -3,12 +3,19 @@ import { inEvent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a level #0 of upvar/uplevel is no comment', code: 'proc bump {name} {\n  upvar #0 $name counter\n  uplevel #0 [list incr hits]\n  uplevel 1 {set seen 1}\n  incr counter\n}\n' },
     inEvent('HTTP_REQUEST', 'log local0. "x" ;# a comment'),
     'priority 100\nwhen HTTP_REQUEST priority 0 {\n  set color #fff\n}\nwhen HTTP_RESPONSE priority 1000 { }\n',
     'proc p {a} {\n  return $a\n}\n# a comment at the top\nwhen RULE_INIT timing on {\n  set static::x 1\n}\n',
     { name: 'plain Tcl files are not iRules', code: 'set x 1\nputs $x\n', options: { dialect: 'tcl' } },
   ],
   invalid: [
+    {
+      name: 'a # after the level and names of upvar is a comment attempt',
+      code: inEvent('HTTP_REQUEST', 'upvar #0 total t # shared'),
+      errors: [{ messageId: 'sameLineComment', line: 2, column: 20 }],
+      output: inEvent('HTTP_REQUEST', 'upvar #0 total t ;# shared'),
+    },
     {
       code: 'set x 1\nwhen HTTP_REQUEST { }\n',
       errors: [{ messageId: 'topLevel', data: { name: 'set' }, line: 1, column: 1, endColumn: 4 }],

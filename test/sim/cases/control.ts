@@ -50,6 +50,7 @@ export const rows: Row[] = [
   ['info.1', 'info level', '0'],
   ['proc.13', 'proc f {} {set x 1; info exists x}; f', '1'],
   ['info.2', 'info exists nope', '0'],
+  ['info.20', 'set a(1) x; list [info exist a] [array e a] [array si a]', '1 1 1'],
   ['misc.1', 'set a 1; info exists a', '1'],
   ['proc.14', 'proc f {a {b x}} {}; list [info args f] [info body f] [info default f b v] $v', '{a b} {} 1 x'],
   ['info.3', 'info body nope', { error: '"nope" isn\'t a procedure' }],

@@ -41,6 +41,9 @@ export const rows: Row[] = [
   ['clock.4', 'clock format 1700000000 -format "%U %W %V %C %D %T %R %r" -gmt 1', '46 46 46 20 11/14/23 22:13:20 22:13 10:13:20 PM', '8.4'], // 8.6: 0 "46 46 46 20 11/14/2023 22:13:20 22:13 10:13:20 pm"
   ['clock.5', 'clock format 1700000000 -format "%G %h %k %l %n %t" -gmt 1', '2023 Nov 22 10 \n \t'],
   ['clock.6', 'clock bogus', { error: 'bad option "bogus": must be clicks, format, scan, or seconds' }, '8.4'], // 8.6: 1 "unknown or ambiguous subcommand \"bogus\": must be add, clicks, format, microse
+  ['clock.10', 'expr {[clock second] == [clock seconds]}', '1'],
+  ['clock.11', 'clock s', { error: 'ambiguous option "s": must be clicks, format, scan, or seconds' }, '8.4'], // 8.6 has more subcommands
+  ['binary.42', 'binary f a3 xyz', 'xyz'],
   ['clock.7', 'clock format 86399 -format %H:%M:%S -gmt true', '23:59:59'],
   ['clock.8', 'clock format 951782400 -format "%Y-%m-%d %j" -gmt 1', '2000-02-29 060'],
   ['clock.9', 'clock format abc', { error: 'expected integer but got "abc"' }],

@@ -103,6 +103,8 @@ export const rows: Row[] = [
   ['string-sub.1', 'string bogus x', { error: 'bad option "bogus": must be bytelength, compare, equal, first, index, is, last, length, map, match, range, repeat, replace, tolower, toupper, totitle, trim, trimleft, trimright, wordend, or wordstart' }, '8.4'], // 8.6: 1 "unknown or ambiguous subcommand \"bogus\": must be bytelength, cat, compare, eq
   ['string-sub.2', 'string len abc', '3'],
   ['string-sub.3', 'string t abc', { error: 'ambiguous option "t": must be bytelength, compare, equal, first, index, is, last, length, map, match, range, repeat, replace, tolower, toupper, totitle, trim, trimleft, trimright, wordend, or wordstart' }, '8.4'], // 8.6: 1 "unknown or ambiguous subcommand \"t\": must be bytelength, cat, compare, equal,
+  ['string-sub.5', 'list [string eq abc abc] [string tou abc] [string is int 12] [string is upp A]', '1 ABC 1 1'],
+  ['string-sub.6', 'string is a 1', { error: 'ambiguous class "a": must be alnum, alpha, ascii, control, boolean, digit, double, false, graph, integer, lower, print, punct, space, true, upper, wordchar, or xdigit' }, '8.4'], // 8.6 adds dict, entier, list, wideinteger to the list
   ['string-sub.4', 'string', { error: 'wrong # args: should be "string option arg ?arg ...?"' }, '8.4'], // 8.6: 1 "wrong # args: should be \"string subcommand ?arg ...?\""
   ['subst.1', 'subst {a $x}', { error: 'can\'t read "x": no such variable' }],
   ['subst.2', 'set x 5; subst {a $x [expr {$x*2}] \\n}', 'a 5 10 \n'],

@@ -33,6 +33,8 @@ export const cases: readonly Case[] = [
   ['class-string.6', 'CLIENT_ACCEPTED', L('[class lookup /static str_dg]', '[class lookup /nope str_dg]'), ['static', '']],
   ['class-string.7', 'CLIENT_ACCEPTED', L('[class match -- -x equals str_dg]'), ['0']],
   ['class-string.8', 'CLIENT_ACCEPTED', L('[class match -name -x equals str_dg]'), { error: 'bad option "-x": must be -all, -index, -element, -list, -name, or -value' }],
+  ['class-string.10', 'CLIENT_ACCEPTED', L('[class match /api eq str_dg]', '[class search -name str_dg eq /static]', '[class match -value [IP::client_addr] eq ip_dg]'), ['1', '/static', 'ten'], { clients: ['10.9.0.1'] }],
+  ['class-string.11', 'CLIENT_ACCEPTED', L('[class match /api == str_dg]'), { error: 'bad operator "==": must be equals, starts_with, ends_with, or contains' }],
   ['class-string.9', 'CLIENT_ACCEPTED', L('[class match /API equals str_dg]'), ['0']],
   // ---- class: integer data groups
   ['class-int.1', 'CLIENT_ACCEPTED', L('[class match 10 equals int_dg]', '[class match 010 equals int_dg]', '[class match 2 equals int_dg]'), ['1', '1', '0']],
@@ -61,6 +63,8 @@ export const cases: readonly Case[] = [
   ['IP::addr-equals.5', 'CLIENT_ACCEPTED', L('[IP::addr 2001:db8::1/32 equals 2001:db8:ffff::]', '[IP::addr 10.0.0.1 equals ::1]'), ['1', '0']],
   ['IP::addr-mask.1', 'CLIENT_ACCEPTED', L('[IP::addr 10.1.2.3 mask 255.255.0.0]', '[IP::addr 10.1.2.3%5 mask 255.0.0.0]'), ['10.1.0.0', '10.0.0.0%5']],
   ['IP::addr-error.1', 'CLIENT_ACCEPTED', L('[IP::addr garbage equals 10.0.0.1]'), { error: 'bad IP address format' }],
+  ['IP::addr-parse.2', 'CLIENT_ACCEPTED', L('[IP::addr parse -ipv4 [binary format c5 {9 10 1 2 3}] 1]', '[IP::addr parse -ipv4 -swap [binary format c4 {10 1 2 3}]]', '[IP::addr parse -ipv6 [binary format H* 20010db8000000000000000000000001]]'), ['10.1.2.3', '3.2.1.10', '2001:db8::1']],
+  ['IP::addr-parse.3', 'CLIENT_ACCEPTED', L('[IP::addr parse -ipv6 [binary format c4 {10 1 2 3}]]'), { error: 'bad IP address format' }],
   ['IP::addr-parse.1', 'CLIENT_ACCEPTED', L('[IP::addr parse [binary format c4 {10 1 2 3}]]', '[IP::addr parse -swap [binary format c4 {10 1 2 3}]]', '[IP::addr parse [binary format c6 {0 0 192 168 0 1}] 2]'), ['10.1.2.3', '3.2.1.10', '192.168.0.1']],
   // ---- addresses and ports of each side
   ['IP::client_addr-sides.1', 'CLIENT_ACCEPTED', L('[IP::client_addr]', '[IP::remote_addr]', '[IP::local_addr]', '[TCP::local_port]', '[IP::version]', '[IP::protocol]'), ['10.1.1.1', '10.1.1.1', '10.0.0.100', '80', '4', '6']],
