@@ -126,7 +126,7 @@ export function variableMap(ast: Script, source: string): VariableMap {
         for (const s of paramSites(node, source)) add(s);
         return;
       }
-      if (node.type === 'VarRef') add({ name: node.name, range: node.nameRange, kind: 'read' });
+      if (node.type === 'VarRef' && node.name !== '') add({ name: node.name, range: node.nameRange, kind: 'read' });
       else if (node.type === 'Command' || node.type === 'When') for (const s of commandSites(node, source)) add(s);
     },
     leave(node) {
