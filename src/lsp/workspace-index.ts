@@ -12,6 +12,8 @@ import { findFiles } from '../cli/inputs.js';
 import { chooseDialect } from '../syntax/dialect.js';
 import { parse } from '../syntax/index.js';
 import type { ServerContext } from './context.js';
+import type { AnalyzedDocument } from './document.js';
+import type { NavContext } from './navigate.js';
 import type { SourceFile } from './procs.js';
 
 /** Where the index gets its files from. */
@@ -122,4 +124,17 @@ export function workspaceIndex(ctx: ServerContext): WorkspaceIndex {
     indexes.set(ctx, index);
   }
   return index;
+}
+
+/** What navigation needs for a document: the workspace's files and the configured bigip.conf (read now). */
+export async function navContextFor(ctx: ServerContext, a: AnalyzedDocument): Promise<NavContext> {
+  const index = workspaceIndex(ctx);
+  const nav: NavContext = { a, files: await index.files() };
+  const confPath = a.settings.bigipConfPath;
+  if (confPath) {
+    const uri = pathToFileURL(confPath).href;
+    const text = await index.text(confPath);
+    nav.conf = text === undefined ? { uri } : { uri, doc: TextDocument.create(uri, 'bigip-conf', 0, text) };
+  }
+  return nav;
 }
