@@ -164,6 +164,7 @@ export function startServer(
     connection,
     documents,
     options,
+    workspaceFolders: () => folders,
     onSettingsChanged: (listener) => void listeners.push(listener),
     analysis(uri: string): Promise<AnalyzedDocument | undefined> {
       const doc = documents.get(uri);
