@@ -8,6 +8,8 @@ import path from 'node:path';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -137,7 +139,8 @@ export function startServer(
     for (const p of problems) {
       if (shown.has(p)) continue;
       shown.add(p);
-      connection.window.showWarningMessage(`irule-lint: ${p}`);
+      // A notification (showWarningMessage would be a request the client must answer).
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `irule-lint: ${p}` }).then(undefined, () => undefined);
     }
   }
 
