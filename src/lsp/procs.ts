@@ -7,6 +7,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { walk } from '../lint/walk.js';
+import { literalValue } from '../syntax/words.js';
 import type { Proc, Range, Script, When, Word } from '../syntax/ast.js';
 import { typedOf } from './expect.js';
 import { spanOf, type CommandLike } from './locate.js';
@@ -45,6 +46,13 @@ export interface FileOutline {
   whens: When[];
   /** Words naming procs. */
   refs: ProcRef[];
+}
+
+/** A proc's parameter list as written, defaults included (`{a {b 2}}`). */
+export function paramsText(proc: Proc): string {
+  const w = proc.words[2];
+  const text = w ? literalValue(w) : undefined;
+  return `{${text ?? proc.params.join(' ')}}`;
 }
 
 /** The iRule name of a file: its base name without `.irule`, `.irul` or `.tcl`. */

@@ -16,7 +16,7 @@ import { toLspRange, toOffset } from '../convert.js';
 import type { AnalyzedDocument } from '../document.js';
 import { expectationAt } from '../expect.js';
 import { locate, prefixOf, type Cursor } from '../locate.js';
-import { outlineOf, ruleNameOf, withCurrent, type SourceFile } from '../procs.js';
+import { outlineOf, paramsText, ruleNameOf, withCurrent, type SourceFile } from '../procs.js';
 import { variablesOf } from '../target.js';
 import { namesIn, scopeFor } from '../variables.js';
 import { workspaceIndex } from '../workspace-index.js';
@@ -82,7 +82,7 @@ function procNames(current: SourceFile, files: readonly SourceFile[]): { label: 
     const own = f.uri === current.uri;
     for (const p of outlineOf(f.ast, f.doc.getText()).procs) {
       if (p.name === '') continue;
-      out.push({ label: own ? p.name : `${ruleNameOf(f.uri)}::${p.name}`, detail: `proc {${p.params.join(' ')}}${own ? '' : ` in ${ruleNameOf(f.uri)}`}` });
+      out.push({ label: own ? p.name : `${ruleNameOf(f.uri)}::${p.name}`, detail: `proc ${paramsText(p)}${own ? '' : ` in ${ruleNameOf(f.uri)}`}` });
     }
   }
   return out;
