@@ -35,7 +35,7 @@ import { referencesFeature } from './features/references.js';
 import { renameFeature } from './features/rename.js';
 import { signatureHelpFeature } from './features/signature-help.js';
 import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
-import { checkClientSettings, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
+import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
 /**
  * Every feature of the server, in registration order. To add one: write
@@ -89,11 +89,6 @@ export function mergeCapabilities(into: Record<string, unknown>, from: Record<st
   return into;
 }
 
-/** A message from anything thrown. */
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** Starts the server on `connection` (which the caller then `listen()`s to). */
 export function startServer(
   connection: Connection,
@@ -110,6 +105,7 @@ export function startServer(
   let pushedSettings: unknown;
   /** Bumped whenever settings may have changed; cached settings and analyses of older generations are dropped. */
   let generation = 0;
+  // Paths in messages are shown relative to the first workspace folder (set on initialize).
   let loader = newLoader(process.cwd());
   const settingsCache = new Map<string, CachedSettings>();
   const analyses = new Map<string, CachedAnalysis>();
@@ -168,7 +164,7 @@ export function startServer(
   /** Drops every cached setting and analysis and tells the features. */
   function invalidate(): void {
     generation++;
-    loader = newLoader(process.cwd());
+    loader = newLoader(folders[0] ?? process.cwd());
     settingsCache.clear();
     analyses.clear();
     shown.clear();
@@ -220,6 +216,7 @@ export function startServer(
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     client = params.capabilities ?? {};
     folders = workspaceFolders(params);
+    loader = newLoader(folders[0] ?? process.cwd());
     const init = params.initializationOptions as { diagnosticsDelay?: unknown } | null | undefined;
     const delay = init?.diagnosticsDelay;
     if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 && delay <= 10_000) options.diagnosticsDelayMs = delay;
