@@ -70,6 +70,19 @@ export function splitTarget(target: string): { rule?: string; proc: string } {
   return { rule: rulePath.slice(rulePath.lastIndexOf('/') + 1), proc: t.slice(i + 2) };
 }
 
+/** The proc reference word `i` of a command is, when the catalog types it `procName` and it is written literally. */
+export function procRefAt(command: CommandLike, i: number, source: string): ProcRef | undefined {
+  if (command.type !== 'Command' || typedOf(command)?.types[i] !== 'procName') return undefined;
+  const word = command.words[i];
+  const span = spanOf(word, source);
+  if (!span || span.text === '' || /\s/.test(span.text)) return undefined;
+  const { rule, proc } = splitTarget(span.text);
+  const ref: ProcRef = { command, word, target: span.text, proc };
+  if (rule !== undefined) ref.rule = rule;
+  ref.procRange = { start: span.start + span.text.length - proc.length, end: span.start + span.text.length };
+  return ref;
+}
+
 const outlines = new WeakMap<Script, FileOutline>();
 
 /** The procs, handlers and proc references of a file (cached per tree). */
@@ -82,18 +95,10 @@ export function outlineOf(ast: Script, source: string): FileOutline {
       if (node.type === 'Proc') out.procs.push(node);
       else if (node.type === 'When') out.whens.push(node);
       else if (node.type === 'Command') {
-        const typed = typedOf(node);
-        if (!typed) return;
-        node.words.forEach((word, i) => {
-          if (typed.types[i] !== 'procName') return;
-          const span = spanOf(word, source);
-          if (!span || span.text === '' || /\s/.test(span.text)) return;
-          const { rule, proc } = splitTarget(span.text);
-          const ref: ProcRef = { command: node, word, target: span.text, proc };
-          if (rule !== undefined) ref.rule = rule;
-          ref.procRange = { start: span.start + span.text.length - proc.length, end: span.start + span.text.length };
-          out.refs.push(ref);
-        });
+        for (let i = 1; i < node.words.length; i++) {
+          const ref = procRefAt(node, i, source);
+          if (ref) out.refs.push(ref);
+        }
       }
     },
   });

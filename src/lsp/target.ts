@@ -10,7 +10,7 @@ import { literalValue } from '../syntax/words.js';
 import { objectRefsOf, type ObjectRef } from './config-objects.js';
 import { typedOf } from './expect.js';
 import { locate, nameOf, spanOf, type CommandLike, type Cursor } from './locate.js';
-import { outlineOf, type ProcRef } from './procs.js';
+import { procRefAt, type ProcRef } from './procs.js';
 import { namesVariables, siteAt, variableMap, type ScopeKey, type VariableMap, type VarSite } from './variables.js';
 
 /** The thing under a cursor. */
@@ -55,7 +55,7 @@ export function targetAt(ast: Script, source: string, offset: number): { target?
   const range = wordSpan ? { start: wordSpan.start, end: wordSpan.start + wordSpan.text.length } : word.range;
   if (command.type === 'Proc' && wordIndex === 1) return { cursor, target: { kind: 'procDef', proc: command, range } };
   if (command.type === 'When' && wordIndex === 1) return { cursor, target: { kind: 'event', name: literalValue(word) ?? '', range } };
-  const ref = outlineOf(ast, source).refs.find((r) => r.word === word);
+  const ref = procRefAt(command, wordIndex, source);
   if (ref?.procRange) return { cursor, target: { kind: 'procRef', ref, range: ref.procRange } };
   const obj = objectRefsOf(command, source).find((r) => contains(r.range, offset));
   if (obj) return { cursor, target: { kind: 'object', ref: obj, range: obj.range } };
