@@ -103,5 +103,6 @@ describe('completion', () => {
 
   it('offers nothing in a comment', () => {
     expect(labels('when HTTP_REQUEST {\n  # HTTP::<|>\n}')).toEqual([]);
+    expect(labels('when HTTP_REQUEST {\n  set x 1\n  # $<|>\n}')).toEqual([]);
   });
 });

@@ -93,13 +93,13 @@ export function completionsAt(a: AnalyzedDocument, offset: number, files: readon
   const source = a.doc.getText();
   const cursor = locate(a.ast, source, offset);
   const version = a.settings.version.text;
+  if (cursor.chain.some((n) => n.type === 'Comment')) return [];
   const varPrefix = variablePrefix(cursor, source);
   if (varPrefix !== undefined) return plainItems(variableNames(a, cursor), CompletionItemKind.Variable, replaced(a, cursor, varPrefix));
   const prefix = prefixOf(cursor, source);
   const range = replaced(a, cursor, prefix);
   const { command, wordIndex } = cursor;
   if (!command || wordIndex === 0) {
-    if (cursor.chain.some((n) => n.type === 'Comment')) return [];
     const event = cursor.proc ? undefined : cursor.when?.event || undefined;
     return offeredCommands(version, event).map((spec) => commandItem(spec, version, range));
   }
