@@ -23,7 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../cli/config.js';
 import { VERSION } from '../cli/version.js';
 import { defaultVersion } from '../lint/version.js';
-import type { Feature, ServerContext, ServerOptions } from './context.js';
+import { logError, type Feature, type ServerContext, type ServerOptions } from './context.js';
 import { analyzeDocument, type AnalyzedDocument } from './document.js';
 import { codeActions } from './features/code-actions.js';
 import { diagnostics } from './features/diagnostics.js';
@@ -124,7 +124,7 @@ export function startServer(
       try {
         raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
       } catch (err) {
-        connection.console.error(`irule-lsp: cannot read client settings: ${messageOf(err)}`);
+        logError(connection, `irule-lsp: cannot read client settings: ${messageOf(err)}`);
       }
     }
     return checkClientSettings(raw);
@@ -173,7 +173,7 @@ export function startServer(
       try {
         l();
       } catch (err) {
-        connection.console.error(`irule-lsp: ${messageOf(err)}`);
+        logError(connection, `irule-lsp: ${messageOf(err)}`);
       }
     }
   }
