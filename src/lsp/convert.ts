@@ -71,3 +71,8 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic
   }
   return out;
 }
+
+/** The 0-based LSP line of an offset in `doc` (for line-based results: folding ranges, token rows). */
+export function toLspLine(doc: TextDocument, offset: number): number {
+  return doc.positionAt(offset).line;
+}
