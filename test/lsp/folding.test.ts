@@ -1,7 +1,7 @@
 /** Folding ranges: bodies, switch lists, data, strings and comment runs, with the lines an editor folds. */
 import { describe, expect, it } from 'vitest';
 import { foldingRanges } from '../../src/lsp/features/folding.js';
-import { analyzed } from './analyzed.js';
+import { analyzed } from './harness.js';
 
 /** Folds as `[startLine, endLine, kind?]`. */
 function folds(text: string): (number | string)[][] {

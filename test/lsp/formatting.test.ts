@@ -17,7 +17,7 @@ import type { Range } from '../../src/diagnostics.js';
 import type { Dialect } from '../../src/syntax/ast.js';
 import { parse } from '../../src/syntax/index.js';
 import { printAst } from '../../src/syntax/print.js';
-import { analyzed } from './analyzed.js';
+import { analyzed } from './harness.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const FOUR: IndentOptions = { tabSize: 4, insertSpaces: true };
@@ -32,7 +32,7 @@ function format(text: string, options: IndentOptions = FOUR, dialect: Dialect = 
 
 /** The tree without positions, and the findings as rule id, line and message. */
 function meaning(text: string, dialect: Dialect): { tree: string; findings: string[] } {
-  const a = analyzed(text, dialect);
+  const a = analyzed(text, { dialect });
   return {
     tree: printAst(a.ast),
     findings: a.diagnostics.map((d) => `${d.ruleId} ${a.doc.positionAt(d.range.start).line} ${d.message}`),
