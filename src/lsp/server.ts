@@ -27,13 +27,16 @@ import type { Feature, ServerContext, ServerOptions } from './context.js';
 import { analyzeDocument, type AnalyzedDocument } from './document.js';
 import { codeActions } from './features/code-actions.js';
 import { diagnostics } from './features/diagnostics.js';
+import { folding } from './features/folding.js';
+import { formatting } from './features/formatting.js';
+import { semanticTokens } from './features/semantic-tokens.js';
 import { checkClientSettings, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
 /**
  * Every feature of the server, in registration order. To add one: write
  * `src/lsp/features/<name>.ts` exporting a `Feature`, and add it here.
  */
-export const FEATURES: readonly Feature[] = [diagnostics, codeActions];
+export const FEATURES: readonly Feature[] = [diagnostics, codeActions, formatting, folding, semanticTokens];
 
 /** The default options. */
 export const DEFAULT_OPTIONS: ServerOptions = { diagnosticsDelayMs: 150 };

@@ -273,7 +273,7 @@ export function formatDocument(analysis: Pick<AnalyzedDocument, 'doc' | 'ast' | 
 }
 
 /** Document and range formatting. */
-export const formattingFeature: Feature = {
+export const formatting: Feature = {
   capabilities: { documentFormattingProvider: true, documentRangeFormattingProvider: true },
   register(ctx: ServerContext): void {
     const run = async (params: DocumentFormattingParams | DocumentRangeFormattingParams): Promise<LspTextEdit[]> => {
