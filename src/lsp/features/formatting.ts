@@ -142,6 +142,19 @@ function collect(text: string, lines: Lines, ast: Script): { anchors: Map<number
   return { anchors, gaps };
 }
 
+/** The word (of words in text order) that strictly contains `offset`, if any (binary search). */
+function wordAround(words: readonly { range: Range }[], offset: number): { range: Range } | undefined {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (words[mid].range.start < offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const w = words[lo];
+  return w !== undefined && w.range.start < offset && offset < w.range.end ? w : undefined;
+}
+
 /**
  * The line a body's indentation counts from: the line of its opening brace, or, when that line
  * starts inside an earlier word of the same command (a condition spread over lines, an `else`
@@ -152,7 +165,7 @@ function ownerLine(text: string, lines: Lines, opener: number, siblings: readonl
   for (;;) {
     let first = lines.starts[line];
     while (first < lines.ends[line] && isBlank(text.charCodeAt(first))) first++;
-    const word = siblings.find((w) => w.range.start < first && first < w.range.end);
+    const word = wordAround(siblings, first);
     const earlier = word === undefined ? line : lineOf(lines, word.range.start);
     if (earlier >= line) return line;
     line = earlier;
