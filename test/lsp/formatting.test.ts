@@ -85,7 +85,7 @@ describe('re-indenting', () => {
   });
 
   it('leaves braced data, strings, expressions and continuation lines as they are', () => {
-    const text = [
+    const lines = [
       'when HTTP_REQUEST {',
       '      set map {',
       '  /old   /new',
@@ -103,28 +103,11 @@ describe('re-indenting', () => {
       '       a b',
       '  } [HTTP::uri]]',
       '}',
-    ].join('\n');
-    expect(format(text)).toBe(
-      [
-        'when HTTP_REQUEST {',
-        '    set map {',
-        '  /old   /new',
-        '     /a /b',
-        '  }',
-        '    HTTP::respond 200 content "<html>',
-        '        <body>hi</body>',
-        '     </html>"',
-        '    if { [HTTP::uri] eq "/" &&',
-        '          [HTTP::host] eq "x" } {',
-        '        log local0. \\',
-        '      "continued"',
-        '    }',
-        '    set x [string map {',
-        '       a b',
-        '  } [HTTP::uri]]',
-        '}',
-      ].join('\n'),
-    );
+    ];
+    // Only the lines that start a command of the handler or the `if` body, or close that body.
+    const changed: Record<number, string> = { 1: '    ', 5: '    ', 8: '    ', 10: '        ', 12: '    ', 13: '    ' };
+    const want = lines.map((l, i) => (i in changed ? changed[i] + l.trimStart() : l));
+    expect(format(lines.join('\n')).split('\n')).toEqual(want);
   });
 
   it('indents bodies that open on continuation lines from the line they open on', () => {

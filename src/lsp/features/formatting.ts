@@ -11,6 +11,7 @@ import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit 
 import type { Range, TextEdit } from '../../diagnostics.js';
 import { walk } from '../../lint/walk.js';
 import type { ListNode, Node, Script } from '../../syntax/ast.js';
+import { LineIndex } from '../../syntax/line-index.js';
 import type { Feature, ServerContext } from '../context.js';
 import { toCoreRange, toLspEdit } from '../convert.js';
 import type { AnalyzedDocument } from '../document.js';
@@ -41,29 +42,24 @@ type Anchor = { kind: 'child' | 'same'; opener: number; siblings: readonly { ran
 interface Lines {
   starts: number[];
   ends: number[];
+  index: LineIndex;
 }
 
 function splitLines(text: string): Lines {
-  const starts = [0];
+  const index = new LineIndex(text);
+  const starts: number[] = [];
   const ends: number[] = [];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
-    starts.push(i + 1);
+  for (let line = 0; line < index.lineCount; line++) {
+    starts.push(index.lineStart(line));
+    if (line > 0) ends.push(starts[line] - (starts[line] >= 2 && text.charCodeAt(starts[line] - 2) === 13 ? 2 : 1));
   }
   ends.push(text.length);
-  return { starts, ends };
+  return { starts, ends, index };
 }
 
-/** The line holding `offset` (binary search). */
+/** The line holding `offset`. */
 function lineOf(lines: Lines, offset: number): number {
-  let lo = 0;
-  let hi = lines.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lines.index.position(offset).line;
 }
 
 /** Whether a character is an indentation blank (space or tab; other whitespace is left alone). */
