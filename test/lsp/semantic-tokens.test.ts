@@ -78,6 +78,13 @@ describe('semantic tokens', () => {
     expect(all).toContain('tidy:function+declaration');
   });
 
+  it('marks deprecated commands and events', () => {
+    const deprecated = tokens('when HTTP_REQUEST {\n    if { [matchclass [IP::client_addr] equals nets] } { pool a }\n}\nwhen AUTH_WANTCREDENTIAL { }\n');
+    expect(deprecated).toContain('matchclass:function+defaultLibrary+deprecated');
+    expect(deprecated).toContain('HTTP_REQUEST:event');
+    expect(deprecated).toContain('AUTH_WANTCREDENTIAL:event+deprecated');
+  });
+
   it('marks catalog commands and subcommands as library functions, and calls of the file procs as functions', () => {
     for (const name of ['if', 'HTTP::uri', 'class', 'IP::client_addr', 'set', 'pool', 'call', 'HTTP::respond', 'return', 'expr']) {
       expect(all, name).toContain(`${name}:function+defaultLibrary`);

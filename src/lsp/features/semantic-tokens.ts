@@ -117,7 +117,7 @@ export function collectTokens(analysis: Pick<AnalyzedDocument, 'doc' | 'ast'>): 
           break;
         case 'When': {
           add(node.words[0].range, 'keyword');
-          add(node.eventRange, 'event');
+          add(node.eventRange, 'event', ...(catalog.event(node.event)?.deprecated ? (['deprecated'] as const) : []));
           if (node.priorityRange) add(node.priorityRange, 'number');
           for (const w of node.words.slice(2, -1)) if (w.range.end <= (node.priorityRange?.start ?? -1)) add(w.range, 'keyword');
           break;
