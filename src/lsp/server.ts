@@ -23,14 +23,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../cli/config.js';
 import { VERSION } from '../cli/version.js';
 import { defaultVersion } from '../lint/version.js';
-import type { Feature, ServerContext, ServerOptions } from './context.js';
+import { logError, type Feature, type ServerContext, type ServerOptions } from './context.js';
 import { analyzeDocument, type AnalyzedDocument } from './document.js';
 import { codeActions } from './features/code-actions.js';
 import { diagnostics } from './features/diagnostics.js';
 import { folding } from './features/folding.js';
 import { formatting } from './features/formatting.js';
 import { semanticTokens } from './features/semantic-tokens.js';
-import { checkClientSettings, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
+import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
 /**
  * Every feature of the server, in registration order. To add one: write
@@ -73,11 +73,6 @@ export function mergeCapabilities(into: Record<string, unknown>, from: Record<st
   return into;
 }
 
-/** A message from anything thrown. */
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** Starts the server on `connection` (which the caller then `listen()`s to). */
 export function startServer(
   connection: Connection,
@@ -94,6 +89,7 @@ export function startServer(
   let pushedSettings: unknown;
   /** Bumped whenever settings may have changed; cached settings and analyses of older generations are dropped. */
   let generation = 0;
+  // Paths in messages are shown relative to the first workspace folder (set on initialize).
   let loader = newLoader(process.cwd());
   const settingsCache = new Map<string, CachedSettings>();
   const analyses = new Map<string, CachedAnalysis>();
@@ -112,7 +108,7 @@ export function startServer(
       try {
         raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
       } catch (err) {
-        connection.console.error(`irule-lsp: cannot read client settings: ${messageOf(err)}`);
+        logError(connection, `irule-lsp: cannot read client settings: ${messageOf(err)}`);
       }
     }
     return checkClientSettings(raw);
@@ -152,7 +148,7 @@ export function startServer(
   /** Drops every cached setting and analysis and tells the features. */
   function invalidate(): void {
     generation++;
-    loader = newLoader(process.cwd());
+    loader = newLoader(folders[0] ?? process.cwd());
     settingsCache.clear();
     analyses.clear();
     shown.clear();
@@ -161,7 +157,7 @@ export function startServer(
       try {
         l();
       } catch (err) {
-        connection.console.error(`irule-lsp: ${messageOf(err)}`);
+        logError(connection, `irule-lsp: ${messageOf(err)}`);
       }
     }
   }
@@ -203,6 +199,7 @@ export function startServer(
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     client = params.capabilities ?? {};
     folders = workspaceFolders(params);
+    loader = newLoader(folders[0] ?? process.cwd());
     const init = params.initializationOptions as { diagnosticsDelay?: unknown } | null | undefined;
     const delay = init?.diagnosticsDelay;
     if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 && delay <= 10_000) options.diagnosticsDelayMs = delay;

@@ -21,7 +21,7 @@ const BIGIP_CONF = readFileSync(`${root}fixtures/seed/bigip.conf`, 'utf8');
 let client: TestClient | undefined;
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  client?.dispose();
+  await client?.dispose();
   client = undefined;
   for (const c of cleanups) await c();
   cleanups = [];
