@@ -1,7 +1,9 @@
 /** Folding ranges: bodies, switch lists, data, strings and comment runs, with the lines an editor folds. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldingRanges } from '../../src/lsp/features/folding.js';
 import { analyzed } from './harness.js';
+import { anyText, parsedDoc } from './layout-inputs.js';
 
 /** Folds as `[startLine, endLine, kind?]`. */
 function folds(text: string): (number | string)[][] {
@@ -86,5 +88,21 @@ describe('folding ranges', () => {
   it('gives nothing for one-line constructs, and survives broken text', () => {
     expect(folds('when HTTP_REQUEST { pool a }\n')).toEqual([]);
     expect(folds('when HTTP_REQUEST {\n  if {1} {\n    pool a\n')).toEqual([[0, 2], [1, 2]]);
+  });
+
+  it('gives ranges of two lines or more inside the text, one per first line, for random and broken texts', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const doc = parsedDoc(text);
+        const ranges = foldingRanges(doc);
+        const starts = ranges.map((r) => r.startLine);
+        expect(new Set(starts).size).toBe(starts.length);
+        for (const r of ranges) {
+          expect(r.endLine).toBeGreaterThan(r.startLine);
+          expect(r.endLine).toBeLessThan(doc.doc.lineCount);
+        }
+      }),
+      { numRuns: 300, seed: 12 },
+    );
   });
 });

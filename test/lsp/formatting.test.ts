@@ -5,8 +5,6 @@
  * random and mutated texts keep their tree too; and tclsh computes the same results before and after.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,14 +16,13 @@ import type { Dialect } from '../../src/syntax/ast.js';
 import { parse } from '../../src/syntax/index.js';
 import { printAst } from '../../src/syntax/print.js';
 import { analyzed } from './harness.js';
+import { anyText, docExamples, fixtureFiles, parsedDoc } from './layout-inputs.js';
 
-const root = new URL('../../', import.meta.url).pathname;
 const FOUR: IndentOptions = { tabSize: 4, insertSpaces: true };
 
 /** The text after formatting (the edits applied through the LSP conversion, as a client would). */
 function format(text: string, options: IndentOptions = FOUR, dialect: Dialect = 'irule', range?: Range): string {
-  // The parser's findings are all the formatter reads (linting is left out: it is slow on some random texts).
-  const a = { doc: TextDocument.create('file:///t.irule', 'irule', 1, text), ...parse(text, { dialect }) };
+  const a = parsedDoc(text, dialect);
   const edits = formatDocument(a, options, range).map((e) => toLspEdit(a.doc, e));
   return TextDocument.applyEdits(a.doc, edits);
 }
@@ -158,26 +155,6 @@ describe('re-indenting', () => {
   });
 });
 
-/** Every iRule and Tcl file under fixtures/, with its dialect. */
-function fixtureFiles(): { name: string; text: string; dialect: Dialect }[] {
-  const dir = join(root, 'fixtures');
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => /\.(irule|tcl)$/.test(f))
-    .sort()
-    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8'), dialect: f.endsWith('.tcl') ? 'tcl' : 'irule' }));
-}
-
-/** The code examples of the rule docs. */
-function docExamples(): { name: string; text: string; dialect: Dialect }[] {
-  const dir = join(root, 'docs/rules');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .flatMap((f) =>
-      [...readFileSync(join(dir, f), 'utf8').matchAll(/^```irule[^\n]*\n([^]*?)^```$/gm)].map((m, i) => ({ name: `${f}#${i}`, text: m[1], dialect: 'irule' as Dialect })),
-    );
-}
-
 const OPTION_SETS: IndentOptions[] = [
   { tabSize: 4, insertSpaces: true, trimTrailingWhitespace: true, insertFinalNewline: true, trimFinalNewlines: true },
   { tabSize: 2, insertSpaces: true },
@@ -211,50 +188,6 @@ describe('formatting never changes meaning', () => {
   });
 });
 
-/** Pieces random texts are made of: words, braces, quotes, blanks, comments, continuations. */
-const PIECES = [
-  'when HTTP_REQUEST ', 'proc p {a b} ', 'if ', 'elseif ', 'else ', 'switch -glob -- $x ', 'foreach i $l ', 'while ', 'catch ',
-  'set x ', 'pool a', 'log local0. ', 'HTTP::uri', '{', '}', '{ ', ' }', '[', ']', '"', '$x', '${y}', '\\', '\\\n', '#', ';',
-  '\n', '\n', '\n', ' ', '  ', '\t', '   ', '\r\n', 'a', '1', '-', 'default', 'expr {$a + 1}', ' eq ', ' contains ', '(', ')',
-];
-
-/** A text and a few places to change the blanks of. */
-const randomText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(''));
-
-/** Blanks as they may start or end a line. */
-const blanks = fc.constantFrom('', ' ', '  ', '\t', '       ', ' \t ');
-/** Words, some spread over lines: strings, braced data, substitutions, continuations. */
-const word = fc.constantFrom('a', '$x', '${y}', '"s t"', '"str\n   multi"', '{data\n   more  \n}', '[cmd\n  x]', '"a\\\n   b"', '{*}x', '-', 'eq', '[if {1} {\n  x\n}]');
-/** Whole scripts with nested bodies, switch lists, comments and continuation lines, indented at random. */
-const { script: nestedScript } = fc.letrec<{ script: string; statement: string; body: string }>((tie) => ({
-  script: fc
-    .array(fc.tuple(blanks, tie('statement'), blanks, fc.constantFrom('\n', '\r\n', ';\n', '\n\n')), { maxLength: 5 })
-    .map((lines) => lines.map(([b, st, t, end]) => b + st + t + end).join('')),
-  body: fc.tuple(fc.constantFrom('{', '{\n', '{ '), tie('script'), blanks).map(([open, inner, b]) => `${open}${inner}${b}}`),
-  statement: fc.oneof(
-    { maxDepth: 4, withCrossShrink: true },
-    fc.array(word, { minLength: 1, maxLength: 4 }).chain((ws) => fc.tuple(fc.constant(ws), fc.array(fc.constantFrom(' ', ' \\\n   ', '\t'), { minLength: ws.length, maxLength: ws.length }))).map(([ws, seps]) => 'log' + ws.map((w, i) => seps[i] + w).join('')),
-    fc.constantFrom('# note', '# ends in a continuation \\', '# escaped blank \\ ', '#{ unbalanced in a comment }'),
-    fc.tuple(fc.constantFrom('when HTTP_REQUEST', 'if {$x}', 'foreach i $l', 'proc p {a}', 'catch', 'while {$i < 3}', 'if {$a &&\n   $b}'), tie('body')).map(([head, b]) => `${head} ${b}`),
-    fc.tuple(tie('body'), tie('body')).map(([a, b]) => `if {$x} ${a} else ${b}`),
-    fc
-      .array(fc.tuple(blanks, fc.constantFrom('a*', '"b c"', '{d}', '#', 'default'), fc.oneof(fc.constant('-'), tie('body')), fc.constantFrom('\n', ' ')), { maxLength: 4 })
-      .map((arms) => `switch -glob -- $x {\n${arms.map(([b, p, body, end]) => `${b}${p} ${body}${end}`).join('')}}`),
-  ),
-}));
-
-/** A fixture with the leading blanks of some lines changed (which must not matter to the result). */
-const mutatedFixture = fc
-  .tuple(fc.constantFrom(...fixtureFiles().filter((f) => f.dialect === 'irule')), fc.array(fc.tuple(fc.nat(), blanks), { maxLength: 12 }))
-  .map(([f, changes]) => {
-    const lines = f.text.split('\n');
-    for (const [at, b] of changes) {
-      const i = at % lines.length;
-      lines[i] = b + lines[i].replace(/^[ \t]*/, '');
-    }
-    return lines.join('\n');
-  });
-
 const optionsArb = fc.record({
   tabSize: fc.integer({ min: 1, max: 8 }),
   insertSpaces: fc.boolean(),
@@ -266,7 +199,7 @@ const optionsArb = fc.record({
 describe('formatting random texts', () => {
   it.each(['irule', 'tcl'] as const)('keeps the tree of random %s texts, and is idempotent', (dialect) => {
     fc.assert(
-      fc.property(fc.oneof(randomText, nestedScript, mutatedFixture), optionsArb, (text, options) => {
+      fc.property(anyText, optionsArb, (text, options) => {
         const once = format(text, options, dialect);
         expect(printAst(parse(once, { dialect }).ast)).toBe(printAst(parse(text, { dialect }).ast));
         expect(format(once, options, dialect)).toBe(once);

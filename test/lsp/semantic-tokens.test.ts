@@ -3,12 +3,13 @@
  * modifiers) and read against the text: what each word is, that tokens never overlap and stay on
  * one line, range results, and the delta edits.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { legend, semanticTokenData, tokenDataEdits } from '../../src/lsp/features/semantic-tokens.js';
 import { BinaryOp, keywords } from '../../src/syntax/expr-tokens.js';
+import type { Dialect } from '../../src/syntax/ast.js';
 import { analyzed } from './harness.js';
+import { anyText, fixtureFiles, parsedDoc } from './layout-inputs.js';
 
 /** One decoded token. */
 interface Decoded {
@@ -132,24 +133,36 @@ describe('semantic tokens', () => {
     expect(got).toEqual(['pool:function', 'api_pool:enumMember']);
   });
 
-  it('gives tokens that are sorted, on one line each, inside the text and never overlapping, for every fixture', () => {
-    const dir = join(new URL('../../', import.meta.url).pathname, 'fixtures');
-    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(irule|tcl)$/.test(f));
-    expect(files.length).toBeGreaterThan(50);
-    for (const f of files) {
-      const text = readFileSync(join(dir, f), 'utf8');
-      const lines = text.split(/\r\n|\r|\n/);
-      const decoded = decode(text, semanticTokenData(analyzed(text, { dialect: f.endsWith('.tcl') ? 'tcl' : 'irule' })));
-      expect(decoded.length, f).toBeGreaterThan(0);
-      let prev = { line: -1, end: 0 };
-      for (const t of decoded) {
-        expect(t.length, f).toBeGreaterThan(0);
-        expect(t.char + t.length, `${f}:${t.line}`).toBeLessThanOrEqual(lines[t.line].length);
-        if (t.line === prev.line) expect(t.char, `${f}:${t.line}`).toBeGreaterThanOrEqual(prev.end);
-        else expect(t.line).toBeGreaterThan(prev.line);
-        prev = { line: t.line, end: t.char + t.length };
-      }
+  /** Checks that decoded tokens are sorted, non-empty, on one line each and never overlapping. */
+  function wellFormed(name: string, text: string, decoded: Decoded[]): void {
+    const lines = text.split(/\r\n|\r|\n/);
+    let prev = { line: -1, end: 0 };
+    for (const t of decoded) {
+      expect(t.length, name).toBeGreaterThan(0);
+      expect(t.char + t.length, `${name}:${t.line}`).toBeLessThanOrEqual(lines[t.line].length);
+      if (t.line === prev.line) expect(t.char, `${name}:${t.line}`).toBeGreaterThanOrEqual(prev.end);
+      else expect(t.line, name).toBeGreaterThan(prev.line);
+      prev = { line: t.line, end: t.char + t.length };
     }
+  }
+
+  it('gives tokens that are sorted, on one line each, inside the text and never overlapping, for every fixture', () => {
+    const files = fixtureFiles();
+    expect(files.length).toBeGreaterThan(50);
+    for (const { name, text, dialect } of files) {
+      const decoded = decode(text, semanticTokenData(analyzed(text, { dialect })));
+      expect(decoded.length, name).toBeGreaterThan(0);
+      wellFormed(name, text, decoded);
+    }
+  });
+
+  it('gives well-formed tokens for random and broken texts', () => {
+    fc.assert(
+      fc.property(anyText, fc.constantFrom('irule', 'tcl') as fc.Arbitrary<Dialect>, (text, dialect) => {
+        wellFormed(JSON.stringify(text), text, decode(text, semanticTokenData(parsedDoc(text, dialect))));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
   });
 });
 
