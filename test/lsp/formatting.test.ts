@@ -129,6 +129,10 @@ describe('re-indenting', () => {
     const text = 'when HTTP_REQUEST {\n  set a 1\n  set b 2\n  set c 3\n}\n';
     const start = text.indexOf('set b');
     expect(format(text, FOUR, 'irule', { start, end: start + 3 })).toBe('when HTTP_REQUEST {\n  set a 1\n    set b 2\n  set c 3\n}\n');
+    // Whole lines selected: the range ends at the start of the next line, which stays as it is.
+    const lineB = text.lastIndexOf('\n', start) + 1;
+    expect(format(text, FOUR, 'irule', { start: lineB, end: text.indexOf('set c') - 2 })).toBe('when HTTP_REQUEST {\n  set a 1\n    set b 2\n  set c 3\n}\n');
+    expect(format(text, FOUR, 'irule', { start, end: start })).toBe('when HTTP_REQUEST {\n  set a 1\n    set b 2\n  set c 3\n}\n');
   });
 
   it('trims trailing blanks between commands only, never in strings, data or comments', () => {

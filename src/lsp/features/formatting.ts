@@ -213,7 +213,8 @@ export function formatText(text: string, ast: Script, options: IndentOptions, ra
   const { anchors, gaps } = collect(text, lines, ast);
   gaps.sort((a, b) => a.start - b.start);
   const first = range ? lineOf(lines, range.start) : 0;
-  const last = range ? lineOf(lines, range.end) : lines.starts.length - 1;
+  // A range ending at the start of a line (whole lines selected) does not take that line in.
+  const last = range ? lineOf(lines, range.end > range.start ? range.end - 1 : range.end) : lines.starts.length - 1;
   const edits: TextEdit[] = [];
   /** The indentation width of each line after formatting, as far as computed. */
   const widths: number[] = new Array(lines.starts.length);
