@@ -18,7 +18,7 @@ import type { Command, Node, Script } from '../../syntax/ast.js';
 import { keywords as wordOperatorTokens } from '../../syntax/expr-tokens.js';
 import { literalValue } from '../../syntax/words.js';
 import type { Feature, ServerContext } from '../context.js';
-import { toCoreRange, toLspRange } from '../convert.js';
+import { toCoreRange, toLspPosition } from '../convert.js';
 import type { AnalyzedDocument } from '../document.js';
 
 /** Token types, in legend order (standard LSP names). */
@@ -212,8 +212,9 @@ export function semanticTokenData(analysis: Pick<AnalyzedDocument, 'doc' | 'ast'
     const type = TOKEN_TYPES.indexOf(t.type);
     const mods = modifierBits(t.modifiers);
     for (const piece of splitLines(text, t)) {
-      const { start, end } = toLspRange(analysis.doc, piece);
-      data.push(start.line - prevLine, start.line === prevLine ? start.character - prevChar : start.character, end.character - start.character, type, mods);
+      // A piece lies on one line, so its length in characters is its length in offsets.
+      const start = toLspPosition(analysis.doc, piece.start);
+      data.push(start.line - prevLine, start.line === prevLine ? start.character - prevChar : start.character, piece.end - piece.start, type, mods);
       prevLine = start.line;
       prevChar = start.character;
     }
