@@ -5,6 +5,7 @@
  * (stdio, `--help`, exit codes) are in irule-lsp.ts; tests hand in a connection over streams.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -132,7 +133,10 @@ export function startServer(
     const settings = (async (): Promise<FileSettings> => {
       const checked = await clientSettings(uri);
       const s = await settle({ uri, client: checked, folders, loader });
-      if (s.bigipConfPath !== undefined) confsInUse.add(s.bigipConfPath);
+      if (s.bigipConfPath !== undefined) {
+        confsInUse.add(s.bigipConfPath);
+        watchOutside(s.bigipConfPath);
+      }
       if (g === generation) report(s.problems);
       return s;
     })().catch((err: unknown): FileSettings => {
@@ -143,6 +147,22 @@ export function startServer(
     });
     settingsCache.set(uri, { generation: g, settings });
     return settings;
+  }
+
+  /** bigip.conf files outside the workspace folders already watched. */
+  const watchedOutside = new Set<string>();
+
+  /**
+   * Asks the client to watch a bigip.conf that lies outside every workspace folder (the glob
+   * watchers only cover the folders), when it understands patterns relative to a base folder.
+   */
+  function watchOutside(file: string): void {
+    const files = client.workspace?.didChangeWatchedFiles;
+    if (!files?.dynamicRegistration || !files.relativePatternSupport || watchedOutside.has(file)) return;
+    if (folders.some((f) => !path.relative(f, file).startsWith('..'))) return;
+    watchedOutside.add(file);
+    const globPattern = { baseUri: pathToFileURL(path.dirname(file)).href, pattern: path.basename(file) };
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).then(undefined, () => undefined);
   }
 
   /** Drops every cached setting and analysis and tells the features. */
