@@ -36,6 +36,9 @@ import { referencesFeature } from './features/references.js';
 import { renameFeature } from './features/rename.js';
 import { signatureHelpFeature } from './features/signature-help.js';
 import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
+import { folding } from './features/folding.js';
+import { formatting } from './features/formatting.js';
+import { semanticTokens } from './features/semantic-tokens.js';
 import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
 /**
@@ -53,6 +56,9 @@ export const FEATURES: readonly Feature[] = [
   definitionFeature,
   referencesFeature,
   renameFeature,
+  formatting,
+  folding,
+  semanticTokens,
 ];
 
 /** The default options. */
