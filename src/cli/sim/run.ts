@@ -84,7 +84,8 @@ export async function runSim(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/** Prints a problem (one `irule-sim: ` line per line of it) and returns the usage exit code. */
 function fail(io: CliIo, message: string): number {
-  io.stderr(`irule-sim: ${message}\n`);
+  io.stderr(message.split('\n').map((line) => `irule-sim: ${line}\n`).join(''));
   return SIM_EXIT.usage;
 }

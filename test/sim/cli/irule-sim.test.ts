@@ -155,6 +155,21 @@ describe('irule-sim input problems exit 2 with one line', () => {
     expect(r.stderr).toMatch(/unknown-event\.irule:1:6: unknown event \(NOT_A_REAL_EVENT\)/);
   });
 
+  it('refuses a rule the linter reports load errors for: one line per problem, with BIG-IP\'s message', async () => {
+    const file = path.join(tmp, 'load-errors.irule');
+    await writeFile(file, 'when CLIENT_ACCEPTED {\n  snat_helper 1\n  log local0. [HTTP::uri]\n}\nwhen HTTP_REQUEST priority 100 { set a 1 }\nwhen HTTP_REQUEST { set b 1 }\n');
+    const r = await sim(['load-errors.irule'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'irule-sim: load-errors.irule:2:3: undefined procedure: snat_helper',
+        'irule-sim: load-errors.irule:3:16: command is not valid in current event context (CLIENT_ACCEPTED)',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('a malformed bigip.conf', async () => {
     const file = path.join(tmp, 'bad.conf');
     await writeFile(file, 'ltm pool /Common/p {\n    members {\n');

@@ -105,8 +105,7 @@ export const cases: readonly Case[] = [
   ['use-pool.1', 'CLIENT_ACCEPTED', 'use pool ext_pool\nlog local0. [LB::server pool]', ['/Common/ext_pool']],
   // ---- log
   ['log-forms.1', 'CLIENT_ACCEPTED', 'log "plain"\nlog local0.info "with level"\nlog -noname local0. "no name"', ['plain', 'with level', 'no name']],
-  // ---- event context from the catalog, arity from the catalog
-  ['HTTP::uri-context.1', 'CLIENT_ACCEPTED', 'HTTP::uri', { error: 'command is not valid in current event context (CLIENT_ACCEPTED)' }],
+  // ---- arity from the catalog (event context is checked at load: test/load/agreement.test.ts)
   ['class-arity.1', 'CLIENT_ACCEPTED', 'class exists', { error: 'wrong # args: should be "class exists <class>"' }],
   ['IP::client_addr-arity.1', 'CLIENT_ACCEPTED', 'IP::client_addr x', { error: 'wrong # args: should be "IP::client_addr"' }],
   // ---- HTTP
