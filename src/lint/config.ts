@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../diagnostics.js';
 import type { AnyRule } from './rule.js';
-import { parseVersion } from './version.js';
+import { checkVersion } from './version.js';
 
 /** A severity as written in configuration. `warning` is accepted as a synonym of `warn`. */
 export type SeveritySetting = 'off' | 'info' | 'warn' | 'warning' | 'error';
@@ -57,9 +57,9 @@ export function validateConfig(value: unknown, where: string, knownRules: Readon
   }
   const config: LintConfig = {};
   if (obj.bigipVersion !== undefined) {
-    if (typeof obj.bigipVersion !== 'string' || !parseVersion(obj.bigipVersion)) {
-      throw new ConfigError(`${where}: "bigipVersion" must be a version such as "11.1" or "15.1.2"`);
-    }
+    if (typeof obj.bigipVersion !== 'string') throw new ConfigError(`${where}: "bigipVersion" must be a version such as "11.1" or "15.1.2"`);
+    const checked = checkVersion(obj.bigipVersion);
+    if ('error' in checked) throw new ConfigError(`${where}: "bigipVersion" ${checked.error}`);
     config.bigipVersion = obj.bigipVersion;
   }
   if (obj.bigipConf !== undefined) {
