@@ -14,7 +14,7 @@ import { introducedBy, unavailableAt, type Unavailability } from '../catalog/ver
 import type { Command, Node, Proc, Script, When, Word } from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
 import { literalValue } from '../syntax/words.js';
-import { callTargetName, eventsReachingProcs, type CallSite } from './procs.js';
+import { callSiteOf, eventsReachingProcs, type CallSite } from './procs.js';
 
 /** The lint rules that report load problems (with `syntax-error`, whose problems the parser finds). */
 export const LOAD_RULE_IDS = ['unknown-command', 'disabled-command', 'command-event-context', 'unknown-event', 'duplicate-event', 'rule-structure'] as const;
@@ -198,16 +198,9 @@ export function createLoadCheck(version: string, scope: LoadScope, lineOf: (offs
         }
       } else if (spec?.topLevel === 'only' && name !== undefined && nested(cmd, name)) return;
       if (name === undefined || name === '' || name.startsWith('#')) return;
-      if (name === 'call' && cmd.words.length > 1) {
-        const t = literalValue(cmd.words[1]);
-        if (t !== undefined) {
-          const site: CallSite = { target: callTargetName(t) };
-          const proc = scope.enclosingProc();
-          const when = scope.enclosingWhen();
-          if (proc) site.proc = proc;
-          else if (when) site.when = when;
-          calls.push(site);
-        }
+      if (name === 'call') {
+        const site = callSiteOf(cmd, scope);
+        if (site) calls.push(site);
       }
       if (!spec) {
         unknown.push({ node: cmd.words[0], name });

@@ -3,7 +3,8 @@
  * call-graph half of the load check (a command in a proc is judged in every event that calls
  * it), shared with the linter's proc analysis.
  */
-import type { Proc, When } from '../syntax/ast.js';
+import type { Command, Proc, When } from '../syntax/ast.js';
+import { literalValue } from '../syntax/words.js';
 
 /** A call of a proc of this rule. */
 export interface CallSite {
@@ -19,6 +20,21 @@ export interface CallSite {
 export function callTargetName(text: string): string {
   const i = text.lastIndexOf('::');
   return i >= 0 ? text.slice(i + 2) : text;
+}
+
+/**
+ * The call site of a `call <proc>` command (whose name the caller has checked), with the handler or
+ * proc it is in; undefined when the target is computed.
+ */
+export function callSiteOf(cmd: Command, where: { enclosingWhen(): When | undefined; enclosingProc(): Proc | undefined }): CallSite | undefined {
+  const t = cmd.words.length > 1 ? literalValue(cmd.words[1]) : undefined;
+  if (t === undefined) return undefined;
+  const site: CallSite = { target: callTargetName(t) };
+  const proc = where.enclosingProc();
+  const when = where.enclosingWhen();
+  if (proc) site.proc = proc;
+  else if (when) site.when = when;
+  return site;
 }
 
 /** Propagates events along calls until nothing changes (call graphs are small). */

@@ -4,9 +4,8 @@
  * the events it can run in. Gathered during the rules' walk, as an analysis; complete after it.
  */
 import type { Proc, When } from '../../syntax/ast.js';
-import { literalValue } from '../../syntax/words.js';
 import type { Analysis } from '../rule.js';
-import { callTargetName, eventsReachingProcs, type CallSite } from '../../load/procs.js';
+import { callSiteOf, eventsReachingProcs, type CallSite } from '../../load/procs.js';
 import { commandName } from './args.js';
 
 /** The procs of a file and the events that reach each one. */
@@ -36,14 +35,9 @@ export const procsAnalysis: Analysis<ProcIndex> = {
         },
         commands: {
           call(node) {
-            const t = node.words.length > 1 ? literalValue(node.words[1]) : undefined;
-            if (t === undefined || commandName(node) !== 'call') return;
-            const site: CallSite = { target: callTargetName(t) };
-            const proc = ctx.enclosingProc();
-            const when = ctx.enclosingWhen();
-            if (proc) site.proc = proc;
-            else if (when) site.when = when;
-            calls.push(site);
+            if (commandName(node) !== 'call') return;
+            const site = callSiteOf(node, ctx);
+            if (site) calls.push(site);
           },
         },
       },
