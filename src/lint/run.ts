@@ -15,7 +15,7 @@ import { resolveSettings, type RuleSetting, type SeveritySetting } from './confi
 import { formatMessage, type Analysis, type AnyRule, type ReportDescriptor, type RuleCatalog, type RuleContext, type RuleVisitors } from './rule.js';
 import { allRules } from './rules/index.js';
 import { specOf } from './utils/args.js';
-import { pushChildren, type WalkStack } from './walk.js';
+import { pushChildren, type WalkStack } from '../syntax/walk.js';
 import { applySuppressions } from './suppress.js';
 import { defaultVersion, type BigipVersion } from './version.js';
 

@@ -1,8 +1,9 @@
 /**
  * ESLint-compatible JSON output: an array with one result per input,
  * `{ filePath, messages: [{ ruleId, severity, message, line, column, endLine, endColumn }],
- * errorCount, warningCount }`. Severity is 2 for errors and 1 for warnings (and for `info`,
- * which ESLint lacks); positions are 1-based with an exclusive end column. Pure: no I/O.
+ * errorCount, warningCount, infoCount }`. Severity is 2 for errors and 1 for warnings and for
+ * `info` (ESLint has no lower level); an info is counted in `infoCount` only, never as a warning,
+ * as in every other format. Positions are 1-based with an exclusive end column. Pure: no I/O.
  */
 import type { Severity } from '../diagnostics.js';
 import type { FileReport } from './messages.js';
@@ -25,8 +26,10 @@ export interface JsonResult {
   messages: JsonMessage[];
   /** Messages with severity 2. */
   errorCount: number;
-  /** Messages with severity 1. */
+  /** Warnings (severity 1). */
   warningCount: number;
+  /** Infos (also severity 1; not warnings). */
+  infoCount: number;
 }
 
 /** Map a severity to ESLint's numeric level. */
@@ -48,8 +51,8 @@ export function toJsonResults(reports: readonly FileReport[]): JsonResult[] {
         endColumn: m.endColumn,
       }),
     );
-    const errorCount = messages.filter((m) => m.severity === 2).length;
-    return { filePath: r.filePath, messages, errorCount, warningCount: messages.length - errorCount };
+    const count = (s: Severity): number => r.messages.filter((m) => m.severity === s).length;
+    return { filePath: r.filePath, messages, errorCount: count('error'), warningCount: count('warning'), infoCount: count('info') };
   });
 }
 
