@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import { parseBigipConf } from '../bigip/parse-config.js';
 import type { BigipConfig } from '../bigip/model.js';
 import { ConfigError, validateConfig, type LintConfig } from '../lint/config.js';
+import { bigipConfProblem } from './bigip-conf.js';
 import { decodeText } from './decode.js';
 import { describeFsError, UsageError } from './errors.js';
 
@@ -94,8 +95,8 @@ export class ConfigLoader {
   }
 
   /**
-   * Reads and parses a `bigip.conf`. A syntax error in it is a usage error naming the file, line
-   * and column: cross-checks against a half-read configuration would mislead.
+   * Reads and parses a `bigip.conf`. A syntax error in it, or a file with no BIG-IP object, is a
+   * usage error (see bigip-conf.ts).
    */
   bigipConf(abs: string): Promise<BigipConfig> {
     let p = this.confs.get(abs);
@@ -106,12 +107,8 @@ export class ConfigLoader {
           throw new UsageError(`cannot read bigip.conf '${shown}': ${describeFsError(err)}`);
         });
         const { config, diagnostics } = parseBigipConf(decodeText(bytes), { source: shown });
-        const errors = diagnostics.filter((d) => d.severity === 'error' && d.ruleId === 'config-syntax');
-        if (errors.length > 0) {
-          const first = errors[0];
-          const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
-          throw new UsageError(`${first.source ?? shown}:${first.line}:${first.column}: malformed bigip.conf: ${first.message}${more}`);
-        }
+        const problem = bigipConfProblem(config, diagnostics, shown);
+        if (problem) throw new UsageError(problem);
         return config;
       })();
       this.confs.set(abs, p);

@@ -13,6 +13,8 @@ export interface SourceFile {
   absPath: string;
   /** Path shown to people: relative to the working directory when inside it, else absolute. */
   displayPath: string;
+  /** Named on the command line (not found in a folder). */
+  named: boolean;
 }
 
 /** One text to analyse, read and decoded. */
@@ -51,10 +53,10 @@ function displayFor(absPath: string, cwd: string): string {
 export async function findFiles(args: readonly string[], cwd: string): Promise<SourceFile[]> {
   const seen = new Set<string>();
   const files: SourceFile[] = [];
-  const add = (absPath: string): void => {
+  const add = (absPath: string, named: boolean): void => {
     if (seen.has(absPath)) return;
     seen.add(absPath);
-    files.push({ absPath, displayPath: displayFor(absPath, cwd) });
+    files.push({ absPath, displayPath: displayFor(absPath, cwd), named });
   };
   for (const arg of args) {
     const absPath = path.resolve(cwd, arg);
@@ -62,9 +64,9 @@ export async function findFiles(args: readonly string[], cwd: string): Promise<S
       throw new UsageError(`cannot read '${arg}': ${describeFsError(err)}`);
     });
     if (info.isDirectory()) {
-      for (const file of await searchFolder(absPath, arg)) add(file);
+      for (const file of await searchFolder(absPath, arg)) add(file, false);
     } else {
-      add(absPath);
+      add(absPath, true);
     }
   }
   return files;

@@ -12,7 +12,7 @@ import { ConfigError, parseRuleOption, type SeveritySetting } from '../lint/conf
 import { fixText } from '../lint/fix.js';
 import { allRules } from '../lint/rules/index.js';
 import { lint, type LintOptions } from '../lint/run.js';
-import { defaultVersion, parseVersion, type BigipVersion } from '../lint/version.js';
+import { checkVersion, compareVersions, defaultVersion, newerVersionWarning, parseVersion, type BigipVersion } from '../lint/version.js';
 import { formatCompact } from '../report/compact.js';
 import { formatGithub } from '../report/github.js';
 import { formatJson } from '../report/json.js';
@@ -48,6 +48,10 @@ interface Job {
 export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Promise<number> {
   const wantsStdin = opts.stdin === true || args.includes('-');
   const paths = args.filter((a) => a !== '-');
+  // `-` is one input among others (as for cat); --stdin says "lint standard input", so files with it are a mistake.
+  if (opts.stdin === true && paths.length > 0) {
+    throw new UsageError(`--stdin lints standard input only, but files were given too (${paths.map((p) => `'${p}'`).join(', ')}); to lint both, name standard input as '-' among them`);
+  }
   if (!wantsStdin && paths.length === 0) {
     throw new UsageError(`no files given (pass files or folders, or '-' for standard input)`);
   }
@@ -58,9 +62,19 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
   const knownRules = new Set(allRules.map((r) => r.id));
   let cliVersion: BigipVersion | undefined;
   if (opts.bigipVersion !== undefined) {
-    cliVersion = parseVersion(opts.bigipVersion);
-    if (!cliVersion) throw new UsageError(`--bigip-version expects a version such as 11.1 or 15.1.2, not '${opts.bigipVersion}'`);
+    const checked = checkVersion(opts.bigipVersion);
+    if ('error' in checked) throw new UsageError(`--bigip-version ${checked.error}`);
+    cliVersion = checked.version;
   }
+  // A version newer than the catalog knows is fine, with one warning per version and run.
+  const warned = new Set<string>();
+  const noteVersion = (v: BigipVersion): BigipVersion => {
+    if (!warned.has(v.text) && compareVersions(v, defaultVersion()) > 0) {
+      warned.add(v.text);
+      io.stderr(`irule-lint: warning: ${newerVersionWarning(v)}\n`);
+    }
+    return v;
+  };
   const cliRules: Record<string, SeveritySetting> = {};
   for (const arg of opts.rule ?? []) {
     try {
@@ -91,7 +105,11 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
   }
   for (const file of files) {
     const config = await configFor(path.dirname(file.absPath));
-    if (config?.ignores(file.absPath)) continue;
+    if (config?.ignores(file.absPath)) {
+      // Ignored files found in folders are skipped quietly; one named on the command line is said to be.
+      if (file.named) io.stderr(`irule-lint: ${file.displayPath}: not linted: ignored by ${loader.show(config.file)} (its "ignore" patterns)\n`);
+      continue;
+    }
     jobs.push({ input: await readSource(file), config, isFile: true });
   }
 
@@ -120,10 +138,14 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
     if (c?.config.bigipConf !== undefined) return loader.bigipConf(path.resolve(c.dir, c.config.bigipConf));
     return undefined;
   };
-  const versionFor = (job: Job): BigipVersion => {
-    if (cliVersion) return cliVersion;
+  /** The version: the command line's, else the configuration file's, else the `#TMSH-VERSION:` of the bigip.conf, else the default. */
+  const versionFor = (job: Job, bigip: BigipConfig | undefined): BigipVersion => {
+    if (cliVersion) return noteVersion(cliVersion);
     const v = job.config?.config.bigipVersion;
-    return (v !== undefined ? parseVersion(v) : undefined) ?? defaultVersion();
+    const fromConfig = v !== undefined ? parseVersion(v) : undefined;
+    if (fromConfig) return noteVersion(fromConfig);
+    const fromConf = bigip?.version !== undefined ? parseVersion(bigip.version) : undefined;
+    return fromConf ? noteVersion(fromConf) : defaultVersion();
   };
 
   const results: FileFindings[] = [];
@@ -131,17 +153,20 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
   const dialects: Dialect[] = [];
   for (const job of jobs) {
     const { input } = job;
+    const bigip = await bigipFor(job);
     const options: LintOptions = {
       dialect: dialectOf(job),
-      version: versionFor(job),
+      version: versionFor(job, bigip),
       rules: [job.config?.config.rules, cliRules],
     };
-    const bigip = await bigipFor(job);
     if (bigip) options.bigip = bigip;
     let diagnostics: Diagnostic[];
+    // The text the findings are positioned in: after fixing, the fixed text (written or shown as a diff).
+    let text = input.text;
     if (opts.fix || opts.fixDryRun) {
       const fixed = fixText(input.text, options);
       diagnostics = fixed.diagnostics;
+      text = fixed.text;
       if (fixed.rejected) io.stderr(`irule-lint: ${input.displayPath}: fixes not applied: ${fixed.rejected}\n`);
       if (fixed.changed && opts.fixDryRun) {
         diffs.push(createTwoFilesPatch(input.displayPath, input.displayPath, input.text, fixed.text, '', '', { context: 2 }));
@@ -149,9 +174,11 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
         if (!job.isFile) {
           io.stderr(`irule-lint: ${input.displayPath}: standard input is not written; use --fix-dry-run to see the fixes\n`);
           diagnostics = lint(input.text, options).diagnostics;
+          text = input.text;
         } else if (input.exact === false) {
           io.stderr(`irule-lint: ${input.displayPath}: not fixed: the file is not valid UTF-8\n`);
           diagnostics = lint(input.text, options).diagnostics;
+          text = input.text;
         } else {
           const body = Buffer.from(fixed.text, 'utf8');
           const bytes = input.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
@@ -161,7 +188,7 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
     } else {
       diagnostics = lint(input.text, options).diagnostics;
     }
-    results.push({ filePath: input.filePath, text: input.text, diagnostics });
+    results.push({ filePath: input.filePath, text, diagnostics });
     dialects.push(options.dialect!);
   }
 
@@ -185,7 +212,7 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
   const reports: FileReport[] = jobs.map((job, i) => ({
     filePath: job.input.filePath,
     displayPath: job.input.displayPath,
-    messages: toReportMessages(job.input.text, kept[i]),
+    messages: toReportMessages(results[i].text, kept[i]),
     dialect: dialects[i],
   }));
   if (diffs.length > 0) io.stdout(diffs.join(''));

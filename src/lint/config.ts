@@ -6,7 +6,7 @@
 import type { Severity } from '../diagnostics.js';
 import type { Dialect } from '../syntax/ast.js';
 import type { AnyRule } from './rule.js';
-import { parseVersion } from './version.js';
+import { checkVersion } from './version.js';
 
 /** A severity as written in configuration. `warning` is accepted as a synonym of `warn`. */
 export type SeveritySetting = 'off' | 'info' | 'warn' | 'warning' | 'error';
@@ -60,9 +60,9 @@ export function validateConfig(value: unknown, where: string, knownRules: Readon
   }
   const config: LintConfig = {};
   if (obj.bigipVersion !== undefined) {
-    if (typeof obj.bigipVersion !== 'string' || !parseVersion(obj.bigipVersion)) {
-      throw new ConfigError(`${where}: "bigipVersion" must be a version such as "11.1" or "15.1.2"`);
-    }
+    if (typeof obj.bigipVersion !== 'string') throw new ConfigError(`${where}: "bigipVersion" must be a version such as "11.1" or "15.1.2"`);
+    const checked = checkVersion(obj.bigipVersion);
+    if ('error' in checked) throw new ConfigError(`${where}: "bigipVersion" ${checked.error}`);
     config.bigipVersion = obj.bigipVersion;
   }
   if (obj.bigipConf !== undefined) {
@@ -71,7 +71,7 @@ export function validateConfig(value: unknown, where: string, knownRules: Readon
   }
   if (obj.rules !== undefined) {
     if (obj.rules === null || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) {
-      throw new ConfigError(`${where}: "rules" must be an object of rule id to "off", "warn" or "error"`);
+      throw new ConfigError(`${where}: "rules" must be an object of rule id to "off", "info", "warn" or "error"`);
     }
     const rules: Record<string, SeveritySetting> = {};
     for (const [id, setting] of Object.entries(obj.rules as Record<string, unknown>)) {
@@ -99,7 +99,7 @@ export function checkRuleSetting(id: string, setting: unknown, where: string, kn
     throw new ConfigError(`${where}: unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
   }
   if (typeof setting !== 'string' || !isSeveritySetting(setting)) {
-    throw new ConfigError(`${where}: rule "${id}" must be "off", "warn" or "error", not ${JSON.stringify(setting)}`);
+    throw new ConfigError(`${where}: rule "${id}" must be "off", "info", "warn" or "error", not ${JSON.stringify(setting)}`);
   }
   return setting;
 }
@@ -107,7 +107,7 @@ export function checkRuleSetting(id: string, setting: unknown, where: string, kn
 /** Parses a `--rule id=severity` argument. */
 export function parseRuleOption(arg: string, knownRules: ReadonlySet<string>): [string, SeveritySetting] {
   const eq = arg.indexOf('=');
-  if (eq <= 0) throw new ConfigError(`--rule expects <id>=<off|warn|error>, got "${arg}"`);
+  if (eq <= 0) throw new ConfigError(`--rule expects <id>=<off|info|warn|error>, got "${arg}"`);
   const id = arg.slice(0, eq).trim();
   return [id, checkRuleSetting(id, arg.slice(eq + 1).trim(), '--rule', knownRules)];
 }

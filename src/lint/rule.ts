@@ -112,7 +112,7 @@ export interface RuleContext<M extends string> {
 }
 
 /** What an analysis sees: the file and the walk position, no reporting. */
-export type AnalysisContext = Pick<RuleContext<never>, 'source' | 'ast' | 'dialect' | 'catalog' | 'ancestors' | 'enclosingWhen' | 'enclosingProc'>;
+export type AnalysisContext = Pick<RuleContext<never>, 'source' | 'ast' | 'dialect' | 'version' | 'lines' | 'catalog' | 'ancestors' | 'enclosingWhen' | 'enclosingProc'>;
 
 /** A per-file fact gathering, shared by the rules that ask for it, run inside the one walk. */
 export interface Analysis<T> {

@@ -15,7 +15,7 @@ import { resolveSettings, type RuleSetting, type SeveritySetting } from './confi
 import { formatMessage, type Analysis, type AnyRule, type ReportDescriptor, type RuleCatalog, type RuleContext, type RuleVisitors } from './rule.js';
 import { allRules } from './rules/index.js';
 import { specOf } from './utils/args.js';
-import { pushChildren, type WalkStack } from './walk.js';
+import { pushChildren, type WalkStack } from '../syntax/walk.js';
 import { applySuppressions } from './suppress.js';
 import { defaultVersion, type BigipVersion } from './version.js';
 
@@ -86,8 +86,8 @@ const RUNNER_RULES = new Set(['syntax-error', 'unused-suppression', 'invalid-sup
 
 let eventNames: string[] | undefined;
 
-/** The catalog as rules see it. */
-const catalog: RuleCatalog = {
+/** The catalog as rules see it (also read by the language server's features). */
+export const catalog: RuleCatalog = {
   command: getCommand,
   event: getEvent,
   eventNames: () => (eventNames ??= allEvents().map((e) => e.name)),

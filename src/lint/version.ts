@@ -14,10 +14,48 @@ export interface BigipVersion {
   text: string;
 }
 
-/** Parses `X.Y`, `X.Y.Z` or `X.Y.Z.W` as written on the command line or in a config file; undefined for anything else. */
-export function parseVersion(text: string): BigipVersion | undefined {
+/** The first BIG-IP version with iRules: anything older is refused. */
+export const FIRST_IRULES_VERSION = '9.0';
+
+/** What {@link checkVersion} says about a version as written. */
+export type VersionCheck =
+  | {
+      /** The version, `X` written as `X.0`. */
+      version: BigipVersion;
+      /** Set when it is newer than the newest version the catalog records a fact for. */
+      newerThanKnown: boolean;
+    }
+  | {
+      /** Why it is refused (a phrase to follow the option or key name). */
+      error: string;
+    };
+
+/**
+ * Checks a version written on the command line or in a configuration file: `X`, `X.Y`, `X.Y.Z`
+ * or `X.Y.Z.W` (F5's point releases, such as 15.1.2.1, whose last part is never 0), numbers of
+ * up to three digits without leading zeros, from 9.0 (the first version with iRules) on.
+ */
+export function checkVersion(text: string): VersionCheck {
   const t = text.trim();
-  return /^\d{1,3}\.\d{1,3}(\.\d{1,3}){0,2}$/.test(t) ? { text: t } : undefined;
+  const parts = t.split('.');
+  const wellFormed = parts.length <= 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p)) && !(parts.length === 4 && parts[3] === '0');
+  if (!wellFormed) return { error: `expects a BIG-IP version such as 11, 11.1, 15.1.2 or 15.1.2.1, not '${text}'` };
+  const version = { text: parts.length === 1 ? `${t}.0` : t };
+  if (catalogCompare(version.text, FIRST_IRULES_VERSION) < 0) {
+    return { error: `'${text}' is older than BIG-IP ${FIRST_IRULES_VERSION}, the first version with iRules` };
+  }
+  return { version, newerThanKnown: catalogCompare(version.text, newestKnownVersion()) > 0 };
+}
+
+/** A version as {@link checkVersion} accepts it, or undefined. */
+export function parseVersion(text: string): BigipVersion | undefined {
+  const c = checkVersion(text);
+  return 'version' in c ? c.version : undefined;
+}
+
+/** The warning for a version newer than the catalog knows (printed once per run by the CLIs). */
+export function newerVersionWarning(version: BigipVersion): string {
+  return `BIG-IP ${version.text} is newer than the newest version the command catalog records facts for (${newestKnownVersion()}): commands, options and events added since are not known to the checks`;
 }
 
 let newest: string | undefined;

@@ -71,3 +71,13 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic
   }
   return out;
 }
+
+/** The LSP position of an offset in `doc`. */
+export function toLspPosition(doc: TextDocument, offset: number): Position {
+  return doc.positionAt(offset);
+}
+
+/** The 0-based LSP line of an offset in `doc` (for line-based results: folding ranges, token rows). */
+export function toLspLine(doc: TextDocument, offset: number): number {
+  return doc.positionAt(offset).line;
+}

@@ -28,13 +28,38 @@ import { logError, type Feature, type ServerContext, type ServerOptions } from '
 import { analyzeDocument, type AnalyzedDocument } from './document.js';
 import { codeActions } from './features/code-actions.js';
 import { diagnostics } from './features/diagnostics.js';
+import { completionFeature } from './features/completion.js';
+import { definitionFeature } from './features/definition.js';
+import { documentSymbolsFeature } from './features/document-symbols.js';
+import { hoverFeature } from './features/hover.js';
+import { referencesFeature } from './features/references.js';
+import { renameFeature } from './features/rename.js';
+import { signatureHelpFeature } from './features/signature-help.js';
+import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
+import { folding } from './features/folding.js';
+import { formatting } from './features/formatting.js';
+import { semanticTokens } from './features/semantic-tokens.js';
 import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
 /**
  * Every feature of the server, in registration order. To add one: write
  * `src/lsp/features/<name>.ts` exporting a `Feature`, and add it here.
  */
-export const FEATURES: readonly Feature[] = [diagnostics, codeActions];
+export const FEATURES: readonly Feature[] = [
+  diagnostics,
+  codeActions,
+  hoverFeature,
+  completionFeature,
+  signatureHelpFeature,
+  documentSymbolsFeature,
+  workspaceSymbolsFeature,
+  definitionFeature,
+  referencesFeature,
+  renameFeature,
+  formatting,
+  folding,
+  semanticTokens,
+];
 
 /** The default options. */
 export const DEFAULT_OPTIONS: ServerOptions = { diagnosticsDelayMs: 150 };
@@ -183,6 +208,7 @@ export function startServer(
     connection,
     documents,
     options,
+    workspaceFolders: () => folders,
     onSettingsChanged: (listener) => void listeners.push(listener),
     analysis(uri: string): Promise<AnalyzedDocument | undefined> {
       const doc = documents.get(uri);

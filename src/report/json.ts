@@ -1,8 +1,10 @@
 /**
  * ESLint-compatible JSON output: an array with one result per input,
  * `{ filePath, messages: [{ ruleId, severity, message, line, column, endLine, endColumn }],
- * errorCount, warningCount, dialect }` (`dialect` is ours; ESLint readers ignore it). Severity is 2 for errors and 1 for warnings (and for `info`,
- * which ESLint lacks); positions are 1-based with an exclusive end column. Pure: no I/O.
+ * errorCount, warningCount, infoCount, dialect }` (`infoCount` and `dialect` are ours; ESLint
+ * readers ignore them). Severity is 2 for errors and 1 for warnings and for `info` (ESLint has no
+ * lower level); an info is counted in `infoCount` only, never as a warning, as in every other
+ * format. Positions are 1-based with an exclusive end column. Pure: no I/O.
  */
 import type { Severity } from '../diagnostics.js';
 import type { Dialect } from '../syntax/ast.js';
@@ -26,8 +28,10 @@ export interface JsonResult {
   messages: JsonMessage[];
   /** Messages with severity 2. */
   errorCount: number;
-  /** Messages with severity 1. */
+  /** Warnings (severity 1). */
   warningCount: number;
+  /** Infos (also severity 1; not warnings). */
+  infoCount: number;
   /** The dialect the file was analysed in (`irule` or `tcl`); an extra key ESLint readers ignore. */
   dialect?: Dialect;
 }
@@ -51,8 +55,8 @@ export function toJsonResults(reports: readonly FileReport[]): JsonResult[] {
         endColumn: m.endColumn,
       }),
     );
-    const errorCount = messages.filter((m) => m.severity === 2).length;
-    const result: JsonResult = { filePath: r.filePath, messages, errorCount, warningCount: messages.length - errorCount };
+    const count = (s: Severity): number => r.messages.filter((m) => m.severity === s).length;
+    const result: JsonResult = { filePath: r.filePath, messages, errorCount: count('error'), warningCount: count('warning'), infoCount: count('info') };
     if (r.dialect !== undefined) result.dialect = r.dialect;
     return result;
   });

@@ -2,7 +2,7 @@
  * The text output of `irule-sim`: a header naming the virtual server, version and rules, the
  * run's remarks, RULE_INIT when it did something, then one block per client.
  *
- *   client 172.16.51.23
+ *   client 172.16.51.23 (port 49153)
  *     events   CLIENT_ACCEPTED
  *     snat     172.16.51.175 (automap, set by the iRule)
  *     server   172.16.51.31:25 in /Common/smtp_pool
@@ -44,7 +44,7 @@ function errorLines(e: ErrorResult, indent: string): string[] {
 
 /** One client block. */
 function clientBlock(r: ClientResult): string[] {
-  const lines = [`client ${r.client}`];
+  const lines = [`client ${r.client} (port ${r.clientPort})`];
   const add = (label: string, text: string): void => {
     lines.push(`  ${label.padEnd(8)} ${text}`);
   };

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const src = fileURLToPath(new URL('../../src/', import.meta.url));
 
 /** Core folders and files (relative to src/) that must stay free of I/O. */
-const CORE = ['syntax', 'catalog', 'bigip', 'lint', 'sim', 'report', 'diagnostics.ts', 'index.ts'];
+const CORE = ['syntax', 'catalog', 'load', 'bigip', 'lint', 'sim', 'report', 'diagnostics.ts', 'index.ts'];
 
 /** Module specifiers the core must not import. */
 const FORBIDDEN = /^(node:)?(fs|fs\/promises|path|process|child_process|os)$|^commander$|^vscode-languageserver/;
@@ -69,6 +69,22 @@ describe('core / CLI seam', () => {
     const files = coreFiles();
     expect(files.length).toBeGreaterThan(0);
     const bad = files.flatMap((f) => violations(f, readFileSync(f, 'utf8')).map((v) => `${path.relative(src, f)}: ${v}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps the simulator and the load check independent of the linter', () => {
+    const bad: string[] = [];
+    for (const f of coreFiles()) {
+      const rel = path.relative(src, f);
+      if (!/^(sim|load)[\\/]/.test(rel)) continue;
+      const sf = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+      sf.forEachChild((node) => {
+        if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+          const target = path.relative(src, path.resolve(path.dirname(f), node.moduleSpecifier.text));
+          if (/^lint[\\/]/.test(target)) bad.push(`${rel}: imports ${node.moduleSpecifier.text}`);
+        }
+      });
+    }
     expect(bad).toEqual([]);
   });
 });

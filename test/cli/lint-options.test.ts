@@ -106,8 +106,8 @@ describe('configuration', () => {
   it.each([
     [{ rules: { 'no-such-rule': 'error' } }, /irule-lint\.config\.json: unknown rule "no-such-rule"/],
     [{ rules: { 'undefined-varible': 'off' } }, /unknown rule "undefined-varible" \(did you mean "undefined-variable"\?\)/],
-    [{ rules: { 'undefined-variable': 'loud' } }, /rule "undefined-variable" must be "off", "warn" or "error", not "loud"/],
-    [{ bigipVersion: 'eleven' }, /"bigipVersion" must be a version/],
+    [{ rules: { 'undefined-variable': 'loud' } }, /rule "undefined-variable" must be "off", "info", "warn" or "error", not "loud"/],
+    [{ bigipVersion: 'eleven' }, /"bigipVersion" expects a BIG-IP version/],
     [{ colour: 'red' }, /unknown key "colour"/],
   ])('rejects a bad configuration %j with one line and exit 2', async (config, message) => {
     const dir = await tree({ 'irule-lint.config.json': JSON.stringify(config), 'a.irule': WARNS });
@@ -123,9 +123,9 @@ describe('configuration', () => {
     expect((await runCli(['a.irule'], dir)).stderr).toMatch(/^irule-lint: irule-lint\.config\.json: invalid JSON/);
     expect((await runCli(['--rule', 'nope', 'b/ok.irule', '-c', '/dev/null'], dir)).code).toBe(2);
     const bad = await runCli(['--rule', 'undefined-variable', path.join(dir, 'b/ok.irule')], '/');
-    expect(bad.stderr).toBe(`irule-lint: --rule expects <id>=<off|warn|error>, got "undefined-variable"\n`);
-    const v = await runCli(['--bigip-version', '11', path.join(dir, 'b/ok.irule')], '/');
-    expect(v).toEqual({ code: 2, stdout: '', stderr: "irule-lint: --bigip-version expects a version such as 11.1 or 15.1.2, not '11'\n" });
+    expect(bad.stderr).toBe(`irule-lint: --rule expects <id>=<off|info|warn|error>, got "undefined-variable"\n`);
+    const v = await runCli(['--bigip-version', 'eleven', path.join(dir, 'b/ok.irule')], '/');
+    expect(v).toEqual({ code: 2, stdout: '', stderr: "irule-lint: --bigip-version expects a BIG-IP version such as 11, 11.1, 15.1.2 or 15.1.2.1, not 'eleven'\n" });
   });
 
   it('reports a malformed bigip.conf with its file, line and column, exit 2', async () => {

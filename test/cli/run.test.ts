@@ -150,7 +150,7 @@ describe('json format', () => {
     expect(r.code).toBe(1);
     const results = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(results).toHaveLength(2);
-    expect(results[0]).toEqual({ filePath: path.join(dir, 'ok.irule'), messages: [], errorCount: 0, warningCount: 0, dialect: 'irule' });
+    expect(results[0]).toEqual({ filePath: path.join(dir, 'ok.irule'), messages: [], errorCount: 0, warningCount: 0, infoCount: 0, dialect: 'irule' });
     const bad = results[1] as { filePath: string; messages: Record<string, unknown>[]; errorCount: number };
     expect(bad.filePath).toBe(path.join(dir, 'bad.irule'));
     expect(bad.errorCount).toBe(bad.messages.length);

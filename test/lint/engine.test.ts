@@ -211,10 +211,11 @@ describe('fixes', () => {
 });
 
 describe('versions', () => {
-  it('parses X.Y[.Z[.W]] only, compares numerically, defaults to the newest the catalog knows', () => {
+  it('parses X[.Y[.Z[.W]]] from 9.0 on (X as X.0), compares numerically, defaults to the newest the catalog knows', () => {
     expect(parseVersion('11.1')).toEqual({ text: '11.1' });
-    expect(parseVersion('11')).toBeUndefined();
-    expect(parseVersion('11.x')).toBeUndefined();
+    expect(parseVersion('11')).toEqual({ text: '11.0' });
+    expect(parseVersion('15.1.2.1')).toEqual({ text: '15.1.2.1' });
+    for (const bad of ['11.x', '8.4', '0.0', '11.1.0.0', '11.01', '1.2.3.4.5']) expect(parseVersion(bad)).toBeUndefined();
     expect(atLeast(parseVersion('10.10')!, '10.9')).toBe(true);
     expect(atLeast(parseVersion('11.0')!, '11.0.0')).toBe(true);
     expect(defaultVersion().text).toBe(newestKnownVersion());

@@ -100,13 +100,16 @@ describe('formatJson', () => {
         ],
         errorCount: 1,
         warningCount: 1,
+        infoCount: 0,
       },
-      { filePath: '/abs/clean.tcl', messages: [], errorCount: 0, warningCount: 0 },
+      { filePath: '/abs/clean.tcl', messages: [], errorCount: 0, warningCount: 0, infoCount: 0 },
       {
         filePath: '<stdin>',
         messages: [{ ruleId: 'hint', severity: 1, message: 'm2', line: 2, column: 1, endLine: 2, endColumn: 2 }],
+        // An info is severity 1 (ESLint has no lower level) but not a warning, as in every format.
         errorCount: 0,
-        warningCount: 1,
+        warningCount: 0,
+        infoCount: 1,
       },
     ]);
   });

@@ -42,13 +42,13 @@ function buildProgram(io: CliIo): Command {
   return new Command('irule-sim')
     .description('Simulate F5 BIG-IP iRules for a sequence of client connections.')
     .usage('[options] <irule files...>')
-    .argument('[files...]', 'iRule files (rule name = file name without extension); none: the rules the virtual server has in --bigip-conf')
+    .argument('[files...]', 'iRule files or folders (rule name = file name without extension); none: the rules the virtual server has in --bigip-conf')
     .option('--client <addr[:port]>', 'a client address, IPv4 or IPv6, optional %route-domain and :port (repeatable)', collect)
     .option('--clients <file>', "a file of client addresses, one per line ('#' starts a comment)")
     .option('--bigip-conf <file>', 'a tmsh bigip.conf: data groups, pools, SNAT pools, virtual servers, self IPs, VLANs')
     .option('--external <name=file>', 'content of an external data group file (repeatable; also looked up next to bigip.conf)', collect)
     .option('--virtual <name>', 'the virtual server to simulate (default: the one using the given rules, or the only one)')
-    .option('--bigip-version <version>', 'BIG-IP version X.Y[.Z] whose behaviour to follow (default: the newest known)')
+    .option('--bigip-version <version>', 'BIG-IP version X, X.Y, X.Y.Z or X.Y.Z.W whose behaviour to follow (default: the #TMSH-VERSION of --bigip-conf, else the newest known)')
     .option('--event <NAME>', 'fire only these events (repeatable; default: the flow of the virtual server)', collect)
     .option('--request <file>', "the client's HTTP request (request line, headers, blank line, body)")
     .addOption(new Option('-f, --format <format>', 'output format').choices([...SIM_FORMATS]).default('text'))
@@ -84,7 +84,8 @@ export async function runSim(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/** Prints a problem (one `irule-sim: ` line per line of it) and returns the usage exit code. */
 function fail(io: CliIo, message: string): number {
-  io.stderr(`irule-sim: ${message}\n`);
+  io.stderr(message.split('\n').map((line) => `irule-sim: ${line}\n`).join(''));
   return SIM_EXIT.usage;
 }

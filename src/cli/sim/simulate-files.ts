@@ -8,16 +8,19 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseBigipConf } from '../../bigip/parse-config.js';
 import type { BigipConfig } from '../../bigip/model.js';
-import { getEvent } from '../../catalog/load.js';
-import { defaultVersion, parseVersion } from '../../lint/version.js';
+import { allEvents, getEvent } from '../../catalog/load.js';
+import { closest } from '../../lint/config.js';
+import { checkVersion, compareVersions, defaultVersion, newerVersionWarning, parseVersion, type BigipVersion } from '../../lint/version.js';
 import { formatSimJson } from '../../report/sim-json.js';
 import { formatSimText } from '../../report/sim-text.js';
 import { parseClient, parseClientList } from '../../sim/irule/clients.js';
 import { simulate } from '../../sim/irule/engine.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
 import type { ClientSpec, HttpMessageSpec, RuleSource } from '../../sim/irule/types.js';
+import { bigipConfProblem } from '../bigip-conf.js';
 import { decodeText } from '../decode.js';
 import { describeFsError, UsageError } from '../errors.js';
+import { findFiles } from '../inputs.js';
 import type { CliIo } from '../run.js';
 import type { SimCliOptions } from './run.js';
 
@@ -84,12 +87,8 @@ async function readConfig(io: CliIo, opts: SimCliOptions, notes: string[]): Prom
     }
   };
   const { config, diagnostics } = parseBigipConf(f.text, { source: f.name, externalFiles: reader });
-  const errors = diagnostics.filter((d) => d.severity === 'error' && d.ruleId === 'config-syntax');
-  if (errors.length > 0) {
-    const first = errors[0];
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
-    throw new UsageError(`${first.source ?? f.name}:${first.line}:${first.column}: malformed bigip.conf: ${first.message}${more}`);
-  }
+  const problem = bigipConfProblem(config, diagnostics, f.name);
+  if (problem) throw new UsageError(problem);
   for (const dg of Object.values(config.dataGroups)) {
     if (dg.external && !dg.loaded) notes.push(`external data group ${dg.name}: its file was not found (pass --external ${dg.shortName}=<file>); treated as empty`);
   }
@@ -107,24 +106,36 @@ async function readRequest(io: CliIo, opts: SimCliOptions): Promise<HttpMessageS
 
 /** Simulates and returns the formatted report. */
 export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<string> {
-  let version = defaultVersion().text;
+  let cliVersion: BigipVersion | undefined;
   if (opts.bigipVersion !== undefined) {
-    const v = parseVersion(opts.bigipVersion);
-    if (!v) throw new UsageError(`--bigip-version expects a version such as 11.1 or 15.1.2, not '${opts.bigipVersion}'`);
-    version = v.text;
+    const checked = checkVersion(opts.bigipVersion);
+    if ('error' in checked) throw new UsageError(`--bigip-version ${checked.error}`);
+    cliVersion = checked.version;
   }
-  for (const ev of opts.event) if (!getEvent(ev)) throw new UsageError(`--event: unknown event '${ev}'`);
+  for (const ev of opts.event) {
+    if (getEvent(ev)) continue;
+    const hint = closest(ev, allEvents().map((e) => e.name));
+    throw new UsageError(`--event: unknown event '${ev}'${hint ? ` (did you mean ${hint}?)` : ''}`);
+  }
   if (files.length === 0 && opts.bigipConf === undefined) throw new UsageError('no iRule files given (or give --bigip-conf to simulate the rules a virtual server has there)');
   const notes: string[] = [];
   const { clients, defaulted } = await readClients(io, opts);
   const config = await readConfig(io, opts, notes);
   const request = await readRequest(io, opts);
+  // Folders are searched as irule-lint searches them (*.irule, *.irul, *.tcl, in name order).
+  const found = files.length > 0 ? await findFiles(files, io.cwd) : [];
+  if (files.length > 0 && found.length === 0) throw new UsageError(`no *.irule, *.irul or *.tcl files found in ${files.map((p) => `'${p}'`).join(', ')}`);
   const rules: RuleSource[] = [];
-  for (const file of files) {
-    const f = await readText(io, file, 'iRule file');
+  for (const file of found) {
+    const f = await readText(io, file.absPath, 'iRule file');
     const base = path.basename(f.abs).replace(/\.[^.]*$/, '');
     rules.push({ name: base, text: f.text, origin: f.name });
   }
+  // The version: --bigip-version, else the bigip.conf's `#TMSH-VERSION:` line, else the newest known.
+  const fromConf = config?.version !== undefined ? parseVersion(config.version) : undefined;
+  const chosen = cliVersion ?? fromConf;
+  if (chosen && compareVersions(chosen, defaultVersion()) > 0) io.stderr(`irule-sim: warning: ${newerVersionWarning(chosen)}\n`);
+  const version = (chosen ?? defaultVersion()).text;
   const report = simulate({
     rules,
     config,

@@ -1,7 +1,8 @@
 // Reports Tcl commands that iRules switch off (exec, namespace, rename, file, socket ...): BIG-IP
-// refuses a rule that uses one ("command is disabled"). Doc: docs/rules/disabled-command.md
+// refuses a rule that uses one ("command is disabled"). The verdict is the load check's
+// (src/load/check.ts), shared with the simulator. Doc: docs/rules/disabled-command.md
 import { defineRule } from '../rule.js';
-import { commandName, specOf } from '../utils/args.js';
+import { reportLoadIssues } from '../utils/load.js';
 
 export default defineRule({
   id: 'disabled-command',
@@ -16,15 +17,7 @@ export default defineRule({
       disabled: '"{{name}}" is disabled in iRules: BIG-IP refuses the rule at load (command is disabled: "{{name}}")',
     },
   },
-  commandFilter: (spec) => spec?.disabled === true,
   create(ctx) {
-    return {
-      Command(cmd) {
-        const name = commandName(cmd);
-        if (name === undefined) return;
-        const spec = specOf(cmd, ctx.catalog);
-        if (spec?.disabled) ctx.report({ node: cmd.words[0], messageId: 'disabled', data: { name } });
-      },
-    };
+    return reportLoadIssues(ctx, 'disabled-command');
   },
 });

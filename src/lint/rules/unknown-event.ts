@@ -1,8 +1,9 @@
 // Reports `when` blocks for events BIG-IP does not know (at the version checked): the rule is
-// refused at load ("unknown event"). Suggests the closest known name. Doc: docs/rules/unknown-event.md
-import { introducedBy } from '../../catalog/version.js';
+// refused at load ("unknown event"). Suggests the closest known name. The verdict is the load
+// check's (src/load/check.ts), shared with the simulator. Doc: docs/rules/unknown-event.md
 import { closest } from '../config.js';
 import { defineRule } from '../rule.js';
+import { reportLoadIssues } from '../utils/load.js';
 
 export default defineRule({
   id: 'unknown-event',
@@ -19,17 +20,13 @@ export default defineRule({
     },
   },
   create(ctx) {
-    return {
-      When(node) {
-        if (node.event === '') return;
-        const spec = ctx.catalog.event(node.event);
-        if (!spec) {
-          const hint = closest(node.event, ctx.catalog.eventNames());
-          ctx.report({ range: node.eventRange, messageId: 'unknown', data: { event: node.event, hint: hint ? ` (did you mean ${hint}?)` : '' } });
-        } else if (!introducedBy(spec.since, ctx.version.text)) {
-          ctx.report({ range: node.eventRange, messageId: 'notYet', data: { event: node.event, since: spec.since ?? '?', version: ctx.version.text } });
-        }
-      },
-    };
+    return reportLoadIssues(ctx, 'unknown-event', (issue) => {
+      const data = { ...issue.data };
+      if (issue.messageId === 'unknown') {
+        const hint = closest(String(data.event), ctx.catalog.eventNames());
+        data.hint = hint ? ` (did you mean ${hint}?)` : '';
+      }
+      ctx.report({ range: issue.range, messageId: issue.messageId as 'unknown', data });
+    });
   },
 });

@@ -51,17 +51,50 @@ function query(uri: string, name: string | undefined): string {
   return '';
 }
 
-/** The path of a URI without its last segment (`/a/b/c.html` → `/a/b/`), or segments `start`..`end` (1-based). */
+/**
+ * `URI::path <uri>`: the path without its last segment (`/a/b/c.html` → `/a/b/`); `URI::path <uri>
+ * depth`: the number of directory levels; `URI::path <uri> <start> [<end>]`: levels `start`..`end`
+ * (1-based; an end past the depth stops at the depth, as F5's reference shows; a start below 1 is
+ * an error, as it says).
+ */
 function path(uri: string, start: string | undefined, end: string | undefined): string | TclResult {
   const p = splitUri(uri).rest.split(/[?#]/)[0];
   const dir = p.slice(0, p.lastIndexOf('/') + 1);
   if (start === undefined) return dir;
   const segs = dir.split('/').filter((s) => s !== '');
+  if (start === 'depth' && end === undefined) return String(segs.length);
   const a = Number(start);
   const b = end === undefined ? segs.length : Number(end);
-  if (!Number.isInteger(a) || !Number.isInteger(b)) return err(`expected integer but got "${!Number.isInteger(a) ? start : end}"`);
-  const pick = segs.slice(Math.max(0, a - 1), Math.max(0, b));
+  if (!/^\s*[+-]?\d+\s*$/.test(start) || !Number.isInteger(a)) return err(`expected integer but got "${start}"`);
+  if (end !== undefined && (!/^\s*[+-]?\d+\s*$/.test(end) || !Number.isInteger(b))) return err(`expected integer but got "${end}"`);
+  if (a < 1) return err(`bad start depth "${start}": depths start at 1`);
+  const pick = segs.slice(a - 1, Math.max(0, b));
   return pick.length === 0 ? '' : `/${pick.join('/')}/`;
+}
+
+/** Default ports by scheme, for {@link compareForm}. */
+const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ftp: '21', ws: '80', wss: '443' };
+
+/** RFC 2396 reserved and unsafe characters: their `%XX` forms are not equivalent to them. */
+const KEEP_ESCAPED = /[;/?:@&=+$,\x00-\x20"#%<>\x7f-\xff]/;
+
+/**
+ * A URI in the form RFC 2616 3.2.3 compares octet by octet (what `URI::compare` follows): scheme
+ * and host in lower case, an empty or missing port as the scheme's default, an empty path as `/`,
+ * and `%XX` of a character outside the reserved and unsafe sets as the character itself (other
+ * escapes with upper-case hex).
+ */
+function compareForm(uri: string): string {
+  const u = splitUri(uri);
+  const rest = u.rest.replace(/%([0-9a-fA-F]{2})/g, (_m, h: string) => {
+    const ch = String.fromCharCode(parseInt(h, 16));
+    return KEEP_ESCAPED.test(ch) ? `%${h.toUpperCase()}` : ch;
+  });
+  if (u.protocol === '') return rest === '' ? '/' : rest;
+  const scheme = u.protocol.toLowerCase();
+  const port = u.port === '' ? (DEFAULT_PORTS[scheme] ?? '') : u.port;
+  const pathPart = rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
+  return `${scheme}://${u.host.toLowerCase()}:${port}${pathPart}`;
 }
 
 function basename(uri: string): string {
@@ -85,5 +118,5 @@ export function install(interp: Interp, ctx: SimContext): void {
     return ok(u.port !== '' ? u.port : u.protocol === 'https' ? '443' : u.protocol === 'http' ? '80' : '');
   });
   defineCommand(interp, ctx, 'URI::protocol', (_c, argv) => ok(splitUri(argv[1]).protocol));
-  defineCommand(interp, ctx, 'URI::compare', (_c, argv) => ok(uriDecode(argv[1]).toLowerCase() === uriDecode(argv[2]).toLowerCase() ? '1' : '0'));
+  defineCommand(interp, ctx, 'URI::compare', (_c, argv) => ok(compareForm(argv[1]) === compareForm(argv[2]) ? '1' : '0'));
 }

@@ -62,11 +62,14 @@ export interface SimSetupError {
   error: string;
 }
 
-/** Formats load problems as one line. */
+/** Most load problems listed one by one; the rest are counted. */
+export const MAX_LOAD_PROBLEMS = 50;
+
+/** Formats load problems, one line each (`file:line:column: BIG-IP's message`), at most {@link MAX_LOAD_PROBLEMS}. */
 function loadError(problems: LoadProblem[]): string {
-  const p = problems[0];
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  return `${p.origin}:${p.line}:${p.column}: ${p.message}${more}`;
+  const lines = problems.slice(0, MAX_LOAD_PROBLEMS).map((p) => `${p.origin}:${p.line}:${p.column}: ${p.message}`);
+  if (problems.length > MAX_LOAD_PROBLEMS) lines.push(`... and ${problems.length - MAX_LOAD_PROBLEMS} more load problems`);
+  return lines.join('\n');
 }
 
 /** Whether a virtual server's `rules` name a rule (by full path or last segment). */
@@ -578,7 +581,7 @@ export function prepareSimulation(options: SimulateOptions): Simulation | SimSet
   }
   const rules: LoadedRule[] = [];
   for (let i = 0; i < sources.length; i++) {
-    const { rule, problems } = loadRule(sources[i], i);
+    const { rule, problems } = loadRule(sources[i], i, options.version);
     if (problems.length > 0) return { error: loadError(problems) };
     rules.push(rule);
   }

@@ -75,14 +75,17 @@ export function profilesForRules(rules: readonly LoadedRule[]): { profiles: Set<
   return { profiles, transport: 'tcp' };
 }
 
-/** Handlers of every event, sorted as BIG-IP runs them: by priority, then by attach order. */
+/**
+ * Handlers of every event, sorted as BIG-IP runs them: by priority, then by attach order (a rule
+ * may have several handlers of one event at different priorities; the sort is stable).
+ */
 export function handlersByEvent(rules: readonly LoadedRule[]): Map<string, Handler[]> {
   const out = new Map<string, Handler[]>();
   for (const r of rules) {
-    for (const h of r.handlers.values()) {
-      let list = out.get(h.event);
-      if (!list) out.set(h.event, (list = []));
-      list.push(h);
+    for (const [event, hs] of r.handlers) {
+      let list = out.get(event);
+      if (!list) out.set(event, (list = []));
+      list.push(...hs);
     }
   }
   for (const list of out.values()) list.sort((a, b) => a.priority - b.priority || a.rule.index - b.rule.index);

@@ -1,18 +1,20 @@
 /**
- * Loading iRules the way BIG-IP does when a rule is saved: parse the text, collect the `when`
+ * Loading iRules the way BIG-IP does when a rule is saved: parse the text, refuse what BIG-IP
+ * refuses at load (syntax errors, and the load check shared with the linter, src/load/check.ts:
+ * unknown commands and events, commands invalid in their event, disabled commands, duplicate
+ * events, bare commands at the top level, priorities outside 0-1000 ...), then collect the `when`
  * handlers (with their `priority`, from the `when` itself or a rule-level `priority N` statement
- * before it) and the procs, and refuse what BIG-IP refuses at load (syntax errors, unknown or
- * duplicate events, bare commands at the top level, priorities outside 0-1000).
+ * before it) and the procs.
  */
-import { getEvent } from '../../catalog/load.js';
+import { checkLoad, DEFAULT_PRIORITY } from '../../load/check.js';
 import type { Script, Word } from '../../syntax/ast.js';
 import { literalValue, parse } from '../../syntax/index.js';
+import { LineIndex } from '../../syntax/line-index.js';
 import type { ProcDef } from '../interp.js';
 import { parseList } from '../values.js';
 import type { RuleSource } from './types.js';
 
-/** BIG-IP's default handler priority. */
-export const DEFAULT_PRIORITY = 500;
+export { DEFAULT_PRIORITY };
 
 /** One `when` block. */
 export interface Handler {
@@ -42,8 +44,8 @@ export interface LoadedRule {
   firstLine: number;
   /** Attach order on the virtual server (0 first). */
   index: number;
-  /** Handlers by event. */
-  handlers: Map<string, Handler>;
+  /** Handlers by event (several for one event when their priorities differ), in rule order. */
+  handlers: Map<string, Handler[]>;
   /** Procs by name. */
   procs: Map<string, ProcDef>;
   /** The parse tree. */
@@ -98,8 +100,8 @@ function procParams(word: Word | undefined, fallback: string[]): { name: string;
   });
 }
 
-/** Loads one rule; `problems` is empty when BIG-IP would accept it. */
-export function loadRule(source: RuleSource, index: number): { rule: LoadedRule; problems: LoadProblem[] } {
+/** Loads one rule for a BIG-IP version; `problems` is empty when BIG-IP would accept it. */
+export function loadRule(source: RuleSource, index: number, version: string): { rule: LoadedRule; problems: LoadProblem[] } {
   const name = ruleFullPath(source.name);
   const text = source.text;
   const origin = source.origin ?? name;
@@ -117,51 +119,38 @@ export function loadRule(source: RuleSource, index: number): { rule: LoadedRule;
     diagnostics,
   };
   const problems: LoadProblem[] = [];
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number): number => lines.position(offset).line + 1;
   const problem = (offset: number, message: string): void => {
-    const pos = positionOf(text, offset);
-    problems.push({ rule: name, origin, line: pos.line + rule.firstLine - 1, column: pos.column, message });
+    const pos = lines.position(offset);
+    problems.push({ rule: name, origin, line: pos.line + rule.firstLine, column: pos.column + 1, message });
   };
   for (const d of diagnostics) if (d.severity === 'error') problem(d.range.start, d.message);
   if (problems.length > 0) return { rule, problems };
+  for (const issue of checkLoad(ast, version, lineOf)) problem(issue.range.start, issue.bigip);
+  if (problems.length > 0) return { rule, problems };
 
+  // The rule loads: every `when` and `proc` below has the shape the load check asks for.
   let priority = DEFAULT_PRIORITY;
   for (const st of ast.body) {
     switch (st.type) {
-      case 'Comment':
-        break;
       case 'When': {
-        if (!getEvent(st.event)) {
-          problem(st.eventRange.start, `unknown event (${st.event})`);
-          break;
-        }
-        if (st.priorityRange && (st.priority === undefined || st.priority < 0 || st.priority > 1000)) {
-          problem(st.priorityRange.start, `unexpected extra argument "${text.slice(st.priorityRange.start, st.priorityRange.end)}"`);
-          break;
-        }
-        if (!st.body) {
-          problem(st.range.start, `missing body for event ${st.event}`);
-          break;
-        }
-        if (rule.handlers.has(st.event)) {
-          problem(st.range.start, 'Duplicate event');
-          break;
-        }
-        rule.handlers.set(st.event, {
+        const handler: Handler = {
           rule,
           event: st.event,
           priority: st.priority ?? priority,
-          body: st.body,
-          line: positionOf(text, st.range.start).line,
-        });
+          body: st.body!,
+          line: lineOf(st.range.start),
+        };
+        const list = rule.handlers.get(st.event);
+        if (list) list.push(handler);
+        else rule.handlers.set(st.event, [handler]);
         break;
       }
       case 'Proc': {
         const bodyWord = st.words[3];
         const bodyText = bodyWord ? literalValue(bodyWord) : undefined;
-        if (!st.name || bodyText === undefined) {
-          problem(st.range.start, 'proc needs a literal name, parameter list and body');
-          break;
-        }
+        if (!st.name || bodyText === undefined) break; // refused by the load check
         rule.procs.set(st.name, {
           name: st.name,
           params: procParams(st.words[2], st.params),
@@ -172,16 +161,10 @@ export function loadRule(source: RuleSource, index: number): { rule: LoadedRule;
         break;
       }
       case 'Command': {
+        // A rule-level `priority N` (the load check has made sure N is an integer in range).
         const cmd = st.words[0] ? literalValue(st.words[0]) : undefined;
-        if (cmd === 'priority' && st.words.length === 2) {
-          const v = literalValue(st.words[1]);
-          const n = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
-          if (!(n >= 0 && n <= 1000)) problem(st.words[1].range.start, `unexpected extra argument "${v ?? ''}"`);
-          else priority = n;
-          break;
-        }
-        if (cmd === 'timing') break;
-        problem(st.range.start, `"${cmd ?? text.slice(st.range.start, st.range.end)}" unknown property`);
+        const v = st.words[1] ? literalValue(st.words[1]) : undefined;
+        if (cmd === 'priority' && v !== undefined && /^\d+$/.test(v)) priority = Number(v);
         break;
       }
     }

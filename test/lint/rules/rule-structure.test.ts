@@ -37,6 +37,24 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'text after the body of a when',
+      code: 'when HTTP_REQUEST { } junk\n',
+      errors: [{ messageId: 'whenExtra', data: { event: 'HTTP_REQUEST', word: 'junk' }, line: 1, column: 23, endColumn: 27 }],
+      output: null,
+    },
+    {
+      name: 'a when without a body',
+      code: 'when HTTP_REQUEST\nwhen HTTP_RESPONSE { }\n',
+      errors: [{ messageId: 'whenShape', data: { event: '?' }, line: 1, column: 1 }],
+      output: null,
+    },
+    {
+      name: 'a proc with a computed name',
+      code: 'proc $name {a} { return $a }\nwhen HTTP_REQUEST { }\n',
+      errors: [{ messageId: 'procShape', data: { name: '?' }, line: 1, column: 1 }],
+      output: null,
+    },
+    {
       code: 'priority -1\nwhen HTTP_REQUEST { }\n',
       errors: [{ messageId: 'priority', data: { value: '-1' }, line: 1, column: 10 }],
       output: null,

@@ -44,13 +44,13 @@ describe('irule-sim on the seed story', () => {
         'flow: CLIENT_ACCEPTED > CLIENT_DATA > LB_SELECTED > SA_PICKED > SERVER_INIT > SERVER_CONNECTED > SERVER_DATA > SERVER_CLOSED > CLIENT_CLOSED',
         'note: /Common/SMTP_VS also has /Common/smtp_irule attached in the configuration; only the given iRules are simulated',
         '',
-        'client 172.16.51.21',
+        'client 172.16.51.21 (port 49152)',
         '  events   CLIENT_ACCEPTED',
         '  snat     172.16.51.174 (set by the iRule)',
         '  server   172.16.51.31:25 in /Common/smtp_pool',
         '  action   forward',
         '',
-        'client 172.16.51.23',
+        'client 172.16.51.23 (port 49153)',
         '  events   CLIENT_ACCEPTED',
         '  snat     172.16.51.175 (automap, set by the iRule)',
         '  server   172.16.51.32:25 in /Common/smtp_pool',
@@ -65,7 +65,7 @@ describe('irule-sim on the seed story', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out.results[0])).toEqual(['client', 'virtual', 'events', 'snat', 'pool', 'member', 'action', 'response', 'logs', 'error', 'clientPort', 'request', 'notModelled', 'notes']);
-    expect(out.results[0].error.tmmLog).toBe('TCL error: /Common/o365-smtp-relay_irule <CLIENT_ACCEPTED> - bad IP address format (line 8) invoked from within "snat $accepted_snat"');
+    expect(out.results[0].error.tmmLog).toBe('TCL error: /Common/o365-smtp-relay_irule <CLIENT_ACCEPTED> - bad IP address format (line 7) invoked from within "snat $accepted_snat"');
     expect(out.results[1].snat).toEqual({ type: 'automap', address: '172.16.51.175', snatpool: null, decidedBy: 'irule' });
   });
 
@@ -123,7 +123,7 @@ describe('irule-sim input problems exit 2 with one line', () => {
   const cases: [string, string[], RegExp][] = [
     ['a bad client address', ['smtp_irule_v11.irule', '--client', '172.16.51.300'], /^irule-sim: --client: bad client address '172\.16\.51\.300'/],
     ['a bad client port', ['smtp_irule_v11.irule', '--client', '10.0.0.1:99999'], /bad client port/],
-    ['a missing rule file', ['nope.irule'], /^irule-sim: cannot read iRule file 'nope\.irule': no such file or directory\n$/],
+    ['a missing rule file', ['nope.irule'], /^irule-sim: cannot read 'nope\.irule': no such file or directory\n$/],
     ['a missing bigip.conf', ['smtp_irule_v11.irule', '--bigip-conf', 'missing.conf'], /cannot read bigip\.conf 'missing\.conf'/],
     ['an unknown event', ['smtp_irule_v11.irule', '--event', 'NOT_AN_EVENT'], /unknown event 'NOT_AN_EVENT'/],
     ['a bad version', ['smtp_irule_v11.irule', '--bigip-version', 'eleven'], /--bigip-version expects/],
@@ -153,6 +153,21 @@ describe('irule-sim input problems exit 2 with one line', () => {
     const r = await sim([file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown-event\.irule:1:6: unknown event \(NOT_A_REAL_EVENT\)/);
+  });
+
+  it('refuses a rule the linter reports load errors for: one line per problem, with BIG-IP\'s message', async () => {
+    const file = path.join(tmp, 'load-errors.irule');
+    await writeFile(file, 'when CLIENT_ACCEPTED {\n  snat_helper 1\n  log local0. [HTTP::uri]\n}\nwhen HTTP_REQUEST priority 100 { set a 1 }\nwhen HTTP_REQUEST { set b 1 }\n');
+    const r = await sim(['load-errors.irule'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'irule-sim: load-errors.irule:2:3: undefined procedure: snat_helper',
+        'irule-sim: load-errors.irule:3:16: command is not valid in current event context (CLIENT_ACCEPTED)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('a malformed bigip.conf', async () => {

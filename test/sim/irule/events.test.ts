@@ -122,9 +122,8 @@ describe('RULE_INIT and static variables', () => {
     expect(r.results.map(messages)).toEqual([['1 0'], ['1 0']]);
   });
 
-  it('connection commands are refused in RULE_INIT', () => {
-    const r = simRules('when RULE_INIT { set static::a [IP::client_addr] }');
-    expect(r.ruleInit.error?.message).toBe('command is not valid in current event context (RULE_INIT)');
+  it('connection commands in RULE_INIT make BIG-IP refuse the rule at load', () => {
+    expect(() => simRules('when RULE_INIT { set static::a [IP::client_addr] }')).toThrow('rule_a.irule:1:33: command is not valid in current event context (RULE_INIT)');
   });
 
   it('a static read before it is set fails at run time', () => {
@@ -166,10 +165,15 @@ describe('ending a connection', () => {
     expect(r.error?.tmmLog).toBe('TCL error: /Common/rule_a <CLIENT_ACCEPTED> - divide by zero while executing "expr {1/0}"');
   });
 
-  it('errors count lines from the when line, as Tcl does', () => {
+  it('the logged line counts from the line after "when EVENT {" (as the seed story\'s real log), the JSON line is the file\'s', () => {
     const r = simOne('# comment\n# comment\nwhen CLIENT_ACCEPTED {\n  if {1} {\n    snat bad\n  }\n}');
     expect(r.error?.line).toBe(5);
-    expect(r.error?.tmmLog).toBe('TCL error: /Common/rule_a <CLIENT_ACCEPTED> - bad IP address format (line 3) invoked from within "snat bad"');
+    expect(r.error?.tmmLog).toBe('TCL error: /Common/rule_a <CLIENT_ACCEPTED> - bad IP address format (line 2) invoked from within "snat bad"');
+  });
+
+  it('code on the when line makes that line line 1, as in Tcl', () => {
+    const r = simOne('when CLIENT_ACCEPTED { set a 1\n  snat bad\n}');
+    expect(r.error?.tmmLog).toBe('TCL error: /Common/rule_a <CLIENT_ACCEPTED> - bad IP address format (line 2) invoked from within "snat bad"');
   });
 });
 

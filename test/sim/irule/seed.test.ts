@@ -78,7 +78,7 @@ describe('seed story', () => {
     expect(allowed.error?.message).toBe('bad IP address format');
     expect(allowed.error?.line).toBe(8);
     expect(allowed.error?.tmmLog).toBe(
-      'TCL error: /Common/o365-smtp-relay_irule <CLIENT_ACCEPTED> - bad IP address format (line 8) invoked from within "snat $accepted_snat"',
+      'TCL error: /Common/o365-smtp-relay_irule <CLIENT_ACCEPTED> - bad IP address format (line 7) invoked from within "snat $accepted_snat"',
     );
     expect(other.snat).toEqual({ type: 'automap', address: '172.16.51.175', snatpool: null, decidedBy: 'irule' });
     expect(other.action).toBe('forward');
