@@ -15,7 +15,7 @@ import { formatSimText } from '../../report/sim-text.js';
 import { parseClient, parseClientList } from '../../sim/irule/clients.js';
 import { simulate } from '../../sim/irule/engine.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
-import type { ClientSpec, HttpMessageSpec, RuleSource } from '../../sim/irule/types.js';
+import type { ClientSpec, HttpMessageSpec, RuleSource, SimulationReport } from '../../sim/irule/types.js';
 import { decodeText } from '../decode.js';
 import { describeFsError, UsageError } from '../errors.js';
 import type { CliIo } from '../run.js';
@@ -31,7 +31,7 @@ function shown(cwd: string, abs: string): string {
 }
 
 /** Reads a file as text, or fails with a usage error naming what it is. */
-async function readText(io: CliIo, file: string, what: string): Promise<{ text: string; abs: string; name: string }> {
+async function readText(io: Pick<CliIo, 'cwd'>, file: string, what: string): Promise<{ text: string; abs: string; name: string }> {
   const abs = path.resolve(io.cwd, file);
   const name = shown(io.cwd, abs);
   const bytes = await readFile(abs).catch((err: unknown) => {
@@ -41,7 +41,7 @@ async function readText(io: CliIo, file: string, what: string): Promise<{ text: 
 }
 
 /** The clients from `--client` and `--clients`. */
-async function readClients(io: CliIo, opts: SimCliOptions): Promise<{ clients: ClientSpec[]; defaulted: boolean }> {
+async function readClients(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise<{ clients: ClientSpec[]; defaulted: boolean }> {
   const clients: ClientSpec[] = [];
   for (const c of opts.client) {
     const p = parseClient(c);
@@ -59,7 +59,7 @@ async function readClients(io: CliIo, opts: SimCliOptions): Promise<{ clients: C
 }
 
 /** Reads and parses bigip.conf; a syntax error in it is an input error naming file, line and column. */
-async function readConfig(io: CliIo, opts: SimCliOptions, notes: string[]): Promise<BigipConfig | undefined> {
+async function readConfig(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions, notes: string[]): Promise<BigipConfig | undefined> {
   if (opts.bigipConf === undefined) return undefined;
   const f = await readText(io, opts.bigipConf, 'bigip.conf');
   const explicit = new Map<string, string>();
@@ -97,7 +97,7 @@ async function readConfig(io: CliIo, opts: SimCliOptions, notes: string[]): Prom
 }
 
 /** Reads the `--request` file. */
-async function readRequest(io: CliIo, opts: SimCliOptions): Promise<HttpMessageSpec | undefined> {
+async function readRequest(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise<HttpMessageSpec | undefined> {
   if (opts.request === undefined) return undefined;
   const f = await readText(io, opts.request, 'request file');
   const r = parseHttpRequest(f.text);
@@ -105,8 +105,12 @@ async function readRequest(io: CliIo, opts: SimCliOptions): Promise<HttpMessageS
   return r;
 }
 
-/** Simulates and returns the formatted report. */
-export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<string> {
+/**
+ * Simulates `rules` (already read: files, or an editor's buffer) with the clients, bigip.conf,
+ * request and version of `opts`, exactly as `irule-sim` does; paths are resolved against
+ * `io.cwd`. Throws a `UsageError` for bad input.
+ */
+export async function simulateSources(rules: RuleSource[], opts: SimCliOptions, io: Pick<CliIo, 'cwd'>): Promise<SimulationReport> {
   let version = defaultVersion().text;
   if (opts.bigipVersion !== undefined) {
     const v = parseVersion(opts.bigipVersion);
@@ -114,17 +118,10 @@ export async function simulateFiles(files: string[], opts: SimCliOptions, io: Cl
     version = v.text;
   }
   for (const ev of opts.event) if (!getEvent(ev)) throw new UsageError(`--event: unknown event '${ev}'`);
-  if (files.length === 0 && opts.bigipConf === undefined) throw new UsageError('no iRule files given (or give --bigip-conf to simulate the rules a virtual server has there)');
   const notes: string[] = [];
   const { clients, defaulted } = await readClients(io, opts);
   const config = await readConfig(io, opts, notes);
   const request = await readRequest(io, opts);
-  const rules: RuleSource[] = [];
-  for (const file of files) {
-    const f = await readText(io, file, 'iRule file');
-    const base = path.basename(f.abs).replace(/\.[^.]*$/, '');
-    rules.push({ name: base, text: f.text, origin: f.name });
-  }
   const report = simulate({
     rules,
     config,
@@ -137,5 +134,22 @@ export async function simulateFiles(files: string[], opts: SimCliOptions, io: Cl
   if ('error' in report) throw new UsageError(report.error);
   if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
   report.notes.push(...notes);
+  return report;
+}
+
+/** Simulates and returns the formatted report. */
+export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<string> {
+  if (files.length === 0 && opts.bigipConf === undefined) throw new UsageError('no iRule files given (or give --bigip-conf to simulate the rules a virtual server has there)');
+  const rules: RuleSource[] = [];
+  for (const file of files) {
+    const f = await readText(io, file, 'iRule file');
+    rules.push({ name: ruleNameOf(f.abs), text: f.text, origin: f.name });
+  }
+  const report = await simulateSources(rules, opts, io);
   return opts.format === 'json' ? formatSimJson(report) : formatSimText(report);
+}
+
+/** The rule name `irule-sim` gives a file: its name without the extension. */
+export function ruleNameOf(file: string): string {
+  return path.basename(file).replace(/\.[^.]*$/, '');
 }
