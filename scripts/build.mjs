@@ -1,4 +1,5 @@
-// Bundles the executables with esbuild: dist/cli/irule-lint.js, dist/cli/irule-sim.js and, when bench/bench.ts exists,
+// Bundles the executables with esbuild: dist/cli/irule-lint.js, dist/cli/irule-sim.js, the language server
+// dist/lsp/server.js (bin irule-lsp; the extension bundles the same entry) and, when bench/bench.ts exists,
 // dist/bench/bench.js. Dependencies (chevrotain, commander) are bundled in so start-up reads one
 // file. The package version is inlined from package.json. Prints nothing unless something fails.
 import { build } from 'esbuild';
@@ -36,6 +37,7 @@ const common = {
 const targets = [
   { entry: 'src/cli/irule-lint.ts', out: 'dist/cli/irule-lint.js' },
   { entry: 'src/cli/irule-sim.ts', out: 'dist/cli/irule-sim.js' },
+  { entry: 'src/lsp/irule-lsp.ts', out: 'dist/lsp/server.js' },
   { entry: 'bench/bench.ts', out: 'dist/bench/bench.js', optional: true },
 ];
 

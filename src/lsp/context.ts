@@ -17,6 +17,19 @@ export interface ServerContext {
    * is not ready yet; `undefined` for a document that is not open.
    */
   analysis(uri: string): Promise<AnalyzedDocument | undefined>;
+  /**
+   * Calls `listener` after the settings changed (client settings, a configuration file or a
+   * `bigip.conf`): every earlier analysis is out of date.
+   */
+  onSettingsChanged(listener: () => void): void;
+  /** Server options. */
+  options: ServerOptions;
+}
+
+/** Tunables of one server. */
+export interface ServerOptions {
+  /** Milliseconds between the last edit and linting (diagnostics are debounced). */
+  diagnosticsDelayMs: number;
 }
 
 /** A feature: registers its handlers and capabilities. */

@@ -2,11 +2,11 @@
  * An open document with its analysis: the text, the settings it was analysed with, and the core's
  * result (syntax tree and findings). Features read this; none parses or lints on its own.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BigipConfig } from '../bigip/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SeveritySetting } from '../lint/config.js';
-import { lint } from '../lint/run.js';
+import { lint, type LintOptions } from '../lint/run.js';
 import type { BigipVersion } from '../lint/version.js';
 import type { Dialect, Script } from '../syntax/ast.js';
 
@@ -24,6 +24,10 @@ export interface DocumentSettings {
   rules: readonly (Record<string, SeveritySetting> | undefined)[];
   /** Absolute path of the `irule-lint.config.json` that applies, if any. */
   configFile?: string;
+  /** Set when that file's `ignore` globs match the document: it gets no findings, as on the CLI. */
+  ignored?: boolean;
+  /** Problems met while settling these settings (bad config file, malformed bigip.conf...). */
+  problems: readonly string[];
 }
 
 /** A document analysed at one version. */
@@ -38,13 +42,21 @@ export interface AnalyzedDocument {
   diagnostics: Diagnostic[];
 }
 
-/** Analyse `doc` with `settings` (pure: the core does the work). */
+/** The core lint options for settings (shared by analysis and fix-all, so both lint alike). */
+export function lintOptions(settings: DocumentSettings): LintOptions {
+  const options: LintOptions = { dialect: settings.dialect, version: settings.version, rules: settings.rules };
+  if (settings.bigip) options.bigip = settings.bigip;
+  return options;
+}
+
+/**
+ * Analyse `doc` with `settings` (pure: the core does the work). The result keeps a snapshot of
+ * the document: `TextDocuments` updates its documents in place, and offsets in the result must
+ * stay true to the text they were computed from.
+ */
 export function analyzeDocument(doc: TextDocument, settings: DocumentSettings): AnalyzedDocument {
-  const { ast, diagnostics } = lint(doc.getText(), {
-    dialect: settings.dialect,
-    version: settings.version,
-    rules: settings.rules,
-    ...(settings.bigip ? { bigip: settings.bigip } : {}),
-  });
-  return { doc, settings, ast, diagnostics };
+  const text = doc.getText();
+  const snapshot = TextDocument.create(doc.uri, doc.languageId, doc.version, text);
+  const { ast, diagnostics } = lint(text, lintOptions(settings));
+  return { doc: snapshot, settings, ast, diagnostics };
 }
