@@ -25,13 +25,14 @@ import type { Feature, ServerContext, ServerOptions } from './context.js';
 import { analyzeDocument, type AnalyzedDocument } from './document.js';
 import { codeActions } from './features/code-actions.js';
 import { diagnostics } from './features/diagnostics.js';
+import { simulateFeature } from './features/simulate.js';
 import { checkClientSettings, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
 /**
  * Every feature of the server, in registration order. To add one: write
  * `src/lsp/features/<name>.ts` exporting a `Feature`, and add it here.
  */
-export const FEATURES: readonly Feature[] = [diagnostics, codeActions];
+export const FEATURES: readonly Feature[] = [diagnostics, codeActions, simulateFeature];
 
 /** The default options. */
 export const DEFAULT_OPTIONS: ServerOptions = { diagnosticsDelayMs: 150 };

@@ -4,16 +4,14 @@
  * connection to the registered handler.
  */
 import { readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { createConnection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type AnalyzedDocument, type DocumentSettings } from '../../../src/lsp/document.js';
-import { simulateDocument, simulateFeature, splitClients } from '../../../src/lsp/features/simulate.js';
+import { simulateDocument, splitClients } from '../../../src/lsp/features/simulate.js';
 import { SIMULATE_REQUEST, type SimulateResult } from '../../../src/lsp/protocol.js';
 import { parseBigipConf } from '../../../src/bigip/index.js';
+import { startInProcess, type TestClient } from '../harness.js';
 
 const seed = fileURLToPath(new URL('../../../fixtures/seed/', import.meta.url));
 const confPath = `${seed}bigip.conf`;
@@ -26,6 +24,7 @@ function seedSettings(bigipConfPath: string | null = confPath): DocumentSettings
     dialect: 'irule',
     version: { text: '11.1' },
     rules: [],
+    problems: [],
     ...(bigipConfPath !== null ? { bigipConfPath, bigip: parseBigipConf(readFileSync(bigipConfPath, 'utf8')).config } : {}),
   };
 }
@@ -108,29 +107,21 @@ describe('simulateDocument', () => {
 });
 
 describe('irule/simulate over JSON-RPC', () => {
-  let client: MessageConnection | undefined;
+  let client: (TestClient & { initializeResult: unknown }) | undefined;
   afterEach(() => client?.dispose());
 
-  it('answers for an open document and reports a document that is not open', async () => {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const connection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    const analyzed = open();
-    simulateFeature.register({
-      connection,
-      documents: new TextDocuments(TextDocument),
-      analysis: async (uri) => (uri === analyzed.doc.uri ? analyzed : undefined),
-    });
-    connection.listen();
-    client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    client.listen();
-
-    const ok = await client.sendRequest<SimulateResult>(SIMULATE_REQUEST, { uri: analyzed.doc.uri, clients: '172.16.51.21' });
-    expect(report(ok).results[0].error?.line).toBe(6);
-    const missing = await client.sendRequest<SimulateResult>(SIMULATE_REQUEST, { uri: 'file:///nowhere.irule', clients: '' });
+  it('simulates an open document with the client settings, and reports a document that is not open', async () => {
+    client = await startInProcess({ settings: { '*': { bigipVersion: '11.1', bigipConf: confPath } } });
+    const uri = pathToFileURL(v10Path).href;
+    await client.open(uri, readFileSync(v10Path, 'utf8'));
+    const ok = await client.conn.sendRequest<SimulateResult>(SIMULATE_REQUEST, { uri, clients: '172.16.51.21' });
+    const r = report(ok);
+    expect(r.version).toBe('11.1');
+    expect(r.virtual).toBe('/Common/SMTP_VS');
+    expect(r.results[0].error?.line).toBe(6);
+    const missing = await client.conn.sendRequest<SimulateResult>(SIMULATE_REQUEST, { uri: 'file:///nowhere.irule', clients: '' });
     expect(missing).toEqual({ error: 'not an open document: file:///nowhere.irule' });
-    const malformed = await client.sendRequest<SimulateResult>(SIMULATE_REQUEST, {});
+    const malformed = await client.conn.sendRequest<SimulateResult>(SIMULATE_REQUEST, {});
     expect(malformed).toEqual({ error: 'not an open document: (no uri)' });
-    connection.dispose();
   });
 });
