@@ -86,8 +86,8 @@ const RUNNER_RULES = new Set(['syntax-error', 'unused-suppression', 'invalid-sup
 
 let eventNames: string[] | undefined;
 
-/** The catalog as rules see it. */
-const catalog: RuleCatalog = {
+/** The catalog as rules see it (also read by the language server's features). */
+export const catalog: RuleCatalog = {
   command: getCommand,
   event: getEvent,
   eventNames: () => (eventNames ??= allEvents().map((e) => e.name)),
