@@ -35,6 +35,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     recommended: true,
     preview: true,
+    // ['irule'] for what only makes sense on BIG-IP (events, iRule commands...); ['irule', 'tcl'] for Tcl itself.
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       found: '{{name}} ...: ...',

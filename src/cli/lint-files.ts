@@ -20,7 +20,7 @@ import { countSeverities, toReportMessages, type FileReport } from '../report/me
 import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Dialect } from '../syntax/ast.js';
-import { chooseDialect } from '../syntax/dialect.js';
+import { explainDialect, type DialectChoice } from '../syntax/dialect.js';
 import { parse } from '../syntax/index.js';
 import { printAst } from '../syntax/print.js';
 import { buildBaseline, filterByBaseline, readBaseline, writeBaseline, type FileFindings } from './baseline.js';
@@ -95,11 +95,19 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
     jobs.push({ input: await readSource(file), config, isFile: true });
   }
 
-  const dialectOf = (input: Input): Dialect => opts.dialect ?? chooseDialect(input.filePath, input.text);
+  /** The dialect of a job: `--dialect`, else its configuration file's, else by content and name. */
+  const choiceOf = ({ input, config }: Job): DialectChoice => {
+    if (opts.dialect) return { dialect: opts.dialect, reason: '--dialect' };
+    const configured = config?.config.dialect;
+    if (configured) return { dialect: configured, reason: `"dialect" in ${loader.show(config.file)}` };
+    return explainDialect(input.filePath === STDIN_NAME ? '' : input.filePath, input.text);
+  };
+  const dialectOf = (job: Job): Dialect => choiceOf(job).dialect;
   if (opts.debugAst) {
-    const dumps = jobs.map(({ input }) => {
-      const dump = printAst(parse(input.text, { dialect: dialectOf(input) }).ast, { ranges: true });
-      return jobs.length > 1 ? `== ${input.displayPath}\n${dump}` : dump;
+    const dumps = jobs.map((job) => {
+      const { dialect, reason } = choiceOf(job);
+      const dump = `# dialect: ${dialect} (${reason})\n${printAst(parse(job.input.text, { dialect }).ast, { ranges: true })}`;
+      return jobs.length > 1 ? `== ${job.input.displayPath}\n${dump}` : dump;
     });
     io.stdout(dumps.join(''));
     return EXIT.ok;
@@ -120,10 +128,11 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
 
   const results: FileFindings[] = [];
   const diffs: string[] = [];
+  const dialects: Dialect[] = [];
   for (const job of jobs) {
     const { input } = job;
     const options: LintOptions = {
-      dialect: dialectOf(input),
+      dialect: dialectOf(job),
       version: versionFor(job),
       rules: [job.config?.config.rules, cliRules],
     };
@@ -153,6 +162,7 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
       diagnostics = lint(input.text, options).diagnostics;
     }
     results.push({ filePath: input.filePath, text: input.text, diagnostics });
+    dialects.push(options.dialect!);
   }
 
   // The baseline: record today's findings when it is missing (or asked to), else drop what it accepts.
@@ -176,6 +186,7 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
     filePath: job.input.filePath,
     displayPath: job.input.displayPath,
     messages: toReportMessages(job.input.text, kept[i]),
+    dialect: dialects[i],
   }));
   if (diffs.length > 0) io.stdout(diffs.join(''));
   io.stdout(render(opts.format, reports, io.cwd));

@@ -61,7 +61,7 @@ function buildProgram(io: CliIo): Command {
       new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('stylish'),
     )
     .addOption(
-      new Option('--dialect <dialect>', 'parse as iRule or plain Tcl (default: by file extension, .tcl = tcl)').choices([
+      new Option('--dialect <dialect>', 'parse as iRule or plain Tcl (default: by content: top-level when blocks = irule; else .tcl = tcl)').choices([
         'irule',
         'tcl',
       ]),

@@ -4,6 +4,7 @@
  * reading the file is the CLI's job.
  */
 import type { Severity } from '../diagnostics.js';
+import type { Dialect } from '../syntax/ast.js';
 import type { AnyRule } from './rule.js';
 import { parseVersion } from './version.js';
 
@@ -23,6 +24,8 @@ export interface LintConfig {
   rules?: Record<string, SeveritySetting>;
   /** Glob patterns (relative to the config file's folder) of files not to lint. */
   ignore?: string[];
+  /** The dialect of every file it applies to, instead of choosing by content and name. */
+  dialect?: Dialect;
 }
 
 /** A problem with configuration: the CLI prints it as a usage error. */
@@ -31,7 +34,7 @@ export class ConfigError extends Error {
 }
 
 const SETTINGS: readonly string[] = ['off', 'info', 'warn', 'warning', 'error'];
-const KEYS: readonly string[] = ['$schema', 'bigipVersion', 'bigipConf', 'rules', 'ignore'];
+const KEYS: readonly string[] = ['$schema', 'bigipVersion', 'bigipConf', 'rules', 'ignore', 'dialect'];
 
 /** Turns a setting as written into an effective one. */
 export function normalizeSetting(setting: SeveritySetting): RuleSetting {
@@ -81,6 +84,10 @@ export function validateConfig(value: unknown, where: string, knownRules: Readon
       throw new ConfigError(`${where}: "ignore" must be an array of glob patterns`);
     }
     config.ignore = obj.ignore as string[];
+  }
+  if (obj.dialect !== undefined) {
+    if (obj.dialect !== 'irule' && obj.dialect !== 'tcl') throw new ConfigError(`${where}: "dialect" must be "irule" or "tcl", not ${JSON.stringify(obj.dialect)}`);
+    config.dialect = obj.dialect;
   }
   return config;
 }

@@ -34,6 +34,12 @@ export interface RuleMeta<M extends string> {
   fixable: Fixable;
   /** Not yet proven on real code: off unless configured. */
   preview?: boolean;
+  /**
+   * The dialects the rule runs in. Rules about BIG-IP (events, iRule commands, CMP, data groups,
+   * disabled commands...) say `['irule']` and stay silent on plain Tcl scripts; rules about Tcl
+   * itself say both.
+   */
+  dialects: readonly Dialect[];
   /** Message templates by message id; `{{name}}` is replaced by `data.name`. */
   messages: Record<M, string>;
 }

@@ -107,10 +107,10 @@ function idsOf(rules: readonly AnyRule[]): Set<string> {
 interface Plan {
   settings: Map<string, RuleSetting>;
   explicit: Set<string>;
-  /** The rules the walk runs: on, and not reported by the runner itself, in list order. */
-  walked: AnyRule[];
-  /** Ids of the rules that are on. */
-  enabled: ReadonlySet<string>;
+  /** By dialect, the rules the walk runs: on, made for the dialect, and not reported by the runner itself, in list order. */
+  walked: Record<Dialect, AnyRule[]>;
+  /** By dialect, the ids of the rules that are on and run in it. */
+  enabled: Record<Dialect, ReadonlySet<string>>;
   /** `syntax-error` when it is on. */
   syntaxRule: AnyRule | undefined;
 }
@@ -126,11 +126,15 @@ function planFor(rules: readonly AnyRule[], layers: readonly (Record<string, Sev
   if (!plan) {
     const { settings, explicit } = resolveSettings(rules, layers);
     const on = rules.filter((r) => (settings.get(r.id) ?? 'off') !== 'off');
+    // A rule about BIG-IP (events, iRule commands, CMP...) says so in its meta and skips plain Tcl.
+    const inDialect = (d: Dialect): AnyRule[] => on.filter((r) => r.meta.dialects.includes(d));
+    const irule = inDialect('irule');
+    const tcl = inDialect('tcl');
     plan = {
       settings,
       explicit,
-      walked: on.filter((r) => !RUNNER_RULES.has(r.id)),
-      enabled: new Set(on.map((r) => r.id)),
+      walked: { irule: irule.filter((r) => !RUNNER_RULES.has(r.id)), tcl: tcl.filter((r) => !RUNNER_RULES.has(r.id)) },
+      enabled: { irule: new Set(irule.map((r) => r.id)), tcl: new Set(tcl.map((r) => r.id)) },
       syntaxRule: on.find((r) => r.id === 'syntax-error'),
     };
     byLayers.set(layers, plan);
@@ -451,7 +455,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     for (const d of parseDiagnostics) found.push({ ...d, severity: file.severityFor(syntaxRule, d.severity) });
   }
 
-  for (const rule of plan.walked) {
+  for (const rule of plan.walked[dialect]) {
     const ctx = new RuleRun(rule, file);
     let visitors: RuleVisitors;
     try {
@@ -467,7 +471,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   file.dispatch(file.ends, undefined);
 
   const knownRules = idsOf(rules);
-  const { kept, problems } = applySuppressions(found, { comments: file.comments, lines: file.lines, knownRules, enabledRules: plan.enabled });
+  const { kept, problems } = applySuppressions(found, { comments: file.comments, lines: file.lines, knownRules, enabledRules: plan.enabled[dialect] });
   for (const p of problems) {
     const rule = rules.find((r) => r.id === p.ruleId);
     if (!rule || file.setting(rule.id) === 'off') continue;

@@ -1,10 +1,11 @@
 /**
  * ESLint-compatible JSON output: an array with one result per input,
  * `{ filePath, messages: [{ ruleId, severity, message, line, column, endLine, endColumn }],
- * errorCount, warningCount }`. Severity is 2 for errors and 1 for warnings (and for `info`,
+ * errorCount, warningCount, dialect }` (`dialect` is ours; ESLint readers ignore it). Severity is 2 for errors and 1 for warnings (and for `info`,
  * which ESLint lacks); positions are 1-based with an exclusive end column. Pure: no I/O.
  */
 import type { Severity } from '../diagnostics.js';
+import type { Dialect } from '../syntax/ast.js';
 import type { FileReport } from './messages.js';
 
 /** One message in ESLint's JSON shape. */
@@ -27,6 +28,8 @@ export interface JsonResult {
   errorCount: number;
   /** Messages with severity 1. */
   warningCount: number;
+  /** The dialect the file was analysed in (`irule` or `tcl`); an extra key ESLint readers ignore. */
+  dialect?: Dialect;
 }
 
 /** Map a severity to ESLint's numeric level. */
@@ -49,7 +52,9 @@ export function toJsonResults(reports: readonly FileReport[]): JsonResult[] {
       }),
     );
     const errorCount = messages.filter((m) => m.severity === 2).length;
-    return { filePath: r.filePath, messages, errorCount, warningCount: messages.length - errorCount };
+    const result: JsonResult = { filePath: r.filePath, messages, errorCount, warningCount: messages.length - errorCount };
+    if (r.dialect !== undefined) result.dialect = r.dialect;
+    return result;
   });
 }
 

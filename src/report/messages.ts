@@ -3,6 +3,7 @@
  * Pure: no I/O.
  */
 import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Dialect } from '../syntax/ast.js';
 import { LineIndex } from '../syntax/line-index.js';
 
 /** One finding, positioned for display: 1-based line and column, end column exclusive (as ESLint). */
@@ -31,6 +32,8 @@ export interface FileReport {
   displayPath: string;
   /** Findings sorted by position. */
   messages: ReportMessage[];
+  /** The dialect the input was analysed in, when known. */
+  dialect?: Dialect;
 }
 
 /** Turn diagnostics on `text` into display messages, sorted by start, then end, then rule id. */

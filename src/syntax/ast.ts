@@ -17,6 +17,12 @@ export interface Script {
   range: Range;
   /** Commands and comments in source order. */
   body: Statement[];
+  /**
+   * Only on a whole file held in a `rule NAME { ... }` or `ltm rule NAME { ... }` wrapper (a
+   * bigip.conf export): the rule's name and where the wrapper's words are. `body` then holds the
+   * statements inside the wrapper, as if the file were the bare rule.
+   */
+  wrapper?: { name: string; range: Range };
 }
 
 /** Anything that may stand where a command may start. */
@@ -280,6 +286,12 @@ export interface ListItem {
   value: string;
   /** The element parsed as code, when it is a body. */
   parsed?: Script | Expr;
+  /**
+   * In a `switch` list: the element is a word of a line that starts with `#` and looks like a
+   * comment. Tcl has no comments there and reads its words as patterns and bodies; the parser
+   * pairs the other elements as the author meant (and parses those bodies), not these words.
+   */
+  inComment?: boolean;
 }
 
 /** Any node. */

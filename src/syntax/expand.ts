@@ -15,6 +15,7 @@ import type {
   Dialect,
   Expr,
   ExprNode,
+  ListItem,
   ListNode,
   Part,
   Proc,
@@ -307,9 +308,13 @@ function parseSwitchList(ctx: ParseContext, w: BracedWord, depth: number): ListN
   const text = ctx.source.slice(w.contentRange.start, w.contentRange.end);
   const { items, problems } = splitList(text, w.contentRange.start, ctx.dialect);
   for (const p of problems) syntaxError(ctx, p.range, p.message);
-  for (let k = 1; k < items.length; k += 2) {
-    const item = items[k];
-    if (item.value === '-') continue;
+  markComments(ctx.source, w.contentRange.start, items);
+  // Bodies are the odd elements once the comment words are left out (what the author meant; the
+  // rule switch-list-comment reports how Tcl pairs them).
+  let k = 0;
+  for (const item of items) {
+    if (item.inComment) continue;
+    if (k++ % 2 === 0 || item.value === '-') continue;
     const raw = ctx.source.slice(item.contentRange.start, item.contentRange.end);
     if (item.delim === 'brace' || raw === item.value) {
       if (depth >= MAX_NESTING) reportTooDeep(ctx, item.range.start);
@@ -317,6 +322,29 @@ function parseSwitchList(ctx: ParseContext, w: BracedWord, depth: number): ListN
     }
   }
   return { type: 'List', range: { ...w.contentRange }, items };
+}
+
+/**
+ * Marks the elements of `#` lines in a switch list (`inComment`): a bare element starting with `#`
+ * that starts its line, and the elements after it on that line. A `#` pattern with its body on the
+ * same line (`# { ... }`, `#* -`) is a pattern, not a comment.
+ */
+function markComments(source: string, start: number, items: ListItem[]): void {
+  let lineStart = true;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const prevEnd = i === 0 ? start : items[i - 1].range.end;
+    if (i > 0) lineStart = source.lastIndexOf('\n', item.range.start - 1) >= prevEnd;
+    if (!lineStart || item.delim !== 'none' || source.charCodeAt(item.range.start) !== 35) continue;
+    let eol = source.indexOf('\n', item.range.start);
+    if (eol < 0) eol = source.length;
+    let j = i + 1;
+    while (j < items.length && items[j].range.start < eol) j++;
+    const next = items[i + 1];
+    if (j - i === 2 && (next.delim === 'brace' || next.value === '-')) continue;
+    for (let m = i; m < j; m++) items[m].inComment = true;
+    i = j - 1;
+  }
 }
 
 function bodyOf(w: Word | undefined): Script | undefined {

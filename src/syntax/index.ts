@@ -1,8 +1,9 @@
 /** Parser facade. `parse` never throws on user input. */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Dialect, Expr, Script } from './ast.js';
+import type { Command, Dialect, Expr, Script } from './ast.js';
 import { parseExpression, parseScriptRange, type ParseContext } from './expand.js';
 import { LineIndex } from './line-index.js';
+import { literalValue } from './words.js';
 
 export type { Dialect, Script } from './ast.js';
 export { literalValue } from './words.js';
@@ -58,11 +59,40 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   let ast: Script;
   try {
     ast = parseScriptRange(ctx, 0, text.length, 0);
+    if (ctx.dialect === 'irule') ast = unwrapRule(ctx, ast);
   } catch (err) {
     ast = { type: 'Script', range: { start: 0, end: text.length }, body: [] };
     internalError(ctx, err);
   }
   return { ast, diagnostics: dedupe(ctx.diagnostics) };
+}
+
+/**
+ * A file that is one `rule NAME { ... }` or `ltm rule NAME { ... }` (the form of a rule in
+ * bigip.conf and tmsh exports), comments around it aside: its content parsed as the rule, so every
+ * check sees the `when` blocks at the top level. Any other file is returned as it is.
+ */
+function unwrapRule(ctx: ParseContext, ast: Script): Script {
+  let wrapper: Command | undefined;
+  for (const st of ast.body) {
+    if (st.type === 'Comment') continue;
+    if (wrapper || st.type !== 'Command') return ast;
+    wrapper = st;
+  }
+  const words = wrapper?.words;
+  if (!words) return ast;
+  const names = words.map((w) => literalValue(w));
+  const at = names[0] === 'ltm' ? 1 : 0;
+  const body = words[at + 2];
+  if (names[at] !== 'rule' || words.length !== at + 3 || !names[at + 1] || body.type !== 'BracedWord') return ast;
+  const inner = parseScriptRange(ctx, body.contentRange.start, body.contentRange.end, 1);
+  const i = ast.body.indexOf(wrapper!);
+  return {
+    type: 'Script',
+    range: ast.range,
+    body: [...ast.body.slice(0, i), ...inner.body, ...ast.body.slice(i + 1)],
+    wrapper: { name: names[at + 1]!, range: { start: words[0].range.start, end: body.range.start } },
+  };
 }
 
 /** What `parseExpressionText` returns. */

@@ -60,7 +60,7 @@ type Child = Node | [role: string, node: Node];
 function describe(node: Node): [string, Child[]] {
   switch (node.type) {
     case 'Script':
-      return ['Script', node.body];
+      return [node.wrapper ? `Script in-rule=${id(node.wrapper.name)}` : 'Script', node.body];
     case 'Comment':
       return [`Comment ${q(node.text)}`, []];
     case 'Command': {

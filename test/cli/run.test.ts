@@ -150,7 +150,7 @@ describe('json format', () => {
     expect(r.code).toBe(1);
     const results = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(results).toHaveLength(2);
-    expect(results[0]).toEqual({ filePath: path.join(dir, 'ok.irule'), messages: [], errorCount: 0, warningCount: 0 });
+    expect(results[0]).toEqual({ filePath: path.join(dir, 'ok.irule'), messages: [], errorCount: 0, warningCount: 0, dialect: 'irule' });
     const bad = results[1] as { filePath: string; messages: Record<string, unknown>[]; errorCount: number };
     expect(bad.filePath).toBe(path.join(dir, 'bad.irule'));
     expect(bad.errorCount).toBe(bad.messages.length);
@@ -222,8 +222,11 @@ describe('dialect', () => {
   async function parsedAsTcl(argv: string[], cwd: string, stdin = ''): Promise<boolean> {
     const r = await runCli(['--debug-ast', ...argv], cwd, stdin);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Script /);
-    return r.stdout.includes('ExpandWord');
+    expect(r.stdout).toMatch(/^# dialect: (irule|tcl) \([^)\n]+\)\nScript /);
+    const parsedTcl = r.stdout.includes('ExpandWord');
+    // The header names the dialect the tree was parsed in.
+    expect(r.stdout.startsWith(`# dialect: ${parsedTcl ? 'tcl' : 'irule'} `)).toBe(true);
+    return parsedTcl;
   }
 
   it('parses .tcl files as Tcl and everything else as iRules', async () => {
@@ -245,6 +248,37 @@ describe('dialect', () => {
     expect(await parsedAsTcl(['-', '--dialect', 'tcl'], '/', EXPAND)).toBe(true);
   });
 
+  it('parses a .tcl file with top-level when blocks as an iRule, and says so in the JSON output', async () => {
+    const rule = `# ${EXPAND}when HTTP_REQUEST {\n  list {*}$x\n}\n`;
+    const dir = await tree({ 'redirect.tcl': rule, 'script.tcl': EXPAND });
+    expect(await parsedAsTcl(['redirect.tcl'], dir)).toBe(false);
+    const r = await runCli(['-f', 'json', '--rule', 'wrong-arguments=off', '--rule', 'undefined-variable=off', 'redirect.tcl', 'script.tcl'], dir);
+    const results = JSON.parse(r.stdout) as { filePath: string; dialect: string }[];
+    expect(results.map((x) => [path.basename(x.filePath), x.dialect])).toEqual([
+      ['redirect.tcl', 'irule'],
+      ['script.tcl', 'tcl'],
+    ]);
+  });
+
+  it('takes the dialect from the configuration file, and --dialect over it', async () => {
+    const dir = await tree({ 'irule-lint.config.json': '{ "dialect": "tcl" }', 'a.irule': EXPAND });
+    const r = await runCli(['--debug-ast', 'a.irule'], dir);
+    expect(r.stdout).toMatch(/^# dialect: tcl \("dialect" in irule-lint\.config\.json\)\n/);
+    expect(await parsedAsTcl(['--dialect', 'irule', 'a.irule'], dir)).toBe(false);
+    const bad = await tree({ 'irule-lint.config.json': '{ "dialect": "jim" }', 'a.irule': EXPAND });
+    expect(await runCli(['a.irule'], bad)).toEqual({ code: 2, stdout: '', stderr: 'irule-lint: irule-lint.config.json: "dialect" must be "irule" or "tcl", not "jim"\n' });
+  });
+
+  it('gives a plain Tcl script no iRule findings: globals, open, gets and $argv are fine there', async () => {
+    const script = '#!/usr/bin/env tclsh\nset ::count 0\nset f [open [lindex $argv 0]]\nwhile {[gets $f line] >= 0} { incr ::count }\nclose $f\nputs $::count\n';
+    const dir = await tree({ 'count.tcl': script, 'count': script });
+    expect(await runCli(['count.tcl', 'count'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    // The same text as an iRule is refused by BIG-IP in many ways.
+    const asIrule = await runCli(['--dialect', 'irule', 'count.tcl'], dir);
+    expect(asIrule.code).toBe(1);
+    expect(asIrule.stdout).toMatch(/disabled-command/);
+  });
+
   it('uses the dialect for findings too: text after a close-brace is an error in Tcl', async () => {
     const dir = await tree({ 'a.tcl': 'set a {x}y\n' });
     expect(await runCli(['a.tcl'], dir)).toMatchObject({
@@ -259,14 +293,14 @@ describe('--debug-ast', () => {
     const r = await runCli(['--debug-ast', '-'], '/', BROKEN);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^Script \[0,\d+\)\n/);
+    expect(r.stdout).toMatch(/^# dialect: irule \(top-level when blocks\)\nScript \[0,\d+\)\n/);
     expect(r.stdout).not.toMatch(/syntax-error/);
   });
 
   it('labels each tree with its file when there are several inputs', async () => {
     const dir = await tree({ 'a.irule': CLEAN, 'b.tcl': 'set a b\n' });
     const r = await runCli(['--debug-ast', 'a.irule', 'b.tcl'], dir);
-    expect(r.stdout).toMatch(/^== a\.irule\nScript \[0,\d+\)\n[^]*\n== b\.tcl\nScript \[0,8\)\n/);
+    expect(r.stdout).toMatch(/^== a\.irule\n# dialect: irule \(top-level when blocks\)\nScript \[0,\d+\)\n[^]*\n== b\.tcl\n# dialect: tcl \(\.tcl file without when blocks or iRule commands\)\nScript \[0,8\)\n/);
   });
 });
 

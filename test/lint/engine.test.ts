@@ -47,7 +47,7 @@ describe('runner', () => {
     const seen: string[] = [];
     const rule = defineRule({
       id: 'probe',
-      meta: { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, fixable: 'none', messages: { m: '{{what}}' } },
+      meta: { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, dialects: ['irule'], fixable: 'none', messages: { m: '{{what}}' } },
       create: (ctx) => ({
         When: (w) => seen.push(`when ${w.event}`),
         'When:exit': (w) => seen.push(`exit ${w.event}`),
@@ -71,7 +71,7 @@ describe('runner', () => {
     };
     const rule = defineRule({
       id: 'filtered',
-      meta: { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, fixable: 'none', messages: { m: 'm' } },
+      meta: { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, dialects: ['irule'], fixable: 'none', messages: { m: 'm' } },
       commandFilter: (spec) => spec?.deprecated !== undefined,
       create: (ctx) => {
         analysed = ctx.analysis(probe);
@@ -83,10 +83,33 @@ describe('runner', () => {
     expect(analysed).toEqual(['log', 'if', 'matchclass', 'pool', 'nosuchcommand']);
   });
 
+  it('runs a rule only in the dialects its meta names', () => {
+    const ran: string[] = [];
+    const probe = (id: string, dialects: ('irule' | 'tcl')[]) =>
+      defineRule({
+        id,
+        meta: { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, dialects, fixable: 'none', messages: { m: 'm' } },
+        create: () => ({ Script: () => void ran.push(id) }),
+      });
+    const rules = [probe('both', ['irule', 'tcl']), probe('bigip', ['irule']), probe('tclonly', ['tcl'])];
+    lint('set a 1\n', { ruleSet: rules, dialect: 'tcl' });
+    expect(ran).toEqual(['both', 'tclonly']);
+    ran.length = 0;
+    lint('set a 1\n', { ruleSet: rules, dialect: 'irule' });
+    expect(ran).toEqual(['both', 'bigip']);
+  });
+
+  it('does not call a suppression of an iRule-only rule unused in a plain Tcl file', () => {
+    const text = '# irule-lint-disable-next-line cmp-global-variable -- counter\nincr ::hits\n';
+    expect(lint(text, { dialect: 'tcl' }).diagnostics).toEqual([]);
+    // On an iRule the same suppression is used, and it silences the finding.
+    expect(lint(`when HTTP_REQUEST {\n${text}}\n`, { dialect: 'irule' }).diagnostics).toEqual([]);
+  });
+
   it('turns a rule that throws into one finding of that rule and carries on', () => {
     const bad = defineRule({
       id: 'bad',
-      meta: { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, fixable: 'none', messages: { m: 'm' } },
+      meta: { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, dialects: ['irule'], fixable: 'none', messages: { m: 'm' } },
       create: () => ({
         Command: () => {
           throw new Error('boom');
@@ -179,7 +202,7 @@ describe('fixes', () => {
     expect(r.fixed).toBe(3);
     const breaking = defineRule({
       id: 'breaker',
-      meta: { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, fixable: 'safe', messages: { m: 'm' } },
+      meta: { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, dialects: ['irule'], fixable: 'safe', messages: { m: 'm' } },
       create: (ctx) => ({ When: (w) => ctx.report({ node: w, messageId: 'm', fix: [{ range: { start: w.range.end - 1, end: w.range.end }, text: '{' }] }) }),
     });
     const rejected = fixText('when A { }\n', { ruleSet: [breaking] });

@@ -60,6 +60,11 @@ describe('rule registry', () => {
     expect(rule.docsUrl.endsWith(`/docs/rules/${id}.md`)).toBe(true);
   });
 
+  it.each(ruleFiles)('%s states the dialects it runs in (iRule only, or iRule and plain Tcl)', (id) => {
+    const dialects = [...rulesById.get(id)!.meta.dialects].sort();
+    expect([['irule'], ['irule', 'tcl']]).toContainEqual(dialects);
+  });
+
   it('every doc page belongs to a rule', () => {
     const pages = readdirSync(new URL('docs/rules/', root)).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
     expect(pages.sort()).toEqual(ruleFiles);

@@ -342,3 +342,44 @@ describe('fast-path tokens build the same nodes as the general rules', () => {
     });
   });
 });
+
+describe('rule wrapper (bigip.conf / tmsh export form)', () => {
+  const RULE = '    when HTTP_REQUEST {\n        pool web\n    }\n';
+
+  it('parses the content of ltm rule NAME { ... } as the rule, with offsets in the file', () => {
+    const src = `# exported with tmsh\nltm rule /Common/web {\n${RULE}}\n`;
+    const { ast, diagnostics } = parse(src);
+    expect(diagnostics).toEqual([]);
+    expect(ast.wrapper).toEqual({ name: '/Common/web', range: { start: src.indexOf('ltm'), end: src.indexOf('{\n    when') } });
+    expect(ast.body.map((s) => s.type)).toEqual(['Comment', 'When']);
+    const when = ast.body[1];
+    expect(src.slice(when.range.start, when.range.end)).toBe('when HTTP_REQUEST {\n        pool web\n    }');
+  });
+
+  it('parses the v9/v10 form rule NAME { ... } too', () => {
+    const { ast } = parse(`rule web {\n${RULE}}\n`);
+    expect(ast.wrapper?.name).toBe('web');
+    expect(ast.body.map((s) => s.type)).toEqual(['When']);
+  });
+
+  it('leaves other files alone: two wrappers, a wrapper next to commands, plain Tcl, wrong shapes', () => {
+    for (const src of [
+      `rule a {\n${RULE}}\nrule b {\n${RULE}}\n`,
+      `rule a {\n${RULE}}\nset x 1\n`,
+      `rule a extra {\n${RULE}}\n`,
+      `ltm pool a {\n${RULE}}\n`,
+      `rule a "when HTTP_REQUEST {}"\n`,
+    ]) {
+      const { ast } = parse(src);
+      expect(ast.wrapper, src).toBeUndefined();
+      expect(ast.body.every((s) => s.type !== 'When'), src).toBe(true);
+    }
+    expect(parse(`rule a {\n${RULE}}\n`, { dialect: 'tcl' }).ast.wrapper).toBeUndefined();
+  });
+
+  it('reports problems inside the wrapper where they are', () => {
+    const src = `ltm rule r {\nwhen HTTP_REQUEST {\n  set a "x\n}\n}\n`;
+    const { diagnostics } = parse(src);
+    expect(diagnostics.map((d) => [d.message.split(':')[0], d.range.start])).toContainEqual(['missing close-quote', src.indexOf('"x')]);
+  });
+});

@@ -32,6 +32,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       textCompare: '[{{command}}] compared with "{{op}}" as text: in a route domain it reads "a.b.c.d%N", and IPv6 has many spellings, so this can miss; use [IP::addr [{{command}}] equals <address or network>] or class match with an ip data group',

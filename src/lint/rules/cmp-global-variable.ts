@@ -21,6 +21,7 @@ export default defineRule({
     category: 'performance',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       global: 'global variable "{{name}}": the virtual server is demoted from CMP (all its traffic on one TMM); use static::{{short}} set in RULE_INIT for constants, or table for shared state',

@@ -13,6 +13,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       noRelease: '{{name}} holds the data, but this rule never calls {{release}}: the connection stalls until it times out (release it in the matching _DATA event)',

@@ -13,6 +13,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       invalid: '{{name}} is not valid in {{event}}: BIG-IP refuses the rule at load ("command is not valid in current event context ({{event}})")',
@@ -22,7 +23,6 @@ export default defineRule({
   // Only a command with events listed as invalid can be refused (most commands have none).
   commandFilter: (spec) => (spec?.eventsInvalid?.length ?? 0) > 0,
   create(ctx) {
-    if (ctx.dialect !== 'irule') return {};
     // Verdicts by command and event: a handler repeats the same commands a lot.
     const verdicts = new Map<CommandSpec, Map<string, boolean>>();
     const procs = ctx.analysis(procsAnalysis);

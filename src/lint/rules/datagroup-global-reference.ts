@@ -23,6 +23,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'safe',
     messages: {
       runtimeError: 'data group written as "{{written}}": from BIG-IP 11.0 this is a run-time TCL error that resets the connection; write {{name}}',

@@ -31,6 +31,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'safe',
     messages: {
       deprecated: '"{{name}}" is deprecated{{since}}{{instead}}',
@@ -38,7 +39,6 @@ export default defineRule({
   },
   commandFilter: (spec) => spec?.deprecated !== undefined,
   create(ctx) {
-    if (ctx.dialect !== 'irule') return {};
     return {
       Command(cmd) {
         const name = commandName(cmd);

@@ -10,13 +10,13 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       deprecated: 'event {{event}} is deprecated{{since}}{{instead}}',
     },
   },
   create(ctx) {
-    if (ctx.dialect !== 'irule') return {};
     return {
       When(node) {
         const spec = node.event === '' ? undefined : ctx.catalog.event(node.event);

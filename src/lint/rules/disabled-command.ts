@@ -10,6 +10,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       disabled: '"{{name}}" is disabled in iRules: BIG-IP refuses the rule at load (command is disabled: "{{name}}")',
@@ -17,7 +18,6 @@ export default defineRule({
   },
   commandFilter: (spec) => spec?.disabled === true,
   create(ctx) {
-    if (ctx.dialect !== 'irule') return {};
     return {
       Command(cmd) {
         const name = commandName(cmd);

@@ -16,6 +16,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       noReturn: '{{name}} does not stop the handler: {{next}} on line {{line}} still runs afterwards; add return after {{name}}',

@@ -14,6 +14,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       duplicate: 'a second "when {{event}}" at priority {{priority}} (the first is on line {{line}}): BIG-IP refuses the rule ("Duplicate event"); merge the two blocks',

@@ -23,6 +23,7 @@ import ruleStructure from './rule-structure.js';
 import snatArgument from './snat-argument.js';
 import staticWriteOutsideRuleInit from './static-write-outside-rule-init.js';
 import suppressionReason from './suppression-reason.js';
+import switchListComment from './switch-list-comment.js';
 import syntaxError from './syntax-error.js';
 import unbracedExpression from './unbraced-expression.js';
 import undefinedDatagroup from './undefined-datagroup.js';
@@ -55,6 +56,7 @@ export const allRules: readonly AnyRule[] = [
   snatArgument,
   staticWriteOutsideRuleInit,
   suppressionReason,
+  switchListComment,
   syntaxError,
   unbracedExpression,
   undefinedDatagroup,

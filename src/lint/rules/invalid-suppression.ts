@@ -10,6 +10,7 @@ export default defineRule({
     category: 'style',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule', 'tcl'],
     fixable: 'none',
     messages: {
       unknownRule: 'unknown rule "{{id}}" in a suppression comment{{hint}}',

@@ -44,6 +44,7 @@ export default defineRule({
     category: 'security',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule', 'tcl'],
     fixable: 'safe',
     messages: {
       missing: 'a value starting with "-" here would be read as an option of {{command}} (a run-time error or another meaning); put -- before it',

@@ -14,6 +14,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       second: '{{name}} can run after {{first}} on line {{line}} on the same path: only one response per request is allowed (add return after the first)',

@@ -28,6 +28,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule', 'tcl'],
     fixable: 'none',
     messages: {
       lookalike: '"{{char}}" (U+{{code}}) in code looks like {{meant}} but is not: BIG-IP does not read it as Tcl syntax; type {{meant}}',

@@ -25,6 +25,7 @@ export default defineRule({
     category: 'performance',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       simpler: 'this pattern is plain text: use the {{op}} operator ({{example}}), which is much cheaper than a regular expression',

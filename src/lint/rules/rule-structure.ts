@@ -21,6 +21,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'safe',
     messages: {
       topLevel: '"{{name}}" outside a when or proc: BIG-IP refuses the rule ("{{name}}" unknown property); move it into an event',
@@ -30,7 +31,6 @@ export default defineRule({
     },
   },
   create(ctx) {
-    if (ctx.dialect !== 'irule') return {};
     /** The nearest enclosing when or proc among the ancestors. */
     const container = (): string | undefined => {
       const anc = ctx.ancestors();

@@ -44,6 +44,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       notAddress: 'snat takes automap, none or an IP address, not "{{value}}"{{via}}: BIG-IP fails at run time with "bad IP address format"',

@@ -21,6 +21,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       write: '{{command}} writes {{name}} in {{where}}: static variables are per TMM, so other TMMs keep the old value; set constants in RULE_INIT and use table for shared state',

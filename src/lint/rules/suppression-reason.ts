@@ -10,6 +10,7 @@ export default defineRule({
     category: 'style',
     defaultSeverity: 'warning',
     recommended: false,
+    dialects: ['irule', 'tcl'],
     fixable: 'none',
     messages: {
       missingReason: '"irule-lint-{{kind}}" gives no reason: add one after "--", e.g. "-- set by the SSO iRule"',

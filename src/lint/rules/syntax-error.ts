@@ -13,6 +13,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule', 'tcl'],
     fixable: 'none',
     messages: { parse: '{{message}}' },
   },

@@ -29,6 +29,7 @@ export default defineRule({
     category: 'security',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule', 'tcl'],
     fixable: 'none',
     messages: {
       unbraced: 'the expression of "{{command}}" is not in braces: it is substituted twice (a value holding [ ] or $ runs as code) and cannot be byte-compiled; write {{command}} {...}',

@@ -31,6 +31,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       missing: 'data group "{{name}}" is not in the BIG-IP configuration{{hint}}: class commands fail at run time',

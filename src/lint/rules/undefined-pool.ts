@@ -11,6 +11,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       missing: 'pool "{{name}}" is not in the BIG-IP configuration{{hint}}: BIG-IP refuses to save the rule',

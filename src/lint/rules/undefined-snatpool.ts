@@ -10,6 +10,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       missing: 'SNAT pool "{{name}}" is not in the BIG-IP configuration{{hint}}',

@@ -15,6 +15,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       connection: '"${{name}}" is read but never set in this rule: at run time "can\'t read \\"{{name}}\\": no such variable" aborts the event',

@@ -32,6 +32,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       unknown: 'unknown command "{{name}}"{{hint}}: BIG-IP refuses the rule at load ("undefined procedure: {{name}}")',
@@ -45,7 +46,6 @@ export default defineRule({
   // Commands the catalog does not know, and those some version lacks.
   commandFilter: (spec) => spec === undefined || spec.absent === true || spec.since !== undefined || spec.removed !== undefined,
   create(ctx) {
-    if (ctx.dialect !== 'irule') return {};
     const procs = ctx.analysis(procsAnalysis);
     // Unknown names are judged after the walk: a proc may be defined below its (wrong) use.
     const unknown: { node: Word; name: string }[] = [];

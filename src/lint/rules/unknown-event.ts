@@ -11,6 +11,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       unknown: 'unknown event "{{event}}"{{hint}}: BIG-IP refuses the rule at load ("unknown event ({{event}})")',
@@ -18,7 +19,6 @@ export default defineRule({
     },
   },
   create(ctx) {
-    if (ctx.dialect !== 'irule') return {};
     return {
       When(node) {
         if (node.event === '') return;

@@ -10,6 +10,7 @@ export default defineRule({
     category: 'style',
     defaultSeverity: 'warning',
     recommended: true,
+    dialects: ['irule', 'tcl'],
     fixable: 'none',
     messages: { unused: '"{{kind}} {{id}}" silences nothing here; remove it' },
   },

@@ -36,6 +36,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     recommended: true,
+    dialects: ['irule'],
     fixable: 'none',
     messages: {
       tooFew: 'too few arguments for {{command}}; usage: {{usage}}',
@@ -47,7 +48,6 @@ export default defineRule({
   },
   commandFilter: (spec) => spec !== undefined,
   create(ctx) {
-    if (ctx.dialect !== 'irule') return {};
     return {
       Command(cmd) {
         const t = typedCommand(cmd, ctx.catalog);
