@@ -87,6 +87,18 @@ function commandAt(names, scope) {
   };
 }
 
+/** A region from `begin` to `end` (delimiters scoped `<delimiters>.begin/.end`) holding `includes`. */
+function region(begin, end, delimiters, name, includes) {
+  return {
+    begin,
+    beginCaptures: { 0: { name: `${delimiters}.begin.irule` } },
+    end,
+    endCaptures: { 0: { name: `${delimiters}.end.irule` } },
+    name,
+    patterns: includes.map((include) => ({ include })),
+  };
+}
+
 /** The grammar as a JSON-ready object. */
 export async function tmLanguage() {
   const events = readJson('grammar', 'events.json').events.map((e) => e.name);
@@ -154,22 +166,8 @@ export async function tmLanguage() {
           commandAt(tcl, 'support.function.builtin.tcl'),
         ],
       },
-      string: {
-        begin: '"',
-        beginCaptures: { 0: { name: 'punctuation.definition.string.begin.irule' } },
-        end: '"',
-        endCaptures: { 0: { name: 'punctuation.definition.string.end.irule' } },
-        name: 'string.quoted.double.irule',
-        patterns: [{ include: '#escape' }, { include: '#variable' }, { include: '#substitution' }],
-      },
-      substitution: {
-        begin: '\\[',
-        beginCaptures: { 0: { name: 'punctuation.section.substitution.begin.irule' } },
-        end: '\\]',
-        endCaptures: { 0: { name: 'punctuation.section.substitution.end.irule' } },
-        name: 'meta.substitution.command.irule',
-        patterns: [{ include: '#script' }],
-      },
+      string: region('"', '"', 'punctuation.definition.string', 'string.quoted.double.irule', ['#escape', '#variable', '#substitution']),
+      substitution: region('\\[', '\\]', 'punctuation.section.substitution', 'meta.substitution.command.irule', ['#script']),
       variable: {
         patterns: [
           { match: '(\\$)\\{[^}]*\\}', name: 'variable.other.irule', captures: { 1: { name: 'punctuation.definition.variable.irule' } } },

@@ -84,7 +84,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
   writeFileSync(
     path.join(dirs['user-data'], 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 100, 'telemetry.telemetryLevel': 'off' }),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 100, 'telemetry.telemetryLevel': 'off', 'workbench.reduceMotion': 'on' }),
   );
 
   const env = {
@@ -137,8 +137,18 @@ afterAll(async () => {
 });
 
 describe('the iRule extension in code-server', () => {
-  it('opens the .irule file in the irule language', async () => {
+  it('opens the .irule file in the irule language, highlighted by the grammar', async () => {
     await page.locator('.statusbar-item', { hasText: /^iRule$/ }).first().waitFor({ timeout: 30_000 });
+    // The colour of the first token whose text (blanks aside) is `text`.
+    const color = (text: string) =>
+      page.evaluate((t) => {
+        const token = [...document.querySelectorAll('.monaco-editor .view-line span span')].find((e) => e.textContent?.replace(/\u00a0/g, ' ').trim() === t);
+        return token ? getComputedStyle(token).color : `no token ${t}`;
+      }, text);
+    // A keyword, a command and a plain word each get their own colour from the theme.
+    // (Tokenizing is asynchronous: poll until the colours settle.)
+    const colors = async () => JSON.stringify({ when: await color('when'), snat: await color('snat'), automap: await color('automap') });
+    await expect.poll(async () => new Set(Object.values(JSON.parse(await colors()) as object)).size, { timeout: 15_000, message: await colors() }).toBe(3);
   });
 
   it('shows datagroup-global-reference in the Problems panel for BIG-IP 11.1', async () => {
@@ -152,7 +162,8 @@ describe('the iRule extension in code-server', () => {
   });
 
   it('shows the synopsis of class on hover', async () => {
-    const word = page.locator('.monaco-editor .view-line span', { hasText: /^class$/ }).first();
+    // The `class` on line 6, so the screenshot shows the hover under the flagged line.
+    const word = page.locator('.monaco-editor .view-line span', { hasText: /^class$/ }).nth(1);
     await word.hover();
     const hover = page.locator('.monaco-hover', { hasText: 'class match' }).first();
     await hover.waitFor({ timeout: 30_000 });
@@ -179,4 +190,23 @@ describe('the iRule extension in code-server', () => {
     await expect.poll(editorText, { timeout: 15_000 }).toContain('equals smtp_relay_allowed]');
     expect(await editorText()).not.toContain('$::smtp_relay_allowed');
   });
+
+  it('simulates clients with "iRule: Simulate clients…" and shows the outcome per client', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('iRule: Simulate clients');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Simulate clients' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'Client addresses' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.type('172.16.51.21, 172.16.51.23');
+    await page.keyboard.press('Enter');
+    // The report opens beside the rule; the quick fix above made the rule the v11 one.
+    const report = page.locator('.monaco-editor', { hasText: 'client 172.16.51.23' }).first();
+    await report.waitFor({ timeout: 30_000 });
+    const text = (await report.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    expect(text).toMatch(/client 172\.16\.51\.21\s+events\s+CLIENT_ACCEPTED[\s\S]*snat\s+172\.16\.51\.174 \(set by the iRule\)/);
+    expect(text).toMatch(/client 172\.16\.51\.23[\s\S]*snat\s+172\.16\.51\.175 \(automap/);
+    expect(text).toMatch(/server\s+172\.16\.51\.3[12]:25 in \/Common\/smtp_pool/);
+  });
 });
+
