@@ -17,6 +17,7 @@ import { tuneHeap } from '../src/cli/heap.js';
 import { parse } from '../src/syntax/index.js';
 import { generateCorpus, generateLargeFile, type Template } from './corpus.js';
 import { lintSection } from './lint-bench.js';
+import { lspSection } from './lsp-bench.js';
 import { simSection } from './sim-bench.js';
 import { fmt, median, timeRuns } from './stats.js';
 
@@ -72,6 +73,7 @@ const SECTIONS: Section[] = [
     title: 'lint (every rule on, one thread)',
     run: (c) => lintSection({ corpus: c.corpus, corpusBytes: c.corpusBytes, large: c.large, runs: c.options.runs }),
   },
+  { id: 'lsp', title: 'LSP (default settings, one thread)', run: (c) => lspSection({ large: c.large, lines: LARGE_LINES, runs: c.options.runs }) },
   { id: 'sim', title: 'simulator (seed iRule on SMTP_VS, one thread)', run: simBenchSection },
 ];
 

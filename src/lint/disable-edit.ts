@@ -12,10 +12,13 @@
  * - an existing directive that already covers the line gets the id added instead.
  *
  * Anywhere else (inside an expression, a list, a quoted word or a continued command) a `#` is
- * data, not a comment, and no edit is offered. Pure: no I/O.
+ * data, not a comment, and no edit is offered. In a text with syntax errors the tree is a
+ * recovery guess (an unclosed brace runs to the end of the text), so there the edit is also
+ * checked by parsing the result: {@link checkDirectiveEdit}. Pure: no I/O.
  */
 import type { Range, TextEdit } from '../diagnostics.js';
-import type { Comment, Script, Statement, Word } from '../syntax/ast.js';
+import type { Comment, Dialect, Script, Statement, Word } from '../syntax/ast.js';
+import { parse } from '../syntax/index.js';
 import { LineIndex } from '../syntax/line-index.js';
 import { parseDirective } from './suppress.js';
 
@@ -123,4 +126,21 @@ export function disableLineEdit(text: string, ast: Script, ruleId: string, at: n
     return { range: { start, end: start }, text: `${indent}# irule-lint-disable-next-line ${ruleId}${eol}` };
   }
   return undefined;
+}
+
+/**
+ * Whether `edit` (from {@link disableLineEdit}) really adds a directive comment to `text`: the
+ * result parses with no more errors, and the directive's `#` starts a comment there.
+ */
+export function checkDirectiveEdit(text: string, edit: TextEdit, dialect: Dialect): boolean {
+  const out = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
+  const errors = (t: string): number => parse(t, { dialect }).diagnostics.filter((d) => d.severity === 'error').length;
+  const after = parse(out, { dialect });
+  if (after.diagnostics.filter((d) => d.severity === 'error').length > errors(text)) return false;
+  const hash = edit.text.indexOf('#');
+  // Adding an id to an existing directive: that comment must still parse as one covering the id.
+  const at = hash >= 0 ? edit.range.start + hash : undefined;
+  return commentsOf(after.ast).some((c) =>
+    at !== undefined ? c.range.start === at : c.range.start < edit.range.start && edit.range.start <= c.range.end,
+  );
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -26,7 +28,7 @@ import { analyzeDocument, type AnalyzedDocument } from './document.js';
 import { codeActions } from './features/code-actions.js';
 import { diagnostics } from './features/diagnostics.js';
 import { simulateFeature } from './features/simulate.js';
-import { checkClientSettings, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
+import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
 /**
  * Every feature of the server, in registration order. To add one: write
@@ -69,11 +71,6 @@ export function mergeCapabilities(into: Record<string, unknown>, from: Record<st
   return into;
 }
 
-/** A message from anything thrown. */
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** Starts the server on `connection` (which the caller then `listen()`s to). */
 export function startServer(
   connection: Connection,
@@ -90,6 +87,7 @@ export function startServer(
   let pushedSettings: unknown;
   /** Bumped whenever settings may have changed; cached settings and analyses of older generations are dropped. */
   let generation = 0;
+  // Paths in messages are shown relative to the first workspace folder (set on initialize).
   let loader = newLoader(process.cwd());
   const settingsCache = new Map<string, CachedSettings>();
   const analyses = new Map<string, CachedAnalysis>();
@@ -119,7 +117,8 @@ export function startServer(
     for (const p of problems) {
       if (shown.has(p)) continue;
       shown.add(p);
-      connection.window.showWarningMessage(`irule-lint: ${p}`);
+      // A notification (showWarningMessage would be a request the client must answer).
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `irule-lint: ${p}` }).then(undefined, () => undefined);
     }
   }
 
@@ -147,7 +146,7 @@ export function startServer(
   /** Drops every cached setting and analysis and tells the features. */
   function invalidate(): void {
     generation++;
-    loader = newLoader(process.cwd());
+    loader = newLoader(folders[0] ?? process.cwd());
     settingsCache.clear();
     analyses.clear();
     shown.clear();
@@ -198,6 +197,7 @@ export function startServer(
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     client = params.capabilities ?? {};
     folders = workspaceFolders(params);
+    loader = newLoader(folders[0] ?? process.cwd());
     const init = params.initializationOptions as { diagnosticsDelay?: unknown } | null | undefined;
     const delay = init?.diagnosticsDelay;
     if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 && delay <= 10_000) options.diagnosticsDelayMs = delay;

@@ -122,8 +122,8 @@ export function folderOf(file: string | undefined, folders: readonly string[]): 
   return folders[0];
 }
 
-/** A message from a failed load. */
-function messageOf(err: unknown): string {
+/** The message of anything thrown. */
+export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 

@@ -97,40 +97,17 @@ describe('disable for this line', () => {
     return out;
   }
 
-  it('appends ;# to a command line', () => {
-    const out = disableAndCheck('when HTTP_REQUEST {\n  log local0. $nope\n}\n', 'undefined-variable');
-    expect(out).toBe('when HTTP_REQUEST {\n  log local0. $nope ;# irule-lint-disable-line undefined-variable\n}\n');
-  });
-
-  it('appends ;# after the opening brace of a body on the finding line', () => {
-    const out = disableAndCheck('when HTTP_REQUEST {\n  if { $nope } {\n    log local0. hi\n  }\n}\n', 'undefined-variable');
-    expect(out).toContain('if { $nope } { ;# irule-lint-disable-line undefined-variable\n');
-  });
-
-  it('puts a next-line directive above a line that ends inside a multi-line quoted word', () => {
-    const out = disableAndCheck('when HTTP_REQUEST {\n  log local0. "$nope\n  more"\n}\n', 'undefined-variable');
-    expect(out).toBe('when HTTP_REQUEST {\n  # irule-lint-disable-next-line undefined-variable\n  log local0. "$nope\n  more"\n}\n');
-  });
-
-  it('puts a next-line directive above a line continued with a backslash', () => {
-    const out = disableAndCheck('when HTTP_REQUEST {\n  log local0. $nope \\\n    more\n}\n', 'undefined-variable');
-    expect(out).toContain('  # irule-lint-disable-next-line undefined-variable\n  log local0. $nope \\\n');
-  });
-
-  it('adds the id to a directive already on the line', () => {
-    const text = 'when HTTP_REQUEST {\n  log local0. "$nope $::x" ;# irule-lint-disable-line cmp-global-variable -- legacy\n}\n';
-    const out = disableAndCheck(text, 'undefined-variable');
-    expect(out).toContain(';# irule-lint-disable-line cmp-global-variable, undefined-variable -- legacy\n');
-  });
-
-  it('keeps CRLF line ends', () => {
-    const out = disableAndCheck('when HTTP_REQUEST {\r\n  log local0. "$nope\r\n  more"\r\n}\r\n', 'undefined-variable');
-    expect(out).toContain('  # irule-lint-disable-next-line undefined-variable\r\n');
-  });
-
-  it('appends ;# to the last line of a multi-line condition, inside the body it opens', () => {
-    const out = disableAndCheck('when HTTP_REQUEST {\n  if { 1 &&\n    $nope } {\n    log local0. hi\n  }\n}\n', 'undefined-variable');
-    expect(out).toContain('    $nope } { ;# irule-lint-disable-line undefined-variable\n');
+  // [what, text, expected text after the edit, or a part of it]
+  it.each([
+    ['appends ;# to a command line', 'when HTTP_REQUEST {\n  log local0. $nope\n}\n', 'when HTTP_REQUEST {\n  log local0. $nope ;# irule-lint-disable-line undefined-variable\n}\n'],
+    ['appends ;# after the opening brace of a body on the finding line', 'when HTTP_REQUEST {\n  if { $nope } {\n    log local0. hi\n  }\n}\n', 'if { $nope } { ;# irule-lint-disable-line undefined-variable\n'],
+    ['puts a next-line directive above a line that ends inside a multi-line quoted word', 'when HTTP_REQUEST {\n  log local0. "$nope\n  more"\n}\n', 'when HTTP_REQUEST {\n  # irule-lint-disable-next-line undefined-variable\n  log local0. "$nope\n  more"\n}\n'],
+    ['puts a next-line directive above a line continued with a backslash', 'when HTTP_REQUEST {\n  log local0. $nope \\\n    more\n}\n', '  # irule-lint-disable-next-line undefined-variable\n  log local0. $nope \\\n'],
+    ['adds the id to a directive already on the line', 'when HTTP_REQUEST {\n  log local0. "$nope $::x" ;# irule-lint-disable-line cmp-global-variable -- legacy\n}\n', ';# irule-lint-disable-line cmp-global-variable, undefined-variable -- legacy\n'],
+    ['keeps CRLF line ends', 'when HTTP_REQUEST {\r\n  log local0. "$nope\r\n  more"\r\n}\r\n', '  # irule-lint-disable-next-line undefined-variable\r\n'],
+    ['appends ;# to the last line of a multi-line condition, inside the body it opens', 'when HTTP_REQUEST {\n  if { 1 &&\n    $nope } {\n    log local0. hi\n  }\n}\n', '    $nope } { ;# irule-lint-disable-line undefined-variable\n'],
+  ])('%s', (_what, text, expected) => {
+    expect(disableAndCheck(text, 'undefined-variable')).toContain(expected);
   });
 
   it('offers nothing where a comment cannot go: the middle line of a multi-line expression', () => {
@@ -139,6 +116,16 @@ describe('disable for this line', () => {
     const d = a.diagnostics.find((x) => x.ruleId === 'undefined-variable');
     expect(d).toBeDefined();
     expect(disableLineEdit(text, a.ast, 'undefined-variable', d!.range.start)).toBeUndefined();
+  });
+
+  it('works inside a switch arm body spread over lines, and is not offered in a one-line arm', () => {
+    const multi = 'when HTTP_REQUEST {\n  switch -glob -- [HTTP::uri] {\n    "/a*" {\n      log local0. $nope\n    }\n  }\n}\n';
+    expect(disableAndCheck(multi, 'undefined-variable')).toContain('      log local0. $nope ;# irule-lint-disable-line undefined-variable\n');
+    const one = 'when HTTP_REQUEST {\n  switch -glob -- [HTTP::uri] {\n    "/a*" { log local0. $nope }\n  }\n}\n';
+    const a = analyzed(one);
+    const d = a.diagnostics.find((x) => x.ruleId === 'undefined-variable');
+    expect(d).toBeDefined();
+    expect(quickFixes(a, d!.range).map((x) => x.title)).not.toContain('Disable undefined-variable for this line');
   });
 
   it('never offers disabling syntax errors', () => {

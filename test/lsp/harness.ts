@@ -74,6 +74,7 @@ export async function startInProcess(opts: {
   delayMs?: number;
   features?: readonly Feature[];
   settings?: Record<string, unknown>;
+  initializationOptions?: unknown;
 } = {}): Promise<TestClient & { initializeResult: unknown }> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -136,6 +137,7 @@ export async function startInProcess(opts: {
     processId: null,
     rootUri: null,
     capabilities: opts.capabilities ?? CAPABILITIES,
+    initializationOptions: opts.initializationOptions,
     workspaceFolders: (opts.folders ?? []).map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })),
   });
   await conn.sendNotification('initialized', {});

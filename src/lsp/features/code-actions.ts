@@ -11,7 +11,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { Diagnostic, Range, TextEdit } from '../../diagnostics.js';
-import { disableLineEdit } from '../../lint/disable-edit.js';
+import { checkDirectiveEdit, disableLineEdit } from '../../lint/disable-edit.js';
 import { fixText } from '../../lint/fix.js';
 import { rulesById } from '../../lint/rules/index.js';
 import { toCoreRange, toLspDiagnostic, toLspEdit } from '../convert.js';
@@ -65,6 +65,8 @@ export function quickFixes(a: AnalyzedDocument, range: Range): CodeAction[] {
   const fixes: CodeAction[] = [];
   const disables: CodeAction[] = [];
   const disabled = new Set<string>();
+  // With syntax errors the tree is a recovery guess: check each directive edit by parsing.
+  const verify = a.diagnostics.some((d) => d.ruleId === 'syntax-error');
   for (const d of a.diagnostics) {
     if (!touches(d, range)) continue;
     if (d.fix && d.fix.length > 0) {
@@ -78,7 +80,7 @@ export function quickFixes(a: AnalyzedDocument, range: Range): CodeAction[] {
     if (disabled.has(key)) continue;
     disabled.add(key);
     const edit = disableLineEdit(text, a.ast, d.ruleId, d.range.start);
-    if (edit) disables.push(action(a, `Disable ${d.ruleId} for this line`, CodeActionKind.QuickFix, [toLspEdit(a.doc, edit)], d));
+    if (edit && (!verify || checkDirectiveEdit(text, edit, a.settings.dialect))) disables.push(action(a, `Disable ${d.ruleId} for this line`, CodeActionKind.QuickFix, [toLspEdit(a.doc, edit)], d));
   }
   return [...fixes, ...disables];
 }
