@@ -24,6 +24,8 @@ export interface ServerContext {
   onSettingsChanged(listener: () => void): void;
   /** Server options. */
   options: ServerOptions;
+  /** The workspace folders the client named at `initialize` (absolute paths; empty before it). */
+  workspaceFolders(): readonly string[];
 }
 
 /** Tunables of one server. */

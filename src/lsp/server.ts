@@ -27,6 +27,14 @@ import type { Feature, ServerContext, ServerOptions } from './context.js';
 import { analyzeDocument, type AnalyzedDocument } from './document.js';
 import { codeActions } from './features/code-actions.js';
 import { diagnostics } from './features/diagnostics.js';
+import { completionFeature } from './features/completion.js';
+import { definitionFeature } from './features/definition.js';
+import { documentSymbolsFeature } from './features/document-symbols.js';
+import { hoverFeature } from './features/hover.js';
+import { referencesFeature } from './features/references.js';
+import { renameFeature } from './features/rename.js';
+import { signatureHelpFeature } from './features/signature-help.js';
+import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
 import { simulateFeature } from './features/simulate.js';
 import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
@@ -34,7 +42,19 @@ import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, ur
  * Every feature of the server, in registration order. To add one: write
  * `src/lsp/features/<name>.ts` exporting a `Feature`, and add it here.
  */
-export const FEATURES: readonly Feature[] = [diagnostics, codeActions, simulateFeature];
+export const FEATURES: readonly Feature[] = [
+  diagnostics,
+  codeActions,
+  hoverFeature,
+  completionFeature,
+  signatureHelpFeature,
+  documentSymbolsFeature,
+  workspaceSymbolsFeature,
+  definitionFeature,
+  referencesFeature,
+  renameFeature,
+  simulateFeature,
+];
 
 /** The default options. */
 export const DEFAULT_OPTIONS: ServerOptions = { diagnosticsDelayMs: 150 };
@@ -164,6 +184,7 @@ export function startServer(
     connection,
     documents,
     options,
+    workspaceFolders: () => folders,
     onSettingsChanged: (listener) => void listeners.push(listener),
     analysis(uri: string): Promise<AnalyzedDocument | undefined> {
       const doc = documents.get(uri);

@@ -5,7 +5,7 @@
  * document's editor text wins over the file on disk. The only file-system code of the features.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeText } from '../cli/decode.js';
 import { findFiles } from '../cli/inputs.js';
@@ -110,17 +110,11 @@ export class WorkspaceIndex {
 
 const indexes = new WeakMap<ServerContext, WorkspaceIndex>();
 
-/** The workspace folders the client reports, as paths (none when it reports none or cannot). */
-async function clientFolders(ctx: ServerContext): Promise<string[]> {
-  const folders = await ctx.connection.workspace.getWorkspaceFolders();
-  return (folders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
-}
-
 /** The workspace index of a server (made on first use). */
 export function workspaceIndex(ctx: ServerContext): WorkspaceIndex {
   let index = indexes.get(ctx);
   if (!index) {
-    index = new WorkspaceIndex({ folders: () => clientFolders(ctx), openDocuments: () => ctx.documents.all() });
+    index = new WorkspaceIndex({ folders: async () => [...ctx.workspaceFolders()], openDocuments: () => ctx.documents.all() });
     indexes.set(ctx, index);
   }
   return index;

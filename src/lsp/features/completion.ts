@@ -29,6 +29,21 @@ function offered(spec: CommandSpec, version: string, event: string | undefined):
   return verdict === 'valid' || verdict === 'unknown';
 }
 
+/** The commands offered per version and event (few distinct keys: kept). */
+const offeredCache = new Map<string, CommandSpec[]>();
+
+/** The commands offered at `version` in `event` (undefined: anywhere). */
+function offeredCommands(version: string, event: string | undefined): CommandSpec[] {
+  const key = `${version}\u0000${event ?? ''}`;
+  let specs = offeredCache.get(key);
+  if (!specs) {
+    // Event names come from user text: keep the cache bounded.
+    if (offeredCache.size >= 256) offeredCache.clear();
+    offeredCache.set(key, (specs = allCommands().filter((spec) => offered(spec, version, event))));
+  }
+  return specs;
+}
+
 function commandItem(spec: CommandSpec, version: string, range: LspRange): CompletionItem {
   const item: CompletionItem = { label: spec.name, kind: CompletionItemKind.Function, textEdit: { range, newText: spec.name } };
   if (spec.summary) item.detail = spec.summary;
@@ -86,9 +101,7 @@ export function completionsAt(a: AnalyzedDocument, offset: number, files: readon
   if (!command || wordIndex === 0) {
     if (cursor.chain.some((n) => n.type === 'Comment')) return [];
     const event = cursor.proc ? undefined : cursor.when?.event || undefined;
-    return allCommands()
-      .filter((spec) => offered(spec, version, event))
-      .map((spec) => commandItem(spec, version, range));
+    return offeredCommands(version, event).map((spec) => commandItem(spec, version, range));
   }
   const exp = expectationAt(command, wordIndex, prefix);
   if (!exp) return [];
