@@ -170,6 +170,7 @@ describe('the iRule extension in code-server', () => {
     // Monaco puts markdown code in <code>; compare text with non-breaking spaces normalised.
     expect((await hover.innerText()).replace(/\u00a0/g, ' ')).toContain(classSynopsis);
     mkdirSync(path.dirname(screenshot), { recursive: true });
+    await page.waitForTimeout(1000); // let the hover finish fading in
     await page.screenshot({ path: screenshot });
   });
 
