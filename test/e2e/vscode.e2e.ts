@@ -20,6 +20,7 @@ const vsix = path.join(root, 'extension', `${extPkg.name}-${extPkg.version}.vsix
 const screenshot = path.join(root, 'docs', 'images', 'vscode-extension.png');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RULE = 'smtp_irule_v10.irule';
+const TCL_RULE = 'smtp_relay.tcl';
 
 /** The first synopsis line of `class` in the catalog: what the hover must show. */
 const classSynopsis = (
@@ -65,6 +66,29 @@ async function editorText(): Promise<string> {
   return lines.join('\n').replace(/\u00a0/g, ' ');
 }
 
+/** Opens `file` with Quick Open, waiting for its row before Enter (pressing early can race), and for its text. */
+async function quickOpen(file: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: file }).waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-editor .view-line', { hasText: 'CLIENT_ACCEPTED' }).first().waitFor({ timeout: 30_000 });
+}
+
+/** The colour of the first token in the editor whose text (blanks aside) is `text`. */
+function tokenColor(text: string): Promise<string> {
+  return page.evaluate((t) => {
+    const token = [...document.querySelectorAll('.monaco-editor .view-line span span')].find((e) => e.textContent?.replace(/\u00a0/g, ' ').trim() === t);
+    return token ? getComputedStyle(token).color : `no token ${t}`;
+  }, text);
+}
+
+/** How many colours a keyword (`when`), a command (`snat`) and a plain word (`automap`) have: 3 when highlighted. */
+async function highlightedWords(): Promise<number> {
+  return new Set([await tokenColor('when'), await tokenColor('snat'), await tokenColor('automap')]).size;
+}
+
 beforeAll(async () => {
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package:extension (npm run test:e2e does)`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
@@ -79,6 +103,8 @@ beforeAll(async () => {
   const ws = dirs.workspace;
   copyFileSync(path.join(root, 'fixtures', 'seed', RULE), path.join(ws, RULE));
   copyFileSync(path.join(root, 'fixtures', 'seed', 'bigip.conf'), path.join(ws, 'bigip.conf'));
+  // The same rule kept as .tcl, as many public iRules are: it must open as an iRule too.
+  copyFileSync(path.join(root, 'fixtures', 'seed', RULE), path.join(ws, TCL_RULE));
   mkdirSync(path.join(ws, '.vscode'));
   writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'irule.bigipVersion': '11.1', 'irule.bigipConf': 'bigip.conf' }, null, 2));
   mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
@@ -116,13 +142,9 @@ beforeAll(async () => {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
-  // Open the rule with Quick Open; wait for its row before Enter (pressing early can race).
   await page.locator('.monaco-workbench').click({ position: { x: 640, y: 300 } });
-  await page.keyboard.press('Control+P');
-  await page.keyboard.type(RULE);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: RULE }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-line', { hasText: 'CLIENT_ACCEPTED' }).first().waitFor({ timeout: 30_000 });
+  await quickOpen(TCL_RULE);
+  await quickOpen(RULE);
 });
 
 afterAll(async () => {
@@ -137,20 +159,20 @@ afterAll(async () => {
 });
 
 describe('the iRule extension in code-server', () => {
-  it('opens the .irule file in the irule language, highlighted by the grammar', async () => {
-    await page.locator('.statusbar-item', { hasText: /^iRule$/ }).first().waitFor({ timeout: 30_000 });
-    // The colour of the first token whose text (blanks aside) is `text`.
-    const color = (text: string) =>
-      page.evaluate((t) => {
-        const token = [...document.querySelectorAll('.monaco-editor .view-line span span')].find((e) => e.textContent?.replace(/\u00a0/g, ' ').trim() === t);
-        return token ? getComputedStyle(token).color : `no token ${t}`;
-      }, text);
-    // A keyword, a command and a plain word each get their own colour from the theme.
-    // (Tokenizing is asynchronous: poll until the colours settle.)
-    const colors = async () => JSON.stringify({ when: await color('when'), snat: await color('snat'), automap: await color('automap') });
-    await expect.poll(async () => new Set(Object.values(JSON.parse(await colors()) as object)).size, { timeout: 15_000, message: await colors() }).toBe(3);
+  it('opens a .tcl file holding an iRule in the irule language too', async () => {
+    await page.locator('.tab', { hasText: TCL_RULE }).click();
+    await page.locator(`.monaco-editor[data-uri$="/${TCL_RULE}"]`).waitFor({ timeout: 30_000 });
+    // Plain text would leave every token the same colour; the iRule grammar tells them apart.
+    await expect.poll(() => highlightedWords(), { timeout: 30_000 }).toBe(3);
+    expect(await page.locator('.statusbar-item', { hasText: /^(iRule|Plain Text|Tcl)$/ }).first().innerText()).toBe('iRule');
+    await page.locator('.tab', { hasText: RULE }).click();
+    await page.locator(`.monaco-editor[data-uri$="/${RULE}"]`).waitFor({ timeout: 30_000 });
   });
 
+  it('opens the .irule file in the irule language, highlighted by the grammar', async () => {
+    await page.locator('.statusbar-item', { hasText: /^iRule$/ }).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => highlightedWords(), { timeout: 15_000 }).toBe(3);
+  });
   it('shows datagroup-global-reference in the Problems panel for BIG-IP 11.1', async () => {
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'datagroup-global-reference' });
