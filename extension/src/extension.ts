@@ -2,7 +2,7 @@
  * The VS Code client: starts the bundled language server (dist/server.js), switches `.tcl` files
  * whose content is an iRule to the `irule` language, and adds the command
  * "iRule: Simulate clients…". Everything else (diagnostics, quick fixes, hover, completion...)
- * comes from the server. Settings `irule.*` reach the server through `workspace/configuration`.
+ * comes from the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -37,13 +37,17 @@ async function simulateClients(): Promise<void> {
   });
   if (clients === undefined) return;
   const params: SimulateParams = { uri: editor.document.uri.toString(), clients };
-  const result = await client.sendRequest<SimulateResult>(SIMULATE_REQUEST, params);
+  let result: SimulateResult;
+  try {
+    result = await client.sendRequest<SimulateResult>(SIMULATE_REQUEST, params);
+  } catch (err) {
+    result = { error: `the language server did not answer (${err instanceof Error ? err.message : String(err)})` };
+  }
   if ('error' in result) {
     void vscode.window.showErrorMessage(`iRule simulation: ${result.error}`);
     return;
   }
-  const name = path.basename(editor.document.fileName);
-  const content = `# Simulation of ${name} (${vscode.workspace.getConfiguration('irule').get<string>('bigipConf') || 'no bigip.conf'})\n\n${result.text}`;
+  const content = `# iRule simulation of ${path.basename(editor.document.fileName)}\n\n${result.text}`;
   const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }
@@ -61,10 +65,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: IRULE_LANGUAGE },
       { scheme: 'untitled', language: IRULE_LANGUAGE },
     ],
-    synchronize: {
-      configurationSection: 'irule',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{irule-lint.config.json,*.conf}'),
-    },
+    // The server registers for configuration changes (`irule`) and for the files it watches
+    // (irule-lint.config.json, *.conf) itself, and pulls the settings with workspace/configuration.
   };
   client = new LanguageClient('irule-lint', 'iRule Lint', serverOptions, clientOptions);
 

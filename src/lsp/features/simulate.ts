@@ -5,7 +5,6 @@
  * (`simulateSources`), so the editor and the CLI report the same outcome.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { simulateSources, ruleNameOf } from '../../cli/sim/simulate-files.js';
 import { UsageError } from '../../cli/errors.js';
 import { messageOf } from '../../cli/program.js';
@@ -14,20 +13,11 @@ import { parseClient } from '../../sim/irule/clients.js';
 import type { Feature } from '../context.js';
 import type { AnalyzedDocument } from '../document.js';
 import { SIMULATE_REQUEST, type SimulateParams, type SimulateResult } from '../protocol.js';
+import { uriToPath } from '../settings.js';
 
 /** The addresses typed into the input box: separated by commas, blanks or newlines. */
 export function splitClients(input: string): string[] {
   return input.split(/[\s,]+/).filter((s) => s !== '');
-}
-
-/** The file path of a `file:` URI, or undefined (untitled documents and other schemes). */
-function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -40,7 +30,7 @@ export async function simulateDocument(analyzed: AnalyzedDocument, clients: stri
     const p = parseClient(a);
     if ('error' in p) return { error: `client '${a}': ${p.error}` };
   }
-  const file = filePathOf(analyzed.doc.uri);
+  const file = uriToPath(analyzed.doc.uri);
   const origin = file ?? analyzed.doc.uri;
   const { settings } = analyzed;
   try {
