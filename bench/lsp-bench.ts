@@ -40,13 +40,20 @@ export function lspSection(input: { large: string; lines: number; runs: number }
     findings = publishedDiagnostics(a).length;
   };
   for (let i = 0; i < 10; i++) editAndAnalyse();
-  const times = timeRuns(Math.max(runs * 4, 10), editAndAnalyse);
+  // CPU time too: on a shared machine the wall time also counts the waits for a free core.
+  const cpu: number[] = [];
+  const times = timeRuns(Math.max(runs * 4, 10), () => {
+    const c0 = process.cpuUsage();
+    editAndAnalyse();
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  });
   const ms = median(times);
   return [
     {
       label: `fresh diagnostics after an edit of a ${lines.toLocaleString('en-US')}-line iRule`,
       value: `${fmt(ms, 1)} ms`,
-      detail: `median of ${times.length} runs (min ${fmt(Math.min(...times), 1)}, max ${fmt(Math.max(...times), 1)}); ${findings} diagnostics; debounce not included; target ${TARGET_EDIT_MS} ms: ${ms <= TARGET_EDIT_MS ? 'met' : 'MISSED'}`,
+      detail: `median of ${times.length} runs (min ${fmt(Math.min(...times), 1)}, max ${fmt(Math.max(...times), 1)}; CPU time ${fmt(median(cpu), 1)} ms); ${findings} diagnostics; debounce not included; target ${TARGET_EDIT_MS} ms: ${ms <= TARGET_EDIT_MS ? 'met' : 'MISSED'}`,
     },
   ];
 }

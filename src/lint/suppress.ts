@@ -64,10 +64,13 @@ export interface SuppressionInput {
   enabledRules: ReadonlySet<string>;
 }
 
-/** Problems with directives, for the two suppression rules to report. */
+/** The rules that report problems with directives: found after the filter, so no directive silences them. */
+export const DIRECTIVE_PROBLEM_RULES = ['unused-suppression', 'invalid-suppression', 'suppression-reason'] as const;
+
+/** Problems with directives, for the suppression rules to report. */
 export interface DirectiveProblem {
-  /** `unused-suppression` or `invalid-suppression`. */
-  ruleId: 'unused-suppression' | 'invalid-suppression' | 'suppression-reason';
+  /** `unused-suppression`, `invalid-suppression` or `suppression-reason`. */
+  ruleId: (typeof DIRECTIVE_PROBLEM_RULES)[number];
   /** Message id of that rule. */
   messageId: 'unused' | 'unknownRule' | 'missingRule' | 'enableWithoutDisable' | 'missingReason';
   /** Placeholder values. */

@@ -34,10 +34,27 @@ export interface ServerOptions {
   diagnosticsDelayMs: number;
 }
 
-/** A feature: registers its handlers and capabilities. */
+/**
+ * A feature: registers its handlers and capabilities. A connection takes one handler per
+ * request or notification, so the server keeps `initialize`, `initialized`, `shutdown`,
+ * `didChangeConfiguration` and `didChangeWatchedFiles` for itself (listen with
+ * `onSettingsChanged`), and the document notifications belong to `documents` (use its events).
+ */
 export interface Feature {
   /** The server capabilities this feature adds (merged into the `initialize` result). */
   capabilities?: import('vscode-languageserver').ServerCapabilities;
   /** Adds the feature's handlers. */
   register(ctx: ServerContext): void;
+}
+
+/**
+ * Logs an error to the client's output, never throwing: after `exit` (or in tests, after the
+ * connection is disposed) there is nobody to tell, and a late timer must not crash the server.
+ */
+export function logError(connection: Connection, message: string): void {
+  try {
+    connection.console.error(message);
+  } catch {
+    // The connection is closed.
+  }
 }

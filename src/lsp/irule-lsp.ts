@@ -9,6 +9,7 @@
 import { createConnection, type Connection } from 'vscode-languageserver/node';
 import { tuneHeap } from '../cli/heap.js';
 import { VERSION } from '../cli/version.js';
+import { logError } from './context.js';
 import { startServer } from './server.js';
 
 const USAGE = 'Usage: irule-lsp [--stdio | --node-ipc | --socket=<port> | --pipe=<name>] [--clientProcessId=<pid>]';
@@ -66,7 +67,7 @@ function main(): void {
   const connection: Connection = parsed.transport ? createConnection() : createConnection(process.stdin, process.stdout);
   // A stray rejected promise must not end the process (Node's default): log it and go on.
   process.on('unhandledRejection', (reason) => {
-    connection.console.error(`irule-lsp: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+    logError(connection, `irule-lsp: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
   });
   startServer(connection);
   connection.listen();

@@ -5,6 +5,7 @@
  * (stdio, `--help`, exit codes) are in irule-lsp.ts; tests hand in a connection over streams.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -23,7 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../cli/config.js';
 import { VERSION } from '../cli/version.js';
 import { defaultVersion } from '../lint/version.js';
-import type { Feature, ServerContext, ServerOptions } from './context.js';
+import { logError, type Feature, type ServerContext, type ServerOptions } from './context.js';
 import { analyzeDocument, type AnalyzedDocument } from './document.js';
 import { codeActions } from './features/code-actions.js';
 import { diagnostics } from './features/diagnostics.js';
@@ -126,7 +127,7 @@ export function startServer(
       try {
         raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
       } catch (err) {
-        connection.console.error(`irule-lsp: cannot read client settings: ${messageOf(err)}`);
+        logError(connection, `irule-lsp: cannot read client settings: ${messageOf(err)}`);
       }
     }
     return checkClientSettings(raw);
@@ -150,7 +151,10 @@ export function startServer(
     const settings = (async (): Promise<FileSettings> => {
       const checked = await clientSettings(uri);
       const s = await settle({ uri, client: checked, folders, loader });
-      if (s.bigipConfPath !== undefined) confsInUse.add(s.bigipConfPath);
+      if (s.bigipConfPath !== undefined) {
+        confsInUse.add(s.bigipConfPath);
+        watchOutside(s.bigipConfPath);
+      }
       if (g === generation) report(s.problems);
       return s;
     })().catch((err: unknown): FileSettings => {
@@ -161,6 +165,22 @@ export function startServer(
     });
     settingsCache.set(uri, { generation: g, settings });
     return settings;
+  }
+
+  /** bigip.conf files outside the workspace folders already watched. */
+  const watchedOutside = new Set<string>();
+
+  /**
+   * Asks the client to watch a bigip.conf that lies outside every workspace folder (the glob
+   * watchers only cover the folders), when it understands patterns relative to a base folder.
+   */
+  function watchOutside(file: string): void {
+    const files = client.workspace?.didChangeWatchedFiles;
+    if (!files?.dynamicRegistration || !files.relativePatternSupport || watchedOutside.has(file)) return;
+    if (folders.some((f) => !path.relative(f, file).startsWith('..'))) return;
+    watchedOutside.add(file);
+    const globPattern = { baseUri: pathToFileURL(path.dirname(file)).href, pattern: path.basename(file) };
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).then(undefined, () => undefined);
   }
 
   /** Drops every cached setting and analysis and tells the features. */
@@ -175,7 +195,7 @@ export function startServer(
       try {
         l();
       } catch (err) {
-        connection.console.error(`irule-lsp: ${messageOf(err)}`);
+        logError(connection, `irule-lsp: ${messageOf(err)}`);
       }
     }
   }

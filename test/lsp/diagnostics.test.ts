@@ -17,8 +17,8 @@ const CLEAN = 'when HTTP_REQUEST {\n  log local0. "hello"\n}\n';
 const BROKEN = 'when HTTP_REQUEST {\n  log local0. [HTTP::uri\n}\n';
 
 let client: TestClient | undefined;
-afterEach(() => {
-  client?.dispose();
+afterEach(async () => {
+  await client?.dispose();
   client = undefined;
 });
 
@@ -67,7 +67,8 @@ describe('diagnostics', () => {
   });
 
   it('debounces a burst of edits into one publication of the last version', async () => {
-    client = await startInProcess({ delayMs: 120 });
+    // A delay long enough that a loaded test machine still delivers the burst within it.
+    client = await startInProcess({ delayMs: 400 });
     const uri = 'file:///nowhere/burst.irule';
     const first = client.nextDiagnostics(uri);
     await client.open(uri, CLEAN, 1);
@@ -78,10 +79,9 @@ describe('diagnostics', () => {
       const next = v % 2 === 0 ? BROKEN : CLEAN.replace('hello', `hello ${v}`);
       await change(uri, v, text, next);
       text = next;
-      await sleep(10);
     }
     const p = await last;
-    await sleep(200);
+    await sleep(450);
     const after = client.published.filter((x) => x.uri === uri);
     expect(after.map((x) => x.version)).toEqual([1, 6]);
     expect(ids(p)).toEqual(lint(text).diagnostics.map((d) => d.ruleId));

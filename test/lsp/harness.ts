@@ -53,8 +53,8 @@ export interface TestClient {
   nextDiagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   /** Sends didOpen. */
   open(uri: string, text: string, version?: number, languageId?: string): Promise<void>;
-  /** Closes the connection and the streams. */
-  dispose(): void;
+  /** Shuts the server down (so every message sent has been handled), then closes the connection. */
+  dispose(): Promise<void>;
 }
 
 /** Default client capabilities: pulls configuration, registers watchers dynamically. */
@@ -104,7 +104,8 @@ export async function startInProcess(opts: {
     },
     open: (uri, text, version = 1, languageId = 'irule') =>
       conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } }),
-    dispose() {
+    async dispose() {
+      await conn.sendRequest('shutdown').then(undefined, () => undefined);
       conn.dispose();
       serverConn.dispose();
       toServer.end();

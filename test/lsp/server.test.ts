@@ -23,7 +23,7 @@ describe('server', () => {
       });
       expect(init.serverInfo?.name).toBe('irule-lsp');
     } finally {
-      client.dispose();
+      await client.dispose();
     }
   });
 
@@ -51,7 +51,7 @@ describe('server', () => {
       expect(first!.diagnostics.map((d) => d.ruleId)).toContain('undefined-variable');
       expect(second!.diagnostics.map((d) => d.ruleId)).not.toContain('undefined-variable');
     } finally {
-      client.dispose();
+      await client.dispose();
     }
   });
 
@@ -62,7 +62,7 @@ describe('server', () => {
     try {
       expect(ctx!.options.diagnosticsDelayMs).toBe(40);
     } finally {
-      client.dispose();
+      await client.dispose();
     }
   });
 });

@@ -21,7 +21,7 @@ const BIGIP_CONF = readFileSync(`${root}fixtures/seed/bigip.conf`, 'utf8');
 let client: TestClient | undefined;
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  client?.dispose();
+  await client?.dispose();
   client = undefined;
   for (const c of cleanups) await c();
   cleanups = [];
@@ -153,6 +153,19 @@ describe('settings in the server', () => {
     const second = client.nextDiagnostics(uri);
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'bigip.conf')), type: 2 }] });
     expect((await second).diagnostics.find((d) => d.code === SETTINGS_PROBLEM_CODE)?.message).toMatch(/malformed bigip\.conf/);
+  });
+
+  it('watches a bigip.conf outside the workspace folders when the client takes relative patterns', async () => {
+    const confDir = await tree({ 'bigip.conf': BIGIP_CONF });
+    const dir = await tree({ 'irule-lint.config.json': JSON.stringify({ bigipConf: path.join(confDir, 'bigip.conf') }) });
+    const caps = { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } };
+    client = await startInProcess({ folders: [dir], capabilities: caps });
+    const uri = fileUri(path.join(dir, 'relay.irule'));
+    const p = client.nextDiagnostics(uri);
+    await client.open(uri, RELAY_RULE);
+    expect(severityOf(await p, 'snat-argument')).toBe(DiagnosticSeverity.Error);
+    const outside = client.registrations.filter((r) => JSON.stringify(r.registerOptions).includes('baseUri'));
+    expect(outside.map((r) => r.registerOptions)).toEqual([{ watchers: [{ globPattern: { baseUri: fileUri(confDir), pattern: 'bigip.conf' } }] }]);
   });
 
   it('reloads client settings on didChangeConfiguration', async () => {

@@ -13,6 +13,7 @@ import {
 import type { Diagnostic, Range, TextEdit } from '../../diagnostics.js';
 import { checkDirectiveEdit, disableLineEdit } from '../../lint/disable-edit.js';
 import { fixText } from '../../lint/fix.js';
+import { DIRECTIVE_PROBLEM_RULES } from '../../lint/suppress.js';
 import { rulesById } from '../../lint/rules/index.js';
 import { toCoreRange, toLspDiagnostic, toLspEdit } from '../convert.js';
 import type { Feature, ServerContext } from '../context.js';
@@ -21,8 +22,11 @@ import { lintOptions, type AnalyzedDocument } from '../document.js';
 /** The kind of the fix-all action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.irule-lint`;
 
-/** Findings reported by the runner after suppressions are applied: no directive can silence them. */
-const NOT_SUPPRESSIBLE = new Set(['syntax-error', 'unused-suppression', 'invalid-suppression', 'suppression-reason']);
+/**
+ * Findings not offered "disable for this line": directive problems (no directive silences them),
+ * and syntax errors, which a directive could hide but which mean BIG-IP will not load the rule.
+ */
+const NOT_SUPPRESSIBLE: ReadonlySet<string> = new Set(['syntax-error', ...DIRECTIVE_PROBLEM_RULES]);
 
 /** Whether an action of `kind` was asked for (`only` absent: everything but source actions). */
 function wanted(kind: string, only: readonly string[] | undefined): boolean {

@@ -8,8 +8,9 @@
  */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from '../convert.js';
-import type { Feature, ServerContext } from '../context.js';
+import { logError, type Feature, type ServerContext } from '../context.js';
 import type { AnalyzedDocument } from '../document.js';
+import { messageOf } from '../settings.js';
 
 /** The `code` of a diagnostic about the settings rather than the text. */
 export const SETTINGS_PROBLEM_CODE = 'irule-lint-settings';
@@ -47,11 +48,13 @@ function register(ctx: ServerContext): void {
     try {
       a = await ctx.analysis(uri);
     } catch (err) {
-      connection.console.error(`irule-lsp: analysis of ${uri} failed: ${err instanceof Error ? err.message : String(err)}`);
+      logError(connection, `irule-lsp: analysis of ${uri} failed: ${messageOf(err)}`);
       return;
     }
+    // Publish only the newest: the document is still at the version analysed, no later run has
+    // started, and none is waiting for its delay (it will publish the same or a newer version).
     const current = documents.get(uri);
-    if (!a || !current || current.version !== a.doc.version || latestRun.get(uri) !== id) return;
+    if (!a || !current || current.version !== a.doc.version || latestRun.get(uri) !== id || timers.has(uri)) return;
     await connection.sendDiagnostics({ uri, version: a.doc.version, diagnostics: publishedDiagnostics(a) });
   }
 
@@ -62,7 +65,7 @@ function register(ctx: ServerContext): void {
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        run(uri).catch((err: unknown) => connection.console.error(`irule-lsp: ${err instanceof Error ? err.message : String(err)}`));
+        run(uri).catch((err: unknown) => logError(connection, `irule-lsp: ${messageOf(err)}`));
       }, delay),
     );
   }
