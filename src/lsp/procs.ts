@@ -7,6 +7,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { walk } from '../lint/walk.js';
+import { literalValue } from '../syntax/words.js';
 import type { Proc, Range, Script, When, Word } from '../syntax/ast.js';
 import { typedOf } from './expect.js';
 import { spanOf, type CommandLike } from './locate.js';
@@ -47,6 +48,13 @@ export interface FileOutline {
   refs: ProcRef[];
 }
 
+/** A proc's parameter list as written, defaults included (`{a {b 2}}`). */
+export function paramsText(proc: Proc): string {
+  const w = proc.words[2];
+  const text = w ? literalValue(w) : undefined;
+  return `{${text ?? proc.params.join(' ')}}`;
+}
+
 /** The iRule name of a file: its base name without `.irule`, `.irul` or `.tcl`. */
 export function ruleNameOf(uri: string): string {
   const base = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
@@ -62,6 +70,19 @@ export function splitTarget(target: string): { rule?: string; proc: string } {
   return { rule: rulePath.slice(rulePath.lastIndexOf('/') + 1), proc: t.slice(i + 2) };
 }
 
+/** The proc reference word `i` of a command is, when the catalog types it `procName` and it is written literally. */
+export function procRefAt(command: CommandLike, i: number, source: string): ProcRef | undefined {
+  if (command.type !== 'Command' || typedOf(command)?.types[i] !== 'procName') return undefined;
+  const word = command.words[i];
+  const span = spanOf(word, source);
+  if (!span || span.text === '' || /\s/.test(span.text)) return undefined;
+  const { rule, proc } = splitTarget(span.text);
+  const ref: ProcRef = { command, word, target: span.text, proc };
+  if (rule !== undefined) ref.rule = rule;
+  ref.procRange = { start: span.start + span.text.length - proc.length, end: span.start + span.text.length };
+  return ref;
+}
+
 const outlines = new WeakMap<Script, FileOutline>();
 
 /** The procs, handlers and proc references of a file (cached per tree). */
@@ -74,18 +95,10 @@ export function outlineOf(ast: Script, source: string): FileOutline {
       if (node.type === 'Proc') out.procs.push(node);
       else if (node.type === 'When') out.whens.push(node);
       else if (node.type === 'Command') {
-        const typed = typedOf(node);
-        if (!typed) return;
-        node.words.forEach((word, i) => {
-          if (typed.types[i] !== 'procName') return;
-          const span = spanOf(word, source);
-          if (!span || span.text === '' || /\s/.test(span.text)) return;
-          const { rule, proc } = splitTarget(span.text);
-          const ref: ProcRef = { command: node, word, target: span.text, proc };
-          if (rule !== undefined) ref.rule = rule;
-          ref.procRange = { start: span.start + span.text.length - proc.length, end: span.start + span.text.length };
-          out.refs.push(ref);
-        });
+        for (let i = 1; i < node.words.length; i++) {
+          const ref = procRefAt(node, i, source);
+          if (ref) out.refs.push(ref);
+        }
       }
     },
   });

@@ -10,8 +10,8 @@ import { literalValue } from '../syntax/words.js';
 import { objectRefsOf, type ObjectRef } from './config-objects.js';
 import { typedOf } from './expect.js';
 import { locate, nameOf, spanOf, type CommandLike, type Cursor } from './locate.js';
-import { outlineOf, type ProcRef } from './procs.js';
-import { siteAt, variableMap, type ScopeKey, type VariableMap, type VarSite } from './variables.js';
+import { procRefAt, type ProcRef } from './procs.js';
+import { namesVariables, siteAt, variableMap, type ScopeKey, type VariableMap, type VarSite } from './variables.js';
 
 /** The thing under a cursor. */
 export type Target =
@@ -38,20 +38,27 @@ function contains(r: Range, offset: number): boolean {
 /** What is at `offset` of a file, if it is anything the features know. */
 export function targetAt(ast: Script, source: string, offset: number): { target?: Target; cursor: Cursor } {
   const cursor = locate(ast, source, offset);
-  const map = variablesOf(ast, source);
-  const v = siteAt(map, offset);
-  if (v) return { cursor, target: { kind: 'variable', ...v, map, range: v.site.range } };
   const { command, word, wordIndex } = cursor;
+  const typed = command ? typedOf(command) : undefined;
+  // The file's variables are gathered only when the cursor may be on one.
+  const mayBeVariable =
+    cursor.varRef !== undefined ||
+    (command?.type === 'Proc' && wordIndex === 2) ||
+    (typed !== undefined && (typed.types[wordIndex] === 'varName' || namesVariables(typed.positionals[wordIndex])));
+  if (mayBeVariable) {
+    const map = variablesOf(ast, source);
+    const v = siteAt(map, offset);
+    if (v) return { cursor, target: { kind: 'variable', ...v, map, range: v.site.range } };
+  }
   if (!command || !word) return { cursor };
   const wordSpan = spanOf(word, source);
   const range = wordSpan ? { start: wordSpan.start, end: wordSpan.start + wordSpan.text.length } : word.range;
   if (command.type === 'Proc' && wordIndex === 1) return { cursor, target: { kind: 'procDef', proc: command, range } };
   if (command.type === 'When' && wordIndex === 1) return { cursor, target: { kind: 'event', name: literalValue(word) ?? '', range } };
-  const ref = outlineOf(ast, source).refs.find((r) => r.word === word);
+  const ref = procRefAt(command, wordIndex, source);
   if (ref?.procRange) return { cursor, target: { kind: 'procRef', ref, range: ref.procRange } };
   const obj = objectRefsOf(command, source).find((r) => contains(r.range, offset));
   if (obj) return { cursor, target: { kind: 'object', ref: obj, range: obj.range } };
-  const typed = typedOf(command);
   if (wordIndex === 0) {
     const name = nameOf(command);
     const spec = typed?.spec ?? (name === undefined ? undefined : catalog.command(name));

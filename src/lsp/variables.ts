@@ -8,6 +8,7 @@
  */
 import { variableNameOf } from '../lint/utils/variables.js';
 import { walk } from '../lint/walk.js';
+import type { Positional } from '../catalog/types.js';
 import type { Proc, Range, Script, Word } from '../syntax/ast.js';
 import { typedOf } from './expect.js';
 import { spanOf, type CommandLike } from './locate.js';
@@ -86,6 +87,11 @@ function paramSites(proc: Proc, source: string): VarSite[] {
   return out;
 }
 
+/** Whether a positional is a variable list the catalog types loosely (`foreach varlist`): its name says so. */
+export function namesVariables(positional: Positional | undefined): boolean {
+  return /\bvar/i.test(positional?.name ?? '');
+}
+
 /** Sites named by the argument words of a command (not its reads). */
 function commandSites(command: CommandLike, source: string): VarSite[] {
   const typed = typedOf(command);
@@ -95,7 +101,7 @@ function commandSites(command: CommandLike, source: string): VarSite[] {
     if (i === 0) return;
     const named = typed.types[i] === 'varName';
     // Positionals the catalog names as variables but types loosely (`foreach varlist`).
-    const listed = !named && /\bvar/i.test(typed.positionals[i]?.name ?? '') && !(word.type === 'BracedWord' && word.parsed);
+    const listed = !named && namesVariables(typed.positionals[i]) && !(word.type === 'BracedWord' && word.parsed);
     if (!named && !listed) return;
     const span = spanOf(word, source);
     if (!span || span.text.length > 256) return;

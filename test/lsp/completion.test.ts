@@ -63,6 +63,13 @@ describe('completion', () => {
     );
   });
 
+  it('offers subcommands for a half-written subcommand, and commands inside [...] by the enclosing event', () => {
+    expect(labels('when HTTP_REQUEST {\n  class ma<|>\n}')).toContain('match');
+    const inSubst = labels('when RULE_INIT {\n  set x [<|>]\n}');
+    expect(inSubst).toContain('string');
+    expect(inSubst).not.toContain('HTTP::uri');
+  });
+
   it('leaves out options newer than the configured version', () => {
     expect(labels('when HTTP_REQUEST {\n  class match -<|>\n}', { version: '10.2' })).not.toContain('-all');
     expect(labels('when HTTP_REQUEST {\n  class match -<|>\n}', { version: '11.0' })).toContain('-all');
@@ -96,5 +103,6 @@ describe('completion', () => {
 
   it('offers nothing in a comment', () => {
     expect(labels('when HTTP_REQUEST {\n  # HTTP::<|>\n}')).toEqual([]);
+    expect(labels('when HTTP_REQUEST {\n  set x 1\n  # $<|>\n}')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkupContent } from 'vscode-languageserver';
 import { hoverAt } from '../../src/lsp/features/hover.js';
-import { withCursor, type DocOptions } from './helpers.js';
+import type { SourceFile } from '../../src/lsp/procs.js';
+import { sourceFile, withCursor, type DocOptions } from './helpers.js';
 
 const CONF = `ltm data-group internal /Common/allowed {
     records {
@@ -20,9 +21,9 @@ ltm snatpool /Common/out_snat {
 `;
 
 /** The hover text at the marker, or null. */
-function hoverText(marked: string, options?: DocOptions): string | null {
+function hoverText(marked: string, options?: DocOptions, files: SourceFile[] = []): string | null {
   const { a, offset } = withCursor(marked, options);
-  const h = hoverAt(a, offset);
+  const h = hoverAt(a, offset, files);
   return h ? (h.contents as MarkupContent).value : null;
 }
 
@@ -94,6 +95,13 @@ describe('hover', () => {
   it('says when an object is missing or no bigip.conf is configured', () => {
     expect(hoverText('when CLIENT_ACCEPTED {\n  pool nop<|>e\n}', { bigip: CONF })).toContain('not found in the configured bigip.conf');
     expect(hoverText('when CLIENT_ACCEPTED {\n  pool nop<|>e\n}')).toContain('no bigip.conf is configured');
+  });
+
+  it('shows a called proc with its parameters and rule', () => {
+    const lib = sourceFile('file:///w/lib.irule', 'proc helper {a {b 2}} {}\n');
+    expect(hoverText('proc own {x} {}\nwhen HTTP_REQUEST {\n  call o<|>wn 1\n}')).toBe('**proc** `own` {x}');
+    expect(hoverText('when HTTP_REQUEST {\n  call lib::hel<|>per 1\n}', {}, [lib])).toBe('**proc** `lib::helper` {a {b 2}} in `lib`');
+    expect(hoverText('when HTTP_REQUEST {\n  call lib::nope<|>\n}', {}, [lib])).toBe('**proc** `lib::nope` — not found in the workspace');
   });
 
   it('shows nothing on plain text or a literal argument', () => {

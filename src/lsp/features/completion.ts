@@ -16,7 +16,7 @@ import { toLspRange, toOffset } from '../convert.js';
 import type { AnalyzedDocument } from '../document.js';
 import { expectationAt } from '../expect.js';
 import { locate, prefixOf, type Cursor } from '../locate.js';
-import { outlineOf, ruleNameOf, withCurrent, type SourceFile } from '../procs.js';
+import { outlineOf, paramsText, ruleNameOf, withCurrent, type SourceFile } from '../procs.js';
 import { variablesOf } from '../target.js';
 import { namesIn, scopeFor } from '../variables.js';
 import { workspaceIndex } from '../workspace-index.js';
@@ -82,7 +82,7 @@ function procNames(current: SourceFile, files: readonly SourceFile[]): { label: 
     const own = f.uri === current.uri;
     for (const p of outlineOf(f.ast, f.doc.getText()).procs) {
       if (p.name === '') continue;
-      out.push({ label: own ? p.name : `${ruleNameOf(f.uri)}::${p.name}`, detail: `proc {${p.params.join(' ')}}${own ? '' : ` in ${ruleNameOf(f.uri)}`}` });
+      out.push({ label: own ? p.name : `${ruleNameOf(f.uri)}::${p.name}`, detail: `proc ${paramsText(p)}${own ? '' : ` in ${ruleNameOf(f.uri)}`}` });
     }
   }
   return out;
@@ -93,13 +93,13 @@ export function completionsAt(a: AnalyzedDocument, offset: number, files: readon
   const source = a.doc.getText();
   const cursor = locate(a.ast, source, offset);
   const version = a.settings.version.text;
+  if (cursor.chain.some((n) => n.type === 'Comment')) return [];
   const varPrefix = variablePrefix(cursor, source);
   if (varPrefix !== undefined) return plainItems(variableNames(a, cursor), CompletionItemKind.Variable, replaced(a, cursor, varPrefix));
   const prefix = prefixOf(cursor, source);
   const range = replaced(a, cursor, prefix);
   const { command, wordIndex } = cursor;
   if (!command || wordIndex === 0) {
-    if (cursor.chain.some((n) => n.type === 'Comment')) return [];
     const event = cursor.proc ? undefined : cursor.when?.event || undefined;
     return offeredCommands(version, event).map((spec) => commandItem(spec, version, range));
   }

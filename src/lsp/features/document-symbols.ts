@@ -8,6 +8,7 @@ import type { Proc, When } from '../../syntax/ast.js';
 import type { Feature } from '../context.js';
 import { toLspRange } from '../convert.js';
 import type { AnalyzedDocument } from '../document.js';
+import { paramsText } from '../procs.js';
 
 /** The symbol of a handler or proc (children added by the caller). */
 function symbolOf(a: AnalyzedDocument, node: When | Proc): DocumentSymbol {
@@ -25,7 +26,7 @@ function symbolOf(a: AnalyzedDocument, node: When | Proc): DocumentSymbol {
   }
   return {
     name: node.name || '?',
-    detail: `{${node.params.join(' ')}}`,
+    detail: paramsText(node),
     kind: SymbolKind.Function,
     range,
     selectionRange: toLspRange(a.doc, node.nameRange),

@@ -15,9 +15,10 @@ import type { Feature } from '../context.js';
 import { toLspRange, toOffset } from '../convert.js';
 import type { AnalyzedDocument } from '../document.js';
 import { nameOf } from '../locate.js';
-import { resolveRef, type SourceFile } from '../procs.js';
+import { paramsText, resolveRef, ruleNameOf, withCurrent, type SourceFile } from '../procs.js';
 import { targetAt } from '../target.js';
 import { sitesOf, type ScopeKey, type VarSite } from '../variables.js';
+import { workspaceIndex } from '../workspace-index.js';
 
 const MAX_EVENTS = 12;
 
@@ -133,8 +134,8 @@ function hover(a: AnalyzedDocument, text: string, range: Range): Hover {
   return { contents: markdown(text), range: toLspRange(a.doc, range) };
 }
 
-/** The hover at `offset` of an analysed document; null when there is nothing to say. */
-export function hoverAt(a: AnalyzedDocument, offset: number): Hover | null {
+/** The hover at `offset` of an analysed document (`files`: the workspace's, for procs of other rules); null when there is nothing to say. */
+export function hoverAt(a: AnalyzedDocument, offset: number, files: readonly SourceFile[] = []): Hover | null {
   const source = a.doc.getText();
   const { target, cursor } = targetAt(a.ast, source, offset);
   if (!target) return null;
@@ -156,12 +157,13 @@ export function hoverAt(a: AnalyzedDocument, offset: number): Hover | null {
       return hover(a, `**${KIND_LABEL[ref.kind]}** \`${ref.name}\` — ${why}`, target.range);
     }
     case 'procDef':
-      return hover(a, `**proc** \`${target.proc.name}\` {${target.proc.params.join(' ')}}`, target.range);
+      return hover(a, `**proc** \`${target.proc.name}\` ${paramsText(target.proc)}`, target.range);
     case 'procRef': {
       const file: SourceFile = { uri: a.doc.uri, doc: a.doc, ast: a.ast };
-      const defs = resolveRef(target.ref, file, [file]);
-      const text = defs.length > 0 ? `**proc** \`${target.ref.target}\` {${defs[0].proc.params.join(' ')}}` : `**proc** \`${target.ref.target}\``;
-      return hover(a, text, target.range);
+      const defs = resolveRef(target.ref, file, withCurrent(file, files));
+      const where = defs.length === 0 ? ' — not found in the workspace' : defs[0].file.uri === a.doc.uri ? '' : ` in \`${ruleNameOf(defs[0].file.uri)}\``;
+      const params = defs.length > 0 ? ` ${paramsText(defs[0].proc)}` : '';
+      return hover(a, `**proc** \`${target.ref.target}\`${params}${where}`, target.range);
     }
   }
 }
@@ -172,7 +174,12 @@ export const hoverFeature: Feature = {
   register(ctx) {
     ctx.connection.onHover(async (params) => {
       const a = await ctx.analysis(params.textDocument.uri);
-      return a ? hoverAt(a, toOffset(a.doc, params.position)) : null;
+      if (!a) return null;
+      const offset = toOffset(a.doc, params.position);
+      // The workspace is read only for a call naming another rule's proc.
+      const { target } = targetAt(a.ast, a.doc.getText(), offset);
+      const files = target?.kind === 'procRef' && target.ref.rule !== undefined ? await workspaceIndex(ctx).files() : [];
+      return hoverAt(a, offset, files);
     });
   },
 };

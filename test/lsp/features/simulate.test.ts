@@ -108,7 +108,7 @@ describe('simulateDocument', () => {
 
 describe('irule/simulate over JSON-RPC', () => {
   let client: (TestClient & { initializeResult: unknown }) | undefined;
-  afterEach(() => client?.dispose());
+  afterEach(async () => client?.dispose());
 
   it('simulates an open document with the client settings, and reports a document that is not open', async () => {
     client = await startInProcess({ settings: { '*': { bigipVersion: '11.1', bigipConf: confPath } } });
