@@ -2,7 +2,8 @@
  * Rename for procs (the definition and every word naming it across the workspace, keeping a
  * `rule::` or `/Partition/rule::` part) and variables (every site in the variable's scope). Any
  * other name (a command, an event, an option, a bigip.conf object) is refused with a message that
- * says why, as are new names that would change the code's meaning.
+ * says why, as are new names that would change the code's meaning. Known limit: links made by
+ * `global` and `upvar` are not followed, so a linked name is renamed in its own scope only.
  */
 import { ResponseError, ErrorCodes, type Range as LspRange, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Range } from '../../syntax/ast.js';
