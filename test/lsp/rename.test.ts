@@ -55,6 +55,7 @@ describe('rename', () => {
     expect(renamed('when HTTP_REQUEST {\n  set a<|> 1\n}', 'x y')).toMatch(/not a plain variable name/);
     expect(renamed('when HTTP_REQUEST {\n  set a<|> 1\n}', '::a')).toMatch(/global and the local scope/);
     expect(renamed('proc p<|> {} {}', 'a[b]')).toMatch(/not a plain proc name/);
+    expect(renamed('when RULE_INIT { set ::hits 0 }\nproc p {} {\n  global hits\n  incr hi<|>ts\n}', 'n')).toMatch(/may be linked to the global `::hits`/);
   });
 
   it('prepares a rename with the name range, or refuses', () => {

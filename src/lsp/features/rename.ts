@@ -3,7 +3,7 @@
  * `rule::` or `/Partition/rule::` part) and variables (every site in the variable's scope). Any
  * other name (a command, an event, an option, a bigip.conf object) is refused with a message that
  * says why, as are new names that would change the code's meaning. Known limit: links made by
- * `global` and `upvar` are not followed, so a linked name is renamed in its own scope only.
+ * `global` and `upvar` are not followed; a proc variable named like a global one is refused.
  */
 import { ResponseError, ErrorCodes, type Range as LspRange, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Range } from '../../syntax/ast.js';
@@ -74,6 +74,10 @@ export function renameAt(nav: NavContext, offset: number, newName: string): Work
     if (old.includes('::') !== newName.includes('::')) return { error: 'A rename cannot move a variable between the global and the local scope.' };
     if (canonicalName(newName) !== canonicalName(old) && namesIn(target.map, [target.scope]).some((n) => canonicalName(n) === canonicalName(newName))) {
       return { error: `A variable \`${newName}\` is already used in this scope.` };
+    }
+    // `global x` in a proc links x to ::x, a link the scopes do not follow: leave such names alone.
+    if (target.scope !== 'connection' && target.scope !== 'global' && namesIn(target.map, ['global']).some((n) => n.replace(/^::/, '') === old)) {
+      return { error: `\`${old}\` may be linked to the global \`::${old}\` (global and upvar links are not followed): not renamed.` };
     }
     const here = currentFile(a);
     for (const s of variableSites(target)) addEdit(changes, here.uri, toLspRange(here.doc, s.range), newName);
