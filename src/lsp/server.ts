@@ -39,6 +39,7 @@ import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
 import { folding } from './features/folding.js';
 import { formatting } from './features/formatting.js';
 import { semanticTokens } from './features/semantic-tokens.js';
+import { simulateFeature } from './features/simulate.js';
 import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
 /**
@@ -59,6 +60,7 @@ export const FEATURES: readonly Feature[] = [
   formatting,
   folding,
   semanticTokens,
+  simulateFeature,
 ];
 
 /** The default options. */

@@ -16,7 +16,7 @@ import { formatSimText } from '../../report/sim-text.js';
 import { parseClient, parseClientList } from '../../sim/irule/clients.js';
 import { simulate } from '../../sim/irule/engine.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
-import type { ClientSpec, HttpMessageSpec, RuleSource } from '../../sim/irule/types.js';
+import type { ClientSpec, HttpMessageSpec, RuleSource, SimulationReport } from '../../sim/irule/types.js';
 import { bigipConfProblem } from '../bigip-conf.js';
 import { decodeText } from '../decode.js';
 import { describeFsError, UsageError } from '../errors.js';
@@ -34,7 +34,7 @@ function shown(cwd: string, abs: string): string {
 }
 
 /** Reads a file as text, or fails with a usage error naming what it is. */
-async function readText(io: CliIo, file: string, what: string): Promise<{ text: string; abs: string; name: string }> {
+async function readText(io: Pick<CliIo, 'cwd'>, file: string, what: string): Promise<{ text: string; abs: string; name: string }> {
   const abs = path.resolve(io.cwd, file);
   const name = shown(io.cwd, abs);
   const bytes = await readFile(abs).catch((err: unknown) => {
@@ -44,7 +44,7 @@ async function readText(io: CliIo, file: string, what: string): Promise<{ text: 
 }
 
 /** The clients from `--client` and `--clients`. */
-async function readClients(io: CliIo, opts: SimCliOptions): Promise<{ clients: ClientSpec[]; defaulted: boolean }> {
+async function readClients(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise<{ clients: ClientSpec[]; defaulted: boolean }> {
   const clients: ClientSpec[] = [];
   for (const c of opts.client) {
     const p = parseClient(c);
@@ -62,7 +62,7 @@ async function readClients(io: CliIo, opts: SimCliOptions): Promise<{ clients: C
 }
 
 /** Reads and parses bigip.conf; a syntax error in it is an input error naming file, line and column. */
-async function readConfig(io: CliIo, opts: SimCliOptions, notes: string[]): Promise<BigipConfig | undefined> {
+async function readConfig(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions, notes: string[]): Promise<BigipConfig | undefined> {
   if (opts.bigipConf === undefined) return undefined;
   const f = await readText(io, opts.bigipConf, 'bigip.conf');
   const explicit = new Map<string, string>();
@@ -96,7 +96,7 @@ async function readConfig(io: CliIo, opts: SimCliOptions, notes: string[]): Prom
 }
 
 /** Reads the `--request` file. */
-async function readRequest(io: CliIo, opts: SimCliOptions): Promise<HttpMessageSpec | undefined> {
+async function readRequest(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise<HttpMessageSpec | undefined> {
   if (opts.request === undefined) return undefined;
   const f = await readText(io, opts.request, 'request file');
   const r = parseHttpRequest(f.text);
@@ -104,8 +104,16 @@ async function readRequest(io: CliIo, opts: SimCliOptions): Promise<HttpMessageS
   return r;
 }
 
-/** Simulates and returns the formatted report. */
-export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<string> {
+/**
+ * Simulates the rules `loadRules` reads (files, or an editor's buffer) with the clients,
+ * bigip.conf, request and version of `opts`, exactly as `irule-sim` does; paths are resolved
+ * against `io.cwd`. Throws a `UsageError` for bad input.
+ */
+export async function simulateSources(
+  loadRules: () => Promise<RuleSource[]>,
+  opts: SimCliOptions,
+  io: Pick<CliIo, 'cwd' | 'stderr'>,
+): Promise<SimulationReport> {
   let cliVersion: BigipVersion | undefined;
   if (opts.bigipVersion !== undefined) {
     const checked = checkVersion(opts.bigipVersion);
@@ -117,20 +125,11 @@ export async function simulateFiles(files: string[], opts: SimCliOptions, io: Cl
     const hint = closest(ev, allEvents().map((e) => e.name));
     throw new UsageError(`--event: unknown event '${ev}'${hint ? ` (did you mean ${hint}?)` : ''}`);
   }
-  if (files.length === 0 && opts.bigipConf === undefined) throw new UsageError('no iRule files given (or give --bigip-conf to simulate the rules a virtual server has there)');
   const notes: string[] = [];
   const { clients, defaulted } = await readClients(io, opts);
   const config = await readConfig(io, opts, notes);
   const request = await readRequest(io, opts);
-  // Folders are searched as irule-lint searches them (*.irule, *.irul, *.tcl, in name order).
-  const found = files.length > 0 ? await findFiles(files, io.cwd) : [];
-  if (files.length > 0 && found.length === 0) throw new UsageError(`no *.irule, *.irul or *.tcl files found in ${files.map((p) => `'${p}'`).join(', ')}`);
-  const rules: RuleSource[] = [];
-  for (const file of found) {
-    const f = await readText(io, file.absPath, 'iRule file');
-    const base = path.basename(f.abs).replace(/\.[^.]*$/, '');
-    rules.push({ name: base, text: f.text, origin: f.name });
-  }
+  const rules = await loadRules();
   // The version: --bigip-version, else the bigip.conf's `#TMSH-VERSION:` line, else the newest known.
   const fromConf = config?.version !== undefined ? parseVersion(config.version) : undefined;
   const chosen = cliVersion ?? fromConf;
@@ -148,5 +147,31 @@ export async function simulateFiles(files: string[], opts: SimCliOptions, io: Cl
   if ('error' in report) throw new UsageError(report.error);
   if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
   report.notes.push(...notes);
+  return report;
+}
+
+/** Simulates and returns the formatted report. */
+export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<string> {
+  if (files.length === 0 && opts.bigipConf === undefined) throw new UsageError('no iRule files given (or give --bigip-conf to simulate the rules a virtual server has there)');
+  const report = await simulateSources(
+    async () => {
+      // Folders are searched as irule-lint searches them (*.irule, *.irul, *.tcl, in name order).
+      const found = files.length > 0 ? await findFiles(files, io.cwd) : [];
+      if (files.length > 0 && found.length === 0) throw new UsageError(`no *.irule, *.irul or *.tcl files found in ${files.map((p) => `'${p}'`).join(', ')}`);
+      const rules: RuleSource[] = [];
+      for (const file of found) {
+        const f = await readText(io, file.absPath, 'iRule file');
+        rules.push({ name: ruleNameOf(f.abs), text: f.text, origin: f.name });
+      }
+      return rules;
+    },
+    opts,
+    io,
+  );
   return opts.format === 'json' ? formatSimJson(report) : formatSimText(report);
+}
+
+/** The rule name `irule-sim` gives a file: its name without the extension. */
+export function ruleNameOf(file: string): string {
+  return path.basename(file).replace(/\.[^.]*$/, '');
 }

@@ -1,0 +1,84 @@
+/**
+ * The VS Code client: starts the bundled language server (dist/server.js), switches `.tcl` files
+ * whose content is an iRule to the `irule` language, and adds the command
+ * "iRule: Simulate clients…". Everything else (diagnostics, quick fixes, hover, completion...)
+ * comes from the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SIMULATE_REQUEST, type SimulateParams, type SimulateResult } from '../../src/lsp/protocol.js';
+import { IRULE_LANGUAGE, languageToSwitchTo } from './language.js';
+
+/** Inspector port of the server in debug mode (Run Extension from a checkout: attach to it). */
+const DEBUG_PORT = 6009;
+
+let client: LanguageClient | undefined;
+
+/** Switches `doc` to the irule language when it is a `.tcl` file holding an iRule. */
+async function adoptIfIrule(doc: vscode.TextDocument): Promise<void> {
+  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return;
+  const target = languageToSwitchTo(doc.fileName, doc.languageId, doc.getText());
+  if (target) await vscode.languages.setTextDocumentLanguage(doc, target);
+}
+
+/** "iRule: Simulate clients…": asks for addresses, simulates the active iRule, shows the report beside it. */
+async function simulateClients(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== IRULE_LANGUAGE || !client) {
+    void vscode.window.showWarningMessage('iRule: open an iRule file to simulate.');
+    return;
+  }
+  const clients = await vscode.window.showInputBox({
+    title: 'iRule: Simulate clients',
+    prompt: 'Client addresses (addr[:port], IPv4 or IPv6), separated by commas or spaces',
+    placeHolder: '172.16.51.21, 172.16.51.23',
+    ignoreFocusOut: true,
+  });
+  if (clients === undefined) return;
+  const params: SimulateParams = { uri: editor.document.uri.toString(), clients };
+  let result: SimulateResult;
+  try {
+    result = await client.sendRequest<SimulateResult>(SIMULATE_REQUEST, params);
+  } catch (err) {
+    result = { error: `the language server did not answer (${err instanceof Error ? err.message : String(err)})` };
+  }
+  if ('error' in result) {
+    void vscode.window.showErrorMessage(`iRule simulation: ${result.error}`);
+    return;
+  }
+  const content = `# iRule simulation of ${path.basename(editor.document.fileName)}\n\n${result.text}`;
+  const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The CLI's shebang gives V8 a larger young generation; the server gets the same.
+  const execArgv = ['--max-semi-space-size=64'];
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.stdio, options: { execArgv } },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: [...execArgv, '--nolazy', `--inspect=${DEBUG_PORT}`] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: IRULE_LANGUAGE },
+      { scheme: 'untitled', language: IRULE_LANGUAGE },
+    ],
+    // The server registers for configuration changes (`irule`) and for the files it watches
+    // (irule-lint.config.json, *.conf) itself, and pulls the settings with workspace/configuration.
+  };
+  client = new LanguageClient('irule-lint', 'iRule Lint', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('irule.simulateClients', simulateClients),
+    vscode.workspace.onDidOpenTextDocument((doc) => void adoptIfIrule(doc)),
+  );
+  for (const doc of vscode.workspace.textDocuments) await adoptIfIrule(doc);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

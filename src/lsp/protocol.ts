@@ -1,0 +1,30 @@
+/**
+ * The server's custom requests: method names and message shapes shared by the server and the
+ * VS Code client (which imports only types and these constants, so nothing of the server is
+ * bundled into it).
+ */
+import type { SimulationReport } from '../sim/irule/types.js';
+
+/** `irule/simulate`: run the simulator for an open document (command "iRule: Simulate clients…"). */
+export const SIMULATE_REQUEST = 'irule/simulate';
+
+/** Parameters of `irule/simulate`. */
+export interface SimulateParams {
+  /** The open document whose text is simulated (unsaved edits included). */
+  uri: string;
+  /** Client addresses as typed: `addr[:port]`, IPv4 or IPv6, separated by commas, blanks or newlines. */
+  clients: string;
+}
+
+/** Result of `irule/simulate`: the report and its text form, or why nothing was simulated. */
+export type SimulateResult =
+  | {
+      /** The simulator's report (per client: SNAT, pool/member, action, runtime error). */
+      report: SimulationReport;
+      /** The report as `irule-sim` prints it. */
+      text: string;
+    }
+  | {
+      /** Why the simulation could not run (bad address, unreadable bigip.conf, document not open...). */
+      error: string;
+    };
