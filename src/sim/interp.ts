@@ -32,6 +32,7 @@ import { parse, parseExpressionText } from '../syntax/index.js';
 import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from './result.js';
 import { compileExpr, CompiledExpr } from './expr.js';
 import { formatList, parseList } from './values.js';
+import { execRegex, MatchAbort, type RegexMatch, type TclRegex } from './tcl/regexp.js';
 
 export { Code, type TclResult } from './result.js';
 
@@ -734,6 +735,25 @@ export class Interp {
     this.limitMessage = message;
     return err(message);
   }
+
+  /**
+   * Matches a compiled regexp under this run's deadline: a match that runs past it ends the run
+   * with the time limit, and a back-reference pattern that exhausts its budget is a Tcl error.
+   */
+  regexExec(re: TclRegex, str: string, from = 0, wantGroups = true): RegexMatch | null | TclResult {
+    const m = execRegex(re, str, from, this.regexGuard, wantGroups);
+    if (!(m instanceof MatchAbort)) return m;
+    if (m.timeout) return this.hitLimit('time', `simulator limit: the run took longer than ${this.runLimits.timeMs} ms`);
+    return err(m.message);
+  }
+
+  /** Whether a compiled regexp matches anywhere in `str` (see regexExec). */
+  regexTest(re: TclRegex, str: string): boolean | TclResult {
+    const m = this.regexExec(re, str, 0, false);
+    return m === null ? false : Array.isArray(m) ? true : m;
+  }
+
+  private readonly regexGuard = { expired: (): boolean => this.deadline !== Infinity && this.now() > this.deadline };
 
   /** Checks a string about to be built against the length limit. */
   checkLength(n: number): TclResult | undefined {

@@ -8,7 +8,7 @@ import { choices, lookup, isResult } from '../args.js';
 import type { Interp } from '../interp.js';
 import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
 import { globMatch } from '../tcl/glob.js';
-import { compileRegex, execRegex } from '../tcl/regexp.js';
+import { compileRegex } from '../tcl/regexp.js';
 import { concatStrings, parseList, scanInt } from '../values.js';
 
 function ifCmd(interp: Interp, argv: string[], words: readonly Word[] | undefined): TclResult {
@@ -158,7 +158,9 @@ function switchCmd(interp: Interp, argv: string[], words: readonly Word[] | unde
     else {
       const re = compileRegex(pattern);
       if ('error' in re) return err(re.error);
-      hit = execRegex(re, subject) !== null;
+      const m = interp.regexTest(re, subject);
+      if (typeof m !== 'boolean') return m;
+      hit = m;
     }
     if (!hit) continue;
     // Fall through "-" bodies.

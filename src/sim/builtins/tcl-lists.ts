@@ -6,7 +6,7 @@ import { indexArg, isResult, lookup } from '../args.js';
 import type { Interp } from '../interp.js';
 import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
 import { globMatch } from '../tcl/glob.js';
-import { compileRegex, execRegex } from '../tcl/regexp.js';
+import { compileRegex } from '../tcl/regexp.js';
 import { concatStrings, expectedInteger, formatList, isError, parseIndex, parseList, scanDouble, scanInt } from '../values.js';
 
 function list(interp: Interp, s: string): string[] | TclResult {
@@ -360,7 +360,7 @@ function lsearchCmd(interp: Interp, argv: string[]): TclResult {
   let test: (s: string) => boolean | TclResult;
   if (match === '-glob') test = (s) => globMatch(pattern, s);
   else if (re && !('error' in re)) {
-    test = (s) => execRegex(re, s) !== null;
+    test = (s) => interp.regexTest(re, s);
   } else if (data === '-integer') {
     const p = scanInt(pattern);
     if (p === undefined) return err(expectedInteger(pattern));

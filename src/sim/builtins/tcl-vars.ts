@@ -5,7 +5,7 @@ import { lookup, isResult } from '../args.js';
 import { Frame, type Interp, type Var } from '../interp.js';
 import { err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
 import { globMatch } from '../tcl/glob.js';
-import { compileRegex, execRegex } from '../tcl/regexp.js';
+import { compileRegex } from '../tcl/regexp.js';
 import { expectedInteger, formatInt, formatList, parseList, scanInt, wrap64, type Int } from '../values.js';
 import { parse } from '../../syntax/index.js';
 
@@ -145,14 +145,20 @@ function arrayVar(interp: Interp, name: string): Var | undefined {
   return typeof v === 'string' ? undefined : v;
 }
 
-function namesMatching(arr: Map<string, string>, mode: string, pattern: string | undefined): string[] | TclResult {
+function namesMatching(interp: Interp, arr: Map<string, string>, mode: string, pattern: string | undefined): string[] | TclResult {
   const names = [...arr.keys()];
   if (pattern === undefined) return names;
   if (mode === '-exact') return names.filter((k) => k === pattern);
   if (mode === '-regexp') {
     const re = compileRegex(pattern);
     if ('error' in re) return err(re.error);
-    return names.filter((k) => execRegex(re, k) !== null);
+    const out: string[] = [];
+    for (const k of names) {
+      const hit = interp.regexTest(re, k);
+      if (typeof hit !== 'boolean') return hit;
+      if (hit) out.push(k);
+    }
+    return out;
   }
   return names.filter((k) => globMatch(pattern, k));
 }
@@ -189,7 +195,7 @@ function arrayCmd(interp: Interp, argv: string[]): TclResult {
         mode = m;
         pattern = argv[4];
       }
-      const names = namesMatching(arr, mode, pattern);
+      const names = namesMatching(interp, arr, mode, pattern);
       if (!Array.isArray(names)) return names;
       return ok(formatList(names, interp.dialect));
     }
