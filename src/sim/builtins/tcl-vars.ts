@@ -3,7 +3,7 @@
  */
 import { lookup, isResult } from '../args.js';
 import { Frame, type Interp, type Var } from '../interp.js';
-import { err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
+import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
 import { globMatch } from '../tcl/glob.js';
 import { compileRegex } from '../tcl/regexp.js';
 import { expectedInteger, formatInt, formatList, parseList, scanInt, wrap64, type Int } from '../values.js';
@@ -82,10 +82,9 @@ function lappendCmd(interp: Interp, argv: string[]): TclResult {
     items = l;
   }
   for (let i = 2; i < argv.length; i++) items.push(argv[i]);
-  const text = formatList(items, interp.dialect);
-  const tooLong = interp.checkLength(text.length);
-  if (tooLong) return tooLong;
-  const r = interp.setVar(argv[1], text);
+  const text = interp.listOf(items);
+  if (text.code !== Code.OK) return text;
+  const r = interp.setVar(argv[1], text.value);
   return typeof r === 'string' ? ok(r) : r;
 }
 
