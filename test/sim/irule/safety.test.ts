@@ -94,6 +94,18 @@ describe('limits per client', () => {
   });
 });
 
+describe('bad input to builtins is a Tcl error, never a JS exception', () => {
+  it.each([
+    ['URI::path', 'wrong # args: should be "URI::path URI_STRING (depth | START | (START END))?"'],
+    ['clock format 99999999999999999', 'integer value too large to represent'],
+    ['clock format -99999999999999999', 'integer value too large to represent'],
+  ])('%s', (cmd, message) => {
+    const r = simOne(`when CLIENT_ACCEPTED { log local0. [catch {${cmd}} m]:$m }`);
+    expect(r.error).toBeNull();
+    expect(r.logs).toEqual([`Rule /Common/rule_a <CLIENT_ACCEPTED>: 1:${message}`]);
+  });
+});
+
 describe('no file, process or network access', () => {
   it.each(['open /etc/passwd', 'exec ls', 'socket example.com 80', 'source /etc/x.tcl', 'file exists /etc', 'glob /*', 'cd /', 'exit 1', 'load x', 'interp create'])('%s is not a command', (cmd) => {
     const r = simOne(`when CLIENT_ACCEPTED { set c {${cmd}}; eval $c }`);
