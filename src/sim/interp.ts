@@ -675,7 +675,7 @@ export class Interp {
         const items = parseList(v, this.dialect);
         if (!Array.isArray(items)) return err(items.error);
         expanded ??= argv.slice(0, i);
-        expanded.push(...items);
+        for (const item of items) expanded.push(item);
         continue;
       }
       const v = this.evalWord(w);

@@ -52,7 +52,7 @@ async function readClients(io: CliIo, opts: SimCliOptions): Promise<{ clients: C
     const f = await readText(io, opts.clients, 'clients file');
     const list = parseClientList(f.text);
     if ('error' in list) throw new UsageError(`${f.name}:${list.line}: ${list.error}`);
-    clients.push(...list);
+    for (const c of list) clients.push(c);
   }
   if (clients.length > 0) return { clients, defaulted: false };
   return { clients: [{ address: DEFAULT_CLIENT }], defaulted: true };
