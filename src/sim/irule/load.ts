@@ -7,6 +7,7 @@
 import { getEvent } from '../../catalog/load.js';
 import type { Script, Word } from '../../syntax/ast.js';
 import { literalValue, parse } from '../../syntax/index.js';
+import { LineIndex } from '../../syntax/line-index.js';
 import type { ProcDef } from '../interp.js';
 import { parseList } from '../values.js';
 import type { RuleSource } from './types.js';
@@ -66,19 +67,18 @@ export interface LoadProblem {
   message: string;
 }
 
-/** 1-based line and column of an offset. */
+/** 1-based line and column of an offset (the text's line index is kept for the next call, so many problems cost linear time). */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  if (lastText !== text) {
+    lastText = text;
+    lastIndex = new LineIndex(text);
   }
-  return { line, column: end - lineStart + 1 };
+  const p = lastIndex!.position(offset);
+  return { line: p.line + 1, column: p.column + 1 };
 }
+
+let lastText: string | undefined;
+let lastIndex: LineIndex | undefined;
 
 /** Puts a bare rule name in `/Common`. */
 export function ruleFullPath(name: string): string {
