@@ -76,3 +76,11 @@ describe('huge patterns', () => {
     expect(run('regexp [string repeat ( 1000]a[string repeat ) 1000] a').value).toBe('1');
   });
 });
+
+describe('glob over many elements', () => {
+  it('glob-bound.1 lsearch of a long plain pattern in a long list takes time linear in the list', () => {
+    const { r, ms } = timed('set big [string repeat ab 100000]; set l [string repeat "x " 100000]; lsearch $l $big');
+    expect(r).toMatchObject({ code: 0, value: '-1' });
+    expect(ms).toBeLessThan(1500);
+  });
+});
