@@ -27,4 +27,14 @@ describe('linter scale', () => {
     expect(out).toContain('a:200000:1');
     expect(out).toContain('200000 problems');
   });
+
+  it('20,000 same-line suppressions take linear time and still silence their own line only', () => {
+    const body = Array.from({ length: 20_000 }, (_, i) => `  log local0. $v${i} ;# irule-lint-disable-line undefined-variable -- test`).join('\n');
+    const t0 = performance.now();
+    const r = lint(`when HTTP_REQUEST {\n${body}\n  log local0. $unsilenced\n}\n`, {});
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    const undef = r.diagnostics.filter((d) => d.ruleId === 'undefined-variable');
+    expect(undef).toHaveLength(1);
+    expect(r.diagnostics.filter((d) => d.ruleId === 'unused-suppression')).toHaveLength(0);
+  });
 });
