@@ -219,19 +219,23 @@ export class MatchAbort {
 export const BACKTRACK_BUDGET = 2_000_000;
 const CHECK_EVERY = 4096;
 
-const WORD_RE = /^[\p{L}\p{Nd}_]$/u;
-const wordCache = new Int8Array(256);
-
-function isWordCp(cp: number): boolean {
-  if (cp < 256) {
-    const c = wordCache[cp];
-    if (c !== 0) return c > 0;
-    const w = WORD_RE.test(String.fromCodePoint(cp));
-    wordCache[cp] = w ? 1 : -1;
-    return w;
-  }
-  return WORD_RE.test(String.fromCodePoint(cp));
+/** A one-character test by a JS RegExp anchored on both ends, with its answers for Latin-1 remembered. */
+export function regexPred(re: RegExp): CharPred {
+  const memo = new Int8Array(256);
+  return (cp) => {
+    if (cp < 256) {
+      const m = memo[cp];
+      if (m !== 0) return m > 0;
+      const r = re.test(String.fromCharCode(cp));
+      memo[cp] = r ? 1 : -1;
+      return r;
+    }
+    return re.test(String.fromCodePoint(cp));
+  };
 }
+
+/** Word characters of `\m \M \y \Y` (as `\w`). */
+const isWordCp = regexPred(/^[\p{L}\p{Nd}_]$/u);
 
 /** Buffers of a program's first pass, reused across matches (`gen` stamps the states seen at a position). */
 interface Scratch {
@@ -326,64 +330,22 @@ class Run {
 
   /** Whether `prog` matches starting at `pos` (any end): a lookahead. */
   exists(prog: Program, pos: number): boolean {
-    const n = prog.ins.length;
-    const seen = new Int32Array(n).fill(-1);
-    let cur: number[] = [];
-    let next: number[] = [];
-    const stack: number[] = [];
-    const closure = (pc0: number, at: number, list: number[]): boolean => {
-      stack.push(pc0);
-      while (stack.length > 0) {
-        const pc = stack.pop()!;
-        if (seen[pc] === at) continue;
-        seen[pc] = at;
-        const ins = prog.ins[pc];
-        switch (ins.op) {
-          case Op.Char:
-            list.push(pc);
-            break;
-          case Op.Match:
-            stack.length = 0;
-            return true;
-          case Op.Jmp:
-            stack.push(ins.a);
-            break;
-          case Op.Split:
-            stack.push(ins.b, ins.a);
-            break;
-          case Op.Assert:
-            if (this.assert(ins.a, at)) stack.push(pc + 1);
-            break;
-          case Op.Look:
-            if (this.look(prog, ins.a, ins.b === 1, at)) stack.push(pc + 1);
-            break;
-          default:
-            stack.push(pc + 1);
-        }
-      }
-      return false;
-    };
-    if (closure(0, pos, cur)) return true;
-    while (cur.length > 0 && pos < this.len) {
-      this.count(cur.length);
-      const cp = this.cpAt(pos);
-      const w = cp > 0xffff ? 2 : 1;
-      next.length = 0;
-      for (const pc of cur) {
-        if (prog.ins[pc].pred!(cp) && closure(pc + 1, pos + w, next)) return true;
-      }
-      [cur, next] = [next, cur];
-      pos += w;
-    }
-    return false;
+    // The caller's extent pass is under way: keep its best match.
+    const s = this.bestS;
+    const e = this.bestE;
+    const found = this.extent(prog, pos, true, true) !== null;
+    this.bestS = s;
+    this.bestE = e;
+    return found;
   }
 
   /**
    * The leftmost-longest (or leftmost-shortest) match at or after `from`: [start, end] or null.
    * Threads are kept in order of their start, and a state reached twice at one position keeps the
    * earlier start (both have the same future), so the set of threads never exceeds the program.
+   * `anchored`: only matches starting at `from`.
    */
-  extent(prog: Program, from: number, shortest: boolean): [number, number] | null {
+  extent(prog: Program, from: number, shortest: boolean, anchored = false): [number, number] | null {
     const sc = scratchOf(prog);
     const ins = prog.ins;
     let cpc = sc.cpc;
@@ -394,7 +356,7 @@ class Run {
     this.bestE = -1;
     let pos = from;
     let ccount = this.addThread(prog, sc, 0, pos, pos, cpc, cst, 0, shortest);
-    while (pos < this.len && (ccount > 0 || this.bestS < 0)) {
+    while (pos < this.len && (ccount > 0 || (this.bestS < 0 && !anchored))) {
       this.count(ccount + 1);
       const cp = this.str.codePointAt(pos)!;
       const next = pos + (cp > 0xffff ? 2 : 1);
@@ -407,7 +369,7 @@ class Run {
         const pc = cpc[i];
         if (ins[pc].pred!(cp)) ncount = this.addThread(prog, sc, pc + 1, st, next, npc, nst, ncount, shortest);
       }
-      if (this.bestS < 0) ncount = this.addThread(prog, sc, 0, next, next, npc, nst, ncount, shortest);
+      if (this.bestS < 0 && !anchored) ncount = this.addThread(prog, sc, 0, next, next, npc, nst, ncount, shortest);
       const tp = cpc;
       cpc = npc;
       npc = tp;

@@ -14,7 +14,7 @@
  * then follow a backtracking engine's preference among matches of that extent. Constructs we
  * cannot express are reported as errors instead of matching wrongly.
  */
-import { Assert, compileProgram, MatchAbort, ProgramTooLarge, runProgram, type CharPred, type Program, type RegexGuard, type ReNode } from './re-engine.js';
+import { Assert, compileProgram, MatchAbort, ProgramTooLarge, regexPred, runProgram, type CharPred, type Program, type RegexGuard, type ReNode } from './re-engine.js';
 
 export { MatchAbort, type RegexGuard } from './re-engine.js';
 
@@ -138,18 +138,7 @@ function predicate(src: string, nocase: boolean): CharPred {
   if (src === '[\\s\\S]') pred = () => true;
   else if (src === '[^\\n]') pred = (cp) => cp !== 10;
   else {
-    const re = new RegExp(`^(?:${src})$`, nocase ? 'ui' : 'u');
-    const memo = new Int8Array(128);
-    pred = (cp) => {
-      if (cp < 128) {
-        const m = memo[cp];
-        if (m !== 0) return m > 0;
-        const r = re.test(String.fromCharCode(cp));
-        memo[cp] = r ? 1 : -1;
-        return r;
-      }
-      return re.test(String.fromCodePoint(cp));
-    };
+    pred = regexPred(new RegExp(`^(?:${src})$`, nocase ? 'ui' : 'u'));
   }
   if (predCache.size >= 2000) predCache.clear();
   predCache.set(key, pred);
