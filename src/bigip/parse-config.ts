@@ -171,7 +171,7 @@ export function parseBigipConf(input: string | readonly ConfigSource[], options:
       onEntry: (entry) => buildObject(ctx, entry),
       keepEntries: options.keepTrees === true,
     });
-    diagnostics.push(...syntax);
+    for (const d of syntax) diagnostics.push(d);
     sources.push(src.name !== undefined ? { name: src.name, text, document } : { text, document });
     if (config.version === undefined) {
       const v = document.comments.find((c) => /^#TMSH-VERSION:/i.test(c.text));
@@ -373,7 +373,7 @@ function canonicalAddress(ctx: Ctx, word: TmshWord, what: string): string | unde
 function monitorNames(entry: TmshEntry | undefined, skip: number, partition: string): string[] {
   if (!entry) return [];
   const words = entry.words.slice(skip).map((w) => w.text);
-  if (entry.body?.type === 'Block') for (const e of entry.body.entries) words.push(...e.words.map((w) => w.text));
+  if (entry.body?.type === 'Block') for (const e of entry.body.entries) for (const w of e.words) words.push(w.text);
   return words
     .filter((w) => !['and', 'all', 'min', 'of', 'none'].includes(w) && !/^\d+$/.test(w))
     .map((w) => qualify(w, partition));
@@ -508,7 +508,7 @@ function loadExternalGroups(
       continue;
     }
     const result = parseDataGroupFile(content, givenType, { source: used, groupName: dg.name });
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) diagnostics.push(d);
     dg.type = result.type;
     dg.records = result.records;
     dg.loaded = true;
@@ -578,12 +578,12 @@ function buildPool(ctx: Ctx, h: Header): void {
       const first = e.words[0]?.text;
       if (first === 'members' || first === 'member') {
         inMembers = true;
-        memberItems.push(...new TmshProps({ type: 'Block', entries: [e], range: e.range, closed: true }).items(first));
+        for (const item of new TmshProps({ type: 'Block', entries: [e], range: e.range, closed: true }).items(first)) memberItems.push(item);
       } else if (inMembers && e.words.length === 1 && splitHostPort(e.words[0].text)) {
         memberItems.push(e.body?.type === 'Block' ? { word: e.words[0], body: e.body } : { word: e.words[0] });
       } else inMembers = false;
     }
-  } else memberItems.push(...p.items('members'));
+  } else for (const item of p.items('members')) memberItems.push(item);
   const members: PoolMember[] = [];
   for (const item of memberItems) {
     const m = buildMember(ctx, item, b.partition, h.v10, h.name);

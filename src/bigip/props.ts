@@ -12,7 +12,8 @@ export interface TmshListItem {
 /** The elements of a list block: every word of every entry; an entry's block belongs to its last word. */
 export function blockItems(block: TmshBlock): TmshListItem[] {
   const out: TmshListItem[] = [];
-  for (const e of block.entries) out.push(...entryItems(e.words, e.body));
+  // Items are pushed one by one: a spread of a huge block (a 1M-record data group) would overflow the stack.
+  for (const e of block.entries) for (const item of entryItems(e.words, e.body)) out.push(item);
   return out;
 }
 
@@ -113,8 +114,7 @@ export class TmshProps {
     const out: TmshListItem[] = [];
     for (const e of this.all(...keys)) {
       const rest = e.words.slice(keys.length);
-      if (rest.length === 0 && e.body?.type === 'Block') out.push(...blockItems(e.body));
-      else out.push(...entryItems(rest, e.body));
+      for (const item of rest.length === 0 && e.body?.type === 'Block' ? blockItems(e.body) : entryItems(rest, e.body)) out.push(item);
     }
     return out;
   }

@@ -89,7 +89,8 @@ export function matchCall(spec: CommandSpec, args: ArgText[]): CallMatch {
   let m: CallMatch;
   if (form.handler) m = { ...matchArgs(spec, args), path: [], form };
   else m = matchIn(form, args, 0, []);
-  if (spec.argsLoose) m.uncertain = true;
+  // A loose form may accept more than documented, but no documented form takes no argument at all.
+  if (spec.argsLoose && !(args.length === 0 && m.arity === 'tooFew')) m.uncertain = true;
   return m;
 }
 

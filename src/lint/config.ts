@@ -160,15 +160,19 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestD = Infinity;
   const lower = name.toLowerCase();
+  // Up to a third of the name may differ (two edits for names of four or more characters), so a
+  // one-letter name is not "corrected" into an unrelated two-letter one.
+  const limit = Math.max(name.length >= 4 ? 2 : 1, Math.floor(name.length / 3));
   for (const c of candidates) {
+    // The distance is at least the difference in length: skip candidates that cannot be close
+    // enough, so a long name (a megabyte-long word) costs nothing per candidate.
+    const gap = Math.abs(c.length - name.length);
+    if (gap > limit || gap >= bestD) continue;
     const d = distance(lower, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  // Up to a third of the name may differ (two edits for names of four or more characters), so a
-  // one-letter name is not "corrected" into an unrelated two-letter one.
-  const limit = Math.max(name.length >= 4 ? 2 : 1, Math.floor(name.length / 3));
   return best !== undefined && bestD <= limit ? best : undefined;
 }

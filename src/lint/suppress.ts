@@ -89,6 +89,54 @@ interface Scope {
   used: boolean;
 }
 
+/** Scopes indexed for lookup by diagnostic: line scopes by rule id and line, regions by rule id. */
+class ScopeIndex {
+  /** `disable-line` / `disable-next-line` scopes by `id` + line (each covers exactly one line). */
+  private readonly byLine = new Map<string, Scope[]>();
+  /** `disable` regions by rule id, in order: disjoint, since a rule's region must end before the next opens. */
+  private readonly regions = new Map<string, Scope[]>();
+
+  addLine(s: Scope, line: number): void {
+    const key = `${s.id}\n${line}`;
+    const list = this.byLine.get(key);
+    if (list) list.push(s);
+    else this.byLine.set(key, [s]);
+  }
+
+  addRegion(s: Scope): void {
+    const list = this.regions.get(s.id);
+    if (list) list.push(s);
+    else this.regions.set(s.id, [s]);
+  }
+
+  /** Marks every scope that covers a diagnostic of `id` at `offset` (on `line`) as used; true if any does. */
+  silence(id: string, offset: number, line: number): boolean {
+    let silenced = false;
+    const onLine = this.byLine.get(`${id}\n${line}`);
+    if (onLine) {
+      for (const s of onLine) s.used = true;
+      silenced = true;
+    }
+    const regions = this.regions.get(id);
+    if (regions) {
+      // The last region starting at or before the offset is the only one that can cover it.
+      let lo = 0;
+      let hi = regions.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (regions[mid].from <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const r = regions[lo];
+      if (r.from <= offset && offset < r.to) {
+        r.used = true;
+        silenced = true;
+      }
+    }
+    return silenced;
+  }
+}
+
 /**
  * Drops the diagnostics that directives silence and returns the rest, plus the problems found in
  * the directives themselves.
@@ -101,6 +149,7 @@ export function applySuppressions(
   const problems: DirectiveProblem[] = [];
   const scopes: Scope[] = [];
   const open = new Map<string, Scope>();
+  const index = new ScopeIndex();
   const textEnd = Number.MAX_SAFE_INTEGER;
   for (const comment of input.comments) {
     const d = parseDirective(comment);
@@ -127,15 +176,20 @@ export function applySuppressions(
       }
       const lineEnd = (l: number): number => (l + 1 < lines.lineCount ? lines.lineStart(l + 1) : textEnd);
       if (d.kind === 'disable-line') {
-        scopes.push({ id, directive: d, from: lines.lineStart(line), to: lineEnd(line), used: false });
+        const s: Scope = { id, directive: d, from: lines.lineStart(line), to: lineEnd(line), used: false };
+        scopes.push(s);
+        index.addLine(s, line);
       } else if (d.kind === 'disable-next-line') {
         const from = lineEnd(line);
-        scopes.push({ id, directive: d, from, to: from === textEnd ? textEnd : lineEnd(line + 1), used: false });
+        const s: Scope = { id, directive: d, from, to: from === textEnd ? textEnd : lineEnd(line + 1), used: false };
+        scopes.push(s);
+        if (from !== textEnd) index.addLine(s, line + 1);
       } else if (d.kind === 'disable') {
         if (open.has(id)) continue; // already disabled: the first region stays open
         const s: Scope = { id, directive: d, from: d.range.end, to: textEnd, used: false };
         open.set(id, s);
         scopes.push(s);
+        index.addRegion(s);
       } else {
         const s = open.get(id);
         if (!s) {
@@ -149,14 +203,7 @@ export function applySuppressions(
   }
   const kept: Diagnostic[] = [];
   for (const diag of diagnostics) {
-    let silenced = false;
-    for (const s of scopes) {
-      if (s.id === diag.ruleId && diag.range.start >= s.from && diag.range.start < s.to) {
-        s.used = true;
-        silenced = true;
-      }
-    }
-    if (!silenced) kept.push(diag);
+    if (!index.silence(diag.ruleId, diag.range.start, lines.position(diag.range.start).line)) kept.push(diag);
   }
   for (const s of scopes) {
     if (!s.used && input.enabledRules.has(s.id)) {

@@ -77,6 +77,10 @@ export function formatSimText(report: SimulationReport): string {
     if (ri.error) out.push(...errorLines(ri.error, '  '));
     if (ri.notModelled.length > 0) out.push(`  not modelled ${ri.notModelled.join(', ')}`);
   }
-  for (const r of report.results) out.push('', ...clientBlock(r));
+  // Line by line: a spread of a client's 200,000 log lines would overflow the stack.
+  for (const r of report.results) {
+    out.push('');
+    for (const line of clientBlock(r)) out.push(line);
+  }
   return `${out.join('\n')}\n`;
 }

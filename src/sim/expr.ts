@@ -12,7 +12,7 @@ import type { Dialect, ExprNode } from '../syntax/ast.js';
 import { Code, err, ok, type TclResult } from './result.js';
 import type { Interp } from './interp.js';
 import { globMatch } from './tcl/glob.js';
-import { compileRegex, execRegex } from './tcl/regexp.js';
+import { compileRegex } from './tcl/regexp.js';
 import {
   formatDouble,
   formatInt,
@@ -679,7 +679,7 @@ class Compiler {
   }
 
   stringOp(op: string, l: (it: Interp) => string | typeof ERR, r: (it: Interp) => string | typeof ERR): Ev {
-    let test: (a: string, b: string) => boolean | typeof ERR;
+    let test: (a: string, b: string, it: Interp) => boolean | typeof ERR;
     switch (op) {
       case 'contains':
         test = (a, b) => a.includes(b);
@@ -697,10 +697,13 @@ class Compiler {
         test = (a, b) => globMatch(b, a);
         break;
       default:
-        test = (a, b) => {
+        test = (a, b, it) => {
           const re = compileRegex(b);
           if ('error' in re) return fail(re.error);
-          return execRegex(re, a) !== null;
+          const hit = it.regexTest(re, a);
+          if (typeof hit === 'boolean') return hit;
+          pending = hit;
+          return ERR;
         };
     }
     return (it) => {
@@ -708,7 +711,7 @@ class Compiler {
       if (a === ERR) return a;
       const b = r(it);
       if (b === ERR) return b;
-      const t = test(a, b);
+      const t = test(a, b, it);
       if (t === ERR) return t;
       return t ? 1 : 0;
     };

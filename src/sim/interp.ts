@@ -31,7 +31,8 @@ import type { Dialect, Expr, Script, Statement, Word, Part, VarRef } from '../sy
 import { parse, parseExpressionText } from '../syntax/index.js';
 import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from './result.js';
 import { compileExpr, CompiledExpr } from './expr.js';
-import { formatList, parseList } from './values.js';
+import { concatStrings, formatList, parseList } from './values.js';
+import { execRegex, MatchAbort, type RegexMatch, type TclRegex } from './tcl/regexp.js';
 
 export { Code, type TclResult } from './result.js';
 
@@ -45,8 +46,13 @@ export interface Limits {
   maxDepth: number;
   /** Wall-clock budget of one run, in milliseconds (measured with the interp's `now`). */
   timeMs: number;
-  /** Longest string a single command may build (e.g. `string repeat`, `format`, `append`). */
+  /** Longest string a single command may build (e.g. `string repeat`, `format`, `append`, `list`). */
   maxStringLength: number;
+  /**
+   * Most characters one run (or one client's budget) may hold at once in variables, arrays,
+   * session table entries and `after` scripts together.
+   */
+  maxMemory: number;
 }
 
 /** Defaults: generous for real iRules, small enough that runaway code ends quickly. */
@@ -55,10 +61,30 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxDepth: 1000,
   timeMs: 2000,
   maxStringLength: 16 * 1024 * 1024,
+  maxMemory: 64 * 1024 * 1024,
 });
 
 /** Which limit a run hit. */
-export type LimitKind = 'steps' | 'time' | 'depth' | 'stack';
+export type LimitKind = 'steps' | 'time' | 'depth' | 'stack' | 'memory';
+
+/**
+ * One client's share of the limits, spent by every run made for it (its event handlers and its
+ * `after` jobs): steps and memory add up, and the deadline is fixed when the budget is made.
+ */
+export class Budget {
+  /** Steps spent so far. */
+  steps = 0;
+  /** Characters held (see Limits.maxMemory). */
+  memory = 0;
+  /** The limit a run of this budget hit, if any (later runs stop at once). */
+  limit: LimitKind | undefined;
+  constructor(
+    /** The limits (the interp's defaults merged with the client's). */
+    readonly limits: Limits,
+    /** Wall-clock deadline (ms, on the interp's clock). */
+    readonly deadline: number,
+  ) {}
+}
 
 /**
  * A command implementation. `argv` holds the substituted words (argv[0] is the command name as
@@ -152,6 +178,8 @@ export interface RunOptions {
   src?: string;
   /** Limits for this run (default: the interp's limits). */
   limits?: Partial<Limits>;
+  /** A budget shared with other runs (a client's): its limits, deadline, steps and memory are used instead of fresh ones. */
+  budget?: Budget;
 }
 
 /** What a `run` returns. */
@@ -294,6 +322,11 @@ const TEXT_CACHE_MAX = 2000;
 /** Tcl 8.4's message when scripts nest deeper than the limit (catchable, as in Tcl). */
 const NESTING_MESSAGE = 'too many nested calls to Tcl_EvalObj (infinite loop?)';
 /** Command substitutions nested deeper than the parser builds a tree for. */
+/** Steps between two readings of the clock. */
+const CHECK_CLOCK_EVERY = 64;
+/** Arguments or results at least this long make a command read the clock (its work grows with them). */
+const LARGE_VALUE = 65536;
+
 const DEEP_SUBST_MESSAGE = 'simulator limit: command substitutions nested deeper than the parser analyses';
 
 // ---- The interpreter ---------------------------------------------------------------------------
@@ -421,12 +454,28 @@ export class Interp {
     return { code: result.code, value: result.value, steps: this.steps };
   }
 
+  /** A budget for a series of runs (one client's), starting now. */
+  newBudget(limits?: Partial<Limits>): Budget {
+    const l = limits ? { ...this.limits, ...limits } : this.limits;
+    return new Budget(l, l.timeMs === Infinity ? Infinity : this.now() + l.timeMs);
+  }
+
   private runTop(code: string | Script, options: RunOptions): RunResult {
-    this.runLimits = options.limits ? { ...this.limits, ...options.limits } : this.limits;
-    this.steps = 0;
+    const budget = options.budget;
+    if (budget) {
+      this.runLimits = budget.limits;
+      this.steps = budget.steps;
+      this.memory = budget.memory;
+      this.deadline = budget.deadline;
+    } else {
+      this.runLimits = options.limits ? { ...this.limits, ...options.limits } : this.limits;
+      this.steps = 0;
+      this.memory = 0;
+      this.deadline = this.runLimits.timeMs === Infinity ? Infinity : this.now() + this.runLimits.timeMs;
+    }
     this.depth = 0;
     this.limitHit = undefined;
-    this.deadline = this.runLimits.timeMs === Infinity ? Infinity : this.now() + this.runLimits.timeMs;
+    this.sinceCheck = 0;
     this.resetError();
     this.returnCode = Code.OK;
     this.topCommand = undefined;
@@ -435,21 +484,34 @@ export class Interp {
     this.frame = options.frame ?? this.globalFrame;
     let result: TclResult;
     try {
-      if (typeof code === 'string') {
+      if (budget?.limit) {
+        result = this.hitLimit(budget.limit, `simulator limit: this client already reached its ${budget.limit} limit`);
+      } else if (typeof code === 'string') {
         const unit = this.parseText(code);
         result = 'code' in unit ? unit : this.evalTop(unit.script, unit.src);
       } else {
         result = this.evalTop(code, options.src ?? this.src);
       }
     } catch (e) {
-      if (!(e instanceof RangeError) || !/call stack/i.test(e.message)) throw e;
-      // The JS stack ran out before our nesting limit: report it as a limit, never crash.
-      this.limitHit = 'stack';
-      result = err('simulator limit: nesting too deep for the JavaScript stack');
+      if (!(e instanceof RangeError)) throw e;
+      if (/call stack/i.test(e.message)) {
+        // The JS stack ran out before our nesting limit: report it as a limit, never crash.
+        this.limitHit = 'stack';
+        result = err('simulator limit: nesting too deep for the JavaScript stack');
+      } else if (/invalid (string|array|typed array) length|allocation failed/i.test(e.message)) {
+        // A value larger than JavaScript allows: a memory limit, never a crash.
+        this.limitHit = 'memory';
+        result = err('simulator limit: a string or list larger than JavaScript can hold');
+      } else throw e;
     } finally {
       this.frame = saveFrame;
       this.src = saveSrc;
       this.depth = 0;
+      if (budget) {
+        budget.steps = this.steps;
+        budget.memory = this.memory;
+        budget.limit ??= this.limitHit;
+      }
     }
     const out: RunResult = { code: result.code, value: result.value, steps: this.steps };
     if (result.code === Code.BREAK || result.code === Code.CONTINUE) {
@@ -613,7 +675,7 @@ export class Interp {
         const items = parseList(v, this.dialect);
         if (!Array.isArray(items)) return err(items.error);
         expanded ??= argv.slice(0, i);
-        expanded.push(...items);
+        for (const item of items) expanded.push(item);
         continue;
       }
       const v = this.evalWord(w);
@@ -707,7 +769,16 @@ export class Interp {
         return wrongArgs(spec.usage ? `${name} ${spec.usage}` : name);
       }
     }
-    return entry.handler(this, argv, words);
+    // A command over large values can take long: look at the clock around it.
+    let size = 0;
+    for (let i = 1; i < argv.length; i++) size += argv[i].length;
+    if (size >= LARGE_VALUE) {
+      const late = this.checkDeadline();
+      if (late) return late;
+    }
+    const r = entry.handler(this, argv, words);
+    if (r.value.length >= LARGE_VALUE) return this.checkDeadline() ?? r;
+    return r;
   }
 
   /** Calls a command by name with arguments (for the iRule layer and `call`). */
@@ -723,17 +794,85 @@ export class Interp {
     if (this.limitHit) return err(this.limitMessage);
     const steps = ++this.steps;
     if (steps > this.runLimits.maxSteps) return this.hitLimit('steps', `simulator limit: more than ${this.runLimits.maxSteps} steps executed (infinite loop?)`);
-    if ((steps & 1023) === 0 && this.deadline !== Infinity && this.now() > this.deadline) {
+    if (++this.sinceCheck >= CHECK_CLOCK_EVERY) return this.checkDeadline();
+    return undefined;
+  }
+
+  /** Steps since the clock was last read. */
+  private sinceCheck = 0;
+
+  /** Reads the clock: the time limit error once the deadline has passed. */
+  private checkDeadline(): TclResult | undefined {
+    this.sinceCheck = 0;
+    if (this.deadline !== Infinity && this.now() > this.deadline) {
       return this.hitLimit('time', `simulator limit: the run took longer than ${this.runLimits.timeMs} ms`);
     }
     return undefined;
   }
 
-  private hitLimit(kind: LimitKind, message: string): TclResult {
+  /** Characters held by the current run or budget (see Limits.maxMemory). */
+  memory = 0;
+
+  /**
+   * Accounts for `delta` more (or, negative, fewer) characters held: variables, array elements,
+   * session table entries, `after` scripts. Returns the memory limit error once past the limit.
+   */
+  chargeMemory(delta: number): TclResult | undefined {
+    const m = this.memory + delta;
+    this.memory = m > 0 ? m : 0;
+    if (m > this.runLimits.maxMemory) return this.memoryLimit();
+    return undefined;
+  }
+
+  private memoryLimit(): TclResult {
+    return this.hitLimit('memory', `simulator limit: more than ${this.runLimits.maxMemory} characters held in variables, tables and after jobs`);
+  }
+
+  /** `items` as a Tcl list, within the string length limit (checked before building it, and after quoting). */
+  listOf(items: readonly string[]): TclResult {
+    const tooLong = this.checkTotal(items, items.length);
+    if (tooLong) return tooLong;
+    const s = formatList(items, this.dialect);
+    return this.checkLength(s.length) ?? ok(s);
+  }
+
+  /** Tcl's `concat` of `args`, within the string length limit; a string, or the limit error. */
+  concatOf(args: readonly string[]): string | TclResult {
+    return this.checkTotal(args, args.length) ?? concatStrings(args);
+  }
+
+  /** Checks that strings of these lengths joined (plus `extra`) stay within the length limit. */
+  checkTotal(parts: readonly string[], extra = 0): TclResult | undefined {
+    let n = extra;
+    for (const p of parts) n += p.length;
+    return this.checkLength(n);
+  }
+
+  /** Ends the run with a simulator limit (which `catch` cannot stop). */
+  hitLimit(kind: LimitKind, message: string): TclResult {
     this.limitHit = kind;
     this.limitMessage = message;
     return err(message);
   }
+
+  /**
+   * Matches a compiled regexp under this run's deadline: a match that runs past it ends the run
+   * with the time limit, and a back-reference pattern that exhausts its budget is a Tcl error.
+   */
+  regexExec(re: TclRegex, str: string, from = 0, wantGroups = true): RegexMatch | null | TclResult {
+    const m = execRegex(re, str, from, this.regexGuard, wantGroups);
+    if (!(m instanceof MatchAbort)) return m;
+    if (m.timeout) return this.hitLimit('time', `simulator limit: the run took longer than ${this.runLimits.timeMs} ms`);
+    return err(m.message);
+  }
+
+  /** Whether a compiled regexp matches anywhere in `str` (see regexExec). */
+  regexTest(re: TclRegex, str: string): boolean | TclResult {
+    const m = this.regexExec(re, str, 0, false);
+    return m === null ? false : Array.isArray(m) ? true : m;
+  }
+
+  private readonly regexGuard = { expired: (): boolean => this.deadline !== Infinity && this.now() > this.deadline };
 
   /** Checks a string about to be built against the length limit. */
   checkLength(n: number): TclResult | undefined {
@@ -955,7 +1094,11 @@ export class Interp {
     }
     if (v.ref) return this.setElement(v.ref.owner, v.ref.key, value, name);
     if (v.arr !== undefined) return err(`can't set "${name}": variable is array`);
+    const old = v.value;
     v.value = value;
+    const m = this.memory + value.length - (old === undefined ? 0 : old.length);
+    this.memory = m > 0 ? m : 0;
+    if (m > this.runLimits.maxMemory) return this.memoryLimit();
     return value;
   }
 
@@ -976,7 +1119,11 @@ export class Interp {
       if (v.value !== undefined) return err(`can't set "${display}": variable isn't array`);
       v.arr = new Map();
     }
+    const old = v.arr.get(index);
     v.arr.set(index, value);
+    const m = this.memory + value.length - (old === undefined ? -index.length : old.length);
+    this.memory = m > 0 ? m : 0;
+    if (m > this.runLimits.maxMemory) return this.memoryLimit();
     return value;
   }
 
@@ -1036,13 +1183,17 @@ export class Interp {
     if (v === undefined || !v.exists()) return quiet ? undefined : err(`can't unset "${name}": no such variable`);
     if (index !== undefined) {
       if (v.arr === undefined) return quiet ? undefined : err(`can't unset "${name}": variable isn't array`);
-      if (!v.arr.delete(index)) return quiet ? undefined : err(`can't unset "${name}": no such element in array`);
+      const old = v.arr.get(index);
+      if (old === undefined || !v.arr.delete(index)) return quiet ? undefined : err(`can't unset "${name}": no such element in array`);
+      this.chargeMemory(-(old.length + index.length));
       return undefined;
     }
     if (v.ref) {
-      v.ref.owner.arr?.delete(v.ref.key);
+      const old = v.ref.owner.arr?.get(v.ref.key);
+      if (old !== undefined && v.ref.owner.arr!.delete(v.ref.key)) this.chargeMemory(-(old.length + v.ref.key.length));
       return undefined;
     }
+    this.chargeMemory(-heldBy(v));
     v.value = undefined;
     v.arr = undefined;
     // A plain local is removed; a linked one keeps its slot so that the link survives.
@@ -1114,6 +1265,7 @@ export class Interp {
     const params = def.params;
     const np = params.length;
     let ai = 1;
+    let held = 0;
     for (let i = 0; i < np; i++) {
       const p = params[i];
       const slot = new Var();
@@ -1127,7 +1279,12 @@ export class Interp {
       } else {
         return err(`no value given for parameter "${p.name}" to "${argv[0]}"`);
       }
+      held += slot.value.length;
       frame.vars.set(p.name, slot);
+    }
+    if (held > 0) {
+      const full = this.chargeMemory(held);
+      if (full) return full;
     }
     if (ai < argv.length) return err(`called "${argv[0]}" with too many arguments`);
     let code = def.code;
@@ -1144,6 +1301,7 @@ export class Interp {
     this.returnCode = Code.OK;
     const r = this.evalScript(code.script, code.src);
     this.frame = saveFrame;
+    this.releaseFrame(frame);
     switch (r.code) {
       case Code.OK:
         return r;
@@ -1175,6 +1333,13 @@ export class Interp {
     }
   }
 
+  /** Gives back the memory held by a procedure's own (not linked) variables when it returns. */
+  private releaseFrame(frame: Frame): void {
+    let held = 0;
+    for (const v of frame.vars.values()) if (!this.isLinked(v) && !v.ref) held += heldBy(v);
+    if (held > 0) this.chargeMemory(-held);
+  }
+
   /** All procedures, by name. */
   procs(): Map<string, ProcDef> {
     const out = new Map<string, ProcDef>();
@@ -1188,4 +1353,12 @@ export class Interp {
   get level(): number {
     return this.frame.level;
   }
+}
+
+/** Characters a variable slot holds (its value, or its elements and their keys). */
+function heldBy(v: Var): number {
+  if (v.value !== undefined) return v.value.length;
+  let n = 0;
+  if (v.arr) for (const [k, e] of v.arr) n += k.length + e.length;
+  return n;
 }

@@ -1,5 +1,6 @@
 /**
- * A compact, readable AST dump: one line per node, two spaces of indentation per level.
+ * A compact, readable AST dump: one line per node, two spaces of indentation per level (up to 32
+ * levels; deeper lines show their depth as `<40> `, so the output stays linear in the input).
  * Used by `irule-lint --debug-ast` and by parser snapshot tests. Iterative, so deep trees
  * cannot overflow the call stack.
  *
@@ -38,7 +39,7 @@ export function printAst(root: Node, options: PrintOptions = {}): string {
   while (stack.length > 0) {
     const { node, depth, role } = stack.pop()!;
     const [label, children] = describe(node);
-    let line = '  '.repeat(depth) + (role ? `${role}: ` : '') + label;
+    let line = indent(depth) + (role ? `${role}: ` : '') + label;
     if (options.ranges) {
       line += ` ${fmtRange(node.range)}`;
       if ('contentRange' in node) line += ` content=${fmtRange(node.contentRange)}`;
@@ -51,6 +52,14 @@ export function printAst(root: Node, options: PrintOptions = {}): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** Indentation stops growing past this depth, so the dump stays linear in the input. */
+const MAX_INDENT = 32;
+
+/** Two spaces per level, up to MAX_INDENT levels; deeper lines name their depth instead (`<40> `). */
+function indent(depth: number): string {
+  return depth <= MAX_INDENT ? '  '.repeat(depth) : `${'  '.repeat(MAX_INDENT)}<${depth}> `;
 }
 
 /** A child to print, optionally with a role label. */

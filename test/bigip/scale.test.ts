@@ -25,3 +25,29 @@ describe('large configurations', () => {
     expect(elapsed).toBeLessThan(20_000);
   });
 });
+
+describe('huge data groups and many errors', () => {
+  /** An IP data group of `n` host records. */
+  function ipGroup(n: number): string {
+    const records: string[] = [];
+    for (let i = 0; i < n; i++) records.push(`        10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/32 { }`);
+    return `ltm data-group internal /Common/blocklist {\n    records {\n${records.join('\n')}\n    }\n    type ip\n}\n`;
+  }
+
+  it('loads a 130,000-record data group (3.5 MB) instead of dropping it', () => {
+    const { config, diagnostics } = parseBigipConf(ipGroup(130_000));
+    expect(diagnostics).toEqual([]);
+    expect(config.dataGroups['/Common/blocklist'].records).toHaveLength(130_000);
+    expect(matchIpRecord(config.dataGroups['/Common/blocklist'], '10.1.250.99')?.key).toBe('10.1.250.99/32');
+  });
+
+  it('reads a bigip.conf with 150,000 errors without overflowing the stack', () => {
+    const records: string[] = [];
+    for (let i = 0; i < 150_000; i++) records.push(`        not-an-ip-${i} { }`);
+    const text = `ltm data-group internal /Common/bad {\n    records {\n${records.join('\n')}\n    }\n    type ip\n}\n`;
+    const { config, diagnostics } = parseBigipConf(text);
+    expect(diagnostics.length).toBe(150_000);
+    expect(diagnostics.every((d) => d.ruleId === 'config-invalid' && !d.message.includes('internal error'))).toBe(true);
+    expect(config.dataGroups['/Common/bad'].records).toHaveLength(0);
+  });
+});

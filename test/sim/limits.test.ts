@@ -94,6 +94,21 @@ describe('time limit', () => {
   });
 });
 
+describe('time limit on commands over large values', () => {
+  it('limits-time.3 200 linsert calls on a large list end near the deadline', () => {
+    const t0 = Date.now();
+    const r = run('set l [string repeat "x " 300000]; for {set i 0} {$i < 200} {incr i} {set m [linsert $l 0 a]}', { timeMs: 300 });
+    expect(r.limit).toBe('time');
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('limits-time.4 the clock is read every few dozen steps, not every thousand', () => {
+    let t = 0;
+    const r = run('for {set i 0} {$i < 1000} {incr i} {}', { timeMs: 10 }, () => (t += 1));
+    expect(r.limit).toBe('time');
+  });
+});
+
 describe('string size limit', () => {
   it.each([
     ['limits-size.1', 'string repeat abc 100000000'],
@@ -103,10 +118,35 @@ describe('string size limit', () => {
     ['limits-size.5', 'binary format a200000000 x'],
     ['limits-size.6', 'set s x; while 1 {set s [string map {x xx} $s]}'],
     ['limits-size.7', 'set s x; while 1 {set s [join [list $s $s] $s]}'],
+    ['limits-size.8', 'set s [string repeat x 400000]; list $s $s $s'],
+    ['limits-size.9', 'set s [string repeat x 400000]; concat $s $s $s'],
+    ['limits-size.10', 'set s [string repeat {a\\$b } 180000]; lrange $s 0 end'],
+    ['limits-size.11', 'set s [string repeat x 400000]; eval list $s $s $s'],
+    ['limits-size.12', 'set s [string repeat x 400000]; lappend l $s $s $s'],
+    ['limits-size.13', 'set s [string repeat x 400000]; linsert [list $s] 0 $s $s'],
   ])('%s %s is refused with a clear error', (_id, script) => {
     const r = run(script, { maxStringLength: 1_000_000 });
     expect(r.code).toBe(1);
     expect(r.value).toMatch(/simulator limit|too large/);
+  });
+});
+
+describe('memory limit', () => {
+  it.each([
+    ['limits-mem.1', 'set s [string repeat x 400000]; for {set i 0} {$i < 10} {incr i} {set a($i) $s}'],
+    ['limits-mem.2', 'set s [string repeat x 400000]; for {set i 0} {$i < 10} {incr i} {set v$i $s}'],
+    ['limits-mem.3', 'set s [string repeat x 400000]; proc f {n s} {if {$n > 0} {f [expr {$n - 1}] $s}}; f 10 $s'],
+  ])('%s %s ends with the memory limit, which catch cannot swallow', (_id, script) => {
+    const r = run(`catch {${script}}`, { maxMemory: 2_000_000 });
+    expect(r.code).toBe(1);
+    expect(r.limit).toBe('memory');
+    expect(r.value).toBe('simulator limit: more than 2000000 characters held in variables, tables and after jobs');
+  });
+
+  it('limits-mem.4 a value larger than JavaScript can hold is a limit, not a crash', () => {
+    const r = run('set s [string repeat x 16000000]; set l [list]; for {set i 0} {$i < 40} {incr i} {lappend l $s}; string length [join $l]', { maxStringLength: Infinity, maxMemory: Infinity });
+    expect(r.code).toBe(1);
+    expect(r.value).toMatch(/simulator limit/);
   });
 });
 

@@ -119,7 +119,7 @@ describe('glob and regexp', () => {
       const c = compileRegex(re, opts);
       if ('error' in c) return c.error;
       const r = execRegex(c, s);
-      return r ? s.slice(r[0], r[1]) : null;
+      return Array.isArray(r) ? s.slice(r[0], r[1]) : null;
     };
     expect(m('\\mfoo\\M', 'a foo b')).toBe('foo');
     expect(m('\\yfoo', 'xfoo foo')).toBe('foo');

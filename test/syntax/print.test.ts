@@ -11,6 +11,7 @@ import type {
   Text,
   VarRef,
 } from '../../src/syntax/ast.js';
+import { parse } from '../../src/syntax/index.js';
 import { printAst } from '../../src/syntax/print.js';
 
 // Hand-built nodes. Ranges are made up but distinct, so the range output can be checked.
@@ -227,11 +228,28 @@ describe('printAst', () => {
     const out = printAst(expr(node));
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(10_002);
-    expect(lines[lines.length - 1]).toBe(`${'  '.repeat(10_001)}ExprLiteral number "1"`);
+    // Indentation stops at 32 levels; deeper lines name their depth.
+    expect(lines[lines.length - 1]).toBe(`${'  '.repeat(32)}<10001> ExprLiteral number "1"`);
   });
 
   it('names an unknown node type instead of failing', () => {
     const odd = { type: 'Future', range: r(0, 1) } as unknown as Statement;
     expect(printAst(script(odd))).toBe('Script\n  Future (unknown node type)\n');
+  });
+});
+
+describe('printAst on deep input', () => {
+  it('stays linear in the input: a 40 KB expression 20,000 operators deep', () => {
+    const text = `expr {${'1+'.repeat(20_000)}1}`;
+    const out = printAst(parse(text).ast);
+    // About 90 characters per line at most; indenting by depth would take 800 MB.
+    expect(out.length).toBeLessThan(150 * text.length);
+    expect(out).toContain('<33> ');
+  });
+
+  it('indents shallow trees by two spaces per level, as before', () => {
+    const lines = printAst(parse('if {1} {set a [list b]}').ast).split('\n');
+    for (const l of lines) expect(/^( *)/.exec(l)![1].length % 2).toBe(0);
+    expect(lines.some((l) => l.startsWith('      '))).toBe(true);
   });
 });

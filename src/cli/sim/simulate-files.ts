@@ -55,7 +55,7 @@ async function readClients(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise
     const f = await readText(io, opts.clients, 'clients file');
     const list = parseClientList(f.text);
     if ('error' in list) throw new UsageError(`${f.name}:${list.line}: ${list.error}`);
-    clients.push(...list);
+    for (const c of list) clients.push(c);
   }
   if (clients.length > 0) return { clients, defaulted: false };
   return { clients: [{ address: DEFAULT_CLIENT }], defaulted: true };

@@ -56,7 +56,10 @@ export default defineRule({
         if (!t || t.uncertain) return;
         for (const w of cmd.words) if (w.type === 'ExpandWord') return;
         // Forms read off usage lines are less sure than hand-written ones.
-        const severity: Severity = t.spec.argsSource === 'curated' ? 'error' : 'warning';
+        // Forms read off usage lines are less sure than hand-written ones; but a call with no
+        // argument at all where every usage line has one is as sure (the simulator fails it too).
+        const bare = cmd.words.length === 1 && t.arity === 'tooFew' && !(t.spec.synopsis ?? []).some((s) => s.trim() === t.spec.name);
+        const severity: Severity = t.spec.argsSource === 'curated' || bare ? 'error' : 'warning';
         const version = ctx.version.text;
         if (t.unknownSubcommandAt !== undefined) {
           const word = cmd.words[t.unknownSubcommandAt];

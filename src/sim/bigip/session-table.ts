@@ -24,6 +24,8 @@ export interface TableEntry {
 /** The session table. */
 export class SessionTable {
   private readonly tables = new Map<string, Map<string, TableEntry>>();
+  /** Characters held: every live entry's key and value. */
+  size = 0;
 
   private table(sub: string, create: boolean): Map<string, TableEntry> | undefined {
     let t = this.tables.get(sub);
@@ -46,24 +48,46 @@ export class SessionTable {
     if (!e) return undefined;
     if (SessionTable.expired(e, now)) {
       t!.delete(key);
+      this.size -= key.length + e.value.length;
       return undefined;
     }
     if (!notouch) e.touched = now;
     return e;
   }
 
-  /** Stores an entry (replacing any). */
-  put(sub: string, key: string, entry: TableEntry): void {
-    this.table(sub, true)!.set(key, entry);
+  /** Stores an entry (replacing any); returns how many characters the table grew by. */
+  put(sub: string, key: string, entry: TableEntry): number {
+    const t = this.table(sub, true)!;
+    const old = t.get(key);
+    t.set(key, entry);
+    const delta = entry.value.length - (old ? old.value.length : -key.length);
+    this.size += delta;
+    return delta;
+  }
+
+  /** Changes an entry's value in place; returns how many characters the table grew by. */
+  setValue(e: TableEntry, value: string): number {
+    const delta = value.length - e.value.length;
+    e.value = value;
+    this.size += delta;
+    return delta;
   }
 
   /** Removes an entry; true when it existed. */
   delete(sub: string, key: string): boolean {
-    return this.table(sub, false)?.delete(key) ?? false;
+    const t = this.table(sub, false);
+    const e = t?.get(key);
+    if (!e) return false;
+    t!.delete(key);
+    this.size -= key.length + e.value.length;
+    return true;
   }
 
   /** Removes a whole subtable. */
   clear(sub: string): void {
+    const t = this.tables.get(sub);
+    if (!t) return;
+    for (const [k, e] of t) this.size -= k.length + e.value.length;
     this.tables.delete(sub);
   }
 
@@ -75,6 +99,7 @@ export class SessionTable {
     for (const [k, e] of t) {
       if (SessionTable.expired(e, now)) {
         t.delete(k);
+        this.size -= k.length + e.value.length;
         continue;
       }
       if (!notouch) e.touched = now;

@@ -70,7 +70,9 @@ function afterCmd(ctx: SimContext, argv: string[], words: readonly Word[] | unde
   if (a1 === 'cancel') {
     if (!conn) return OK_EMPTY;
     const ids = argv.slice(2);
-    for (let k = conn.afterJobs.length - 1; k >= 0; k--) if (ids.includes(conn.afterJobs[k].id)) conn.afterJobs.splice(k, 1);
+    for (let k = conn.afterJobs.length - 1; k >= 0; k--) {
+      if (ids.includes(conn.afterJobs[k].id)) ctx.interp.chargeMemory(-conn.afterJobs.splice(k, 1)[0].script.length);
+    }
     return OK_EMPTY;
   }
   if (a1 === 'info') {
@@ -99,6 +101,8 @@ function afterCmd(ctx: SimContext, argv: string[], words: readonly Word[] | unde
   }
   void words;
   const id = `after#${++ctx.idCounter}`;
+  const full = ctx.interp.chargeMemory(script.length);
+  if (full) return full;
   conn.afterJobs.push({ id, due: ctx.clock + ms, script, rule: ctx.rule, event: ctx.event, periodic });
   return ok(id);
 }

@@ -118,8 +118,7 @@ function tableCmd(ctx: SimContext, argv: string[]): TclResult {
         created: existing?.created ?? now,
         touched: now,
       };
-      t.put(sub2, key, entry);
-      return ok(value);
+      return stored(ctx, sub2, key, t.put(sub2, key, entry)) ?? ok(value);
     }
     case 'lookup': {
       if (rest.length !== 1) return err('wrong # args: should be "table lookup [options] <key>"');
@@ -132,19 +131,19 @@ function tableCmd(ctx: SimContext, argv: string[]): TclResult {
       const e = t.get(sub2, key, now, opts.notouch);
       if (!e && opts.mustexist) return OK_EMPTY;
       if (sub === 'append') {
+        const tooLong = ctx.interp.checkLength((e?.value.length ?? 0) + (rest[1]?.length ?? 0));
+        if (tooLong) return tooLong;
         const value = (e?.value ?? '') + (rest[1] ?? '');
-        if (e) e.value = value;
-        else t.put(sub2, key, { value, timeout: DEFAULT_TABLE_TIMEOUT, lifetime: Infinity, created: now, touched: now });
-        return ok(value);
+        const grew = e ? t.setValue(e, value) : t.put(sub2, key, { value, timeout: DEFAULT_TABLE_TIMEOUT, lifetime: Infinity, created: now, touched: now });
+        return stored(ctx, sub2, key, grew) ?? ok(value);
       }
       const delta = rest[1] === undefined ? 1 : scanInt(rest[1]);
       if (delta === undefined) return err(`expected integer but got "${rest[1]}"`);
       const cur = e ? scanInt(e.value) : 0;
       if (cur === undefined) return err(`expected integer but got "${e!.value}"`);
       const value = String(BigInt(cur) + BigInt(delta));
-      if (e) e.value = value;
-      else t.put(sub2, key, { value, timeout: DEFAULT_TABLE_TIMEOUT, lifetime: Infinity, created: now, touched: now });
-      return ok(value);
+      const grew = e ? t.setValue(e, value) : t.put(sub2, key, { value, timeout: DEFAULT_TABLE_TIMEOUT, lifetime: Infinity, created: now, touched: now });
+      return stored(ctx, sub2, key, grew) ?? ok(value);
     }
     case 'delete': {
       if (opts.all || rest[0] === '-all') {
@@ -181,6 +180,21 @@ function tableCmd(ctx: SimContext, argv: string[]): TclResult {
     }
   }
   return OK_EMPTY;
+}
+
+/**
+ * Accounts for a write that grew the table by `grew` characters: the client's memory, and the
+ * table as a whole, which may hold no more than one client's memory limit (the entry is dropped
+ * and the run ends with the memory limit).
+ */
+function stored(ctx: SimContext, sub: string, key: string, grew: number): TclResult | undefined {
+  const interp = ctx.interp;
+  const full = interp.chargeMemory(grew);
+  if (full) return full;
+  const max = interp.limits.maxMemory;
+  if (ctx.table.size <= max) return undefined;
+  ctx.table.delete(sub, key);
+  return interp.hitLimit('memory', `simulator limit: the session table would hold more than ${max} characters`);
 }
 
 /** Installs the command. */

@@ -8,8 +8,8 @@ import { choices, lookup, isResult } from '../args.js';
 import type { Interp } from '../interp.js';
 import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
 import { globMatch } from '../tcl/glob.js';
-import { compileRegex, execRegex } from '../tcl/regexp.js';
-import { concatStrings, parseList, scanInt } from '../values.js';
+import { compileRegex } from '../tcl/regexp.js';
+import { parseList, scanInt } from '../values.js';
 
 function ifCmd(interp: Interp, argv: string[], words: readonly Word[] | undefined): TclResult {
   const n = argv.length;
@@ -158,7 +158,9 @@ function switchCmd(interp: Interp, argv: string[], words: readonly Word[] | unde
     else {
       const re = compileRegex(pattern);
       if ('error' in re) return err(re.error);
-      hit = execRegex(re, subject) !== null;
+      const m = interp.regexTest(re, subject);
+      if (typeof m !== 'boolean') return m;
+      hit = m;
     }
     if (!hit) continue;
     // Fall through "-" bodies.
@@ -233,7 +235,9 @@ function catchCmd(interp: Interp, argv: string[], words: readonly Word[] | undef
 
 function evalCmd(interp: Interp, argv: string[], words: readonly Word[] | undefined): TclResult {
   if (argv.length === 2) return interp.evalUnit(argv[1], words?.[1], '"eval" body');
-  return interp.evalUnit(concatStrings(argv.slice(1)), undefined, '"eval" body');
+  const code = interp.concatOf(argv.slice(1));
+  if (typeof code !== 'string') return code;
+  return interp.evalUnit(code, undefined, '"eval" body');
 }
 
 function uplevelCmd(interp: Interp, argv: string[], words: readonly Word[] | undefined): TclResult {
@@ -247,9 +251,11 @@ function uplevelCmd(interp: Interp, argv: string[], words: readonly Word[] | und
   if (i >= argv.length) return wrongArgs('uplevel ?level? command ?arg ...?');
   const target = interp.frameAt(level);
   if (!target) return err(`bad level "${level}"`);
+  const code = argv.length - i === 1 ? argv[i] : interp.concatOf(argv.slice(i));
+  if (typeof code !== 'string') return code;
   const save = interp.frame;
   interp.frame = target;
-  const r = argv.length - i === 1 ? interp.evalUnit(argv[i], words?.[i], '"uplevel" body') : interp.evalUnit(concatStrings(argv.slice(i)), undefined, '"uplevel" body');
+  const r = argv.length - i === 1 ? interp.evalUnit(code, words?.[i], '"uplevel" body') : interp.evalUnit(code, undefined, '"uplevel" body');
   interp.frame = save;
   return r;
 }
@@ -282,7 +288,9 @@ function callCmd(interp: Interp, argv: string[]): TclResult {
 
 function exprCmd(interp: Interp, argv: string[], words: readonly Word[] | undefined): TclResult {
   if (argv.length === 2) return interp.evalExpr(argv[1], words?.[1]);
-  return interp.evalExpr(concatStrings(argv.slice(1)), undefined);
+  const code = interp.concatOf(argv.slice(1));
+  if (typeof code !== 'string') return code;
+  return interp.evalExpr(code, undefined);
 }
 
 /** Installs the control-flow commands. */

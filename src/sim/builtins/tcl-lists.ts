@@ -6,8 +6,8 @@ import { indexArg, isResult, lookup } from '../args.js';
 import type { Interp } from '../interp.js';
 import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
 import { globMatch } from '../tcl/glob.js';
-import { compileRegex, execRegex } from '../tcl/regexp.js';
-import { concatStrings, expectedInteger, formatList, isError, parseIndex, parseList, scanDouble, scanInt } from '../values.js';
+import { compileRegex } from '../tcl/regexp.js';
+import { expectedInteger, formatList, isError, parseIndex, parseList, scanDouble, scanInt } from '../values.js';
 
 function list(interp: Interp, s: string): string[] | TclResult {
   const l = parseList(s, interp.dialect);
@@ -15,7 +15,7 @@ function list(interp: Interp, s: string): string[] | TclResult {
 }
 
 function listResult(interp: Interp, items: string[]): TclResult {
-  return ok(formatList(items, interp.dialect));
+  return interp.listOf(items);
 }
 
 function llengthCmd(interp: Interp, argv: string[]): TclResult {
@@ -360,7 +360,7 @@ function lsearchCmd(interp: Interp, argv: string[]): TclResult {
   let test: (s: string) => boolean | TclResult;
   if (match === '-glob') test = (s) => globMatch(pattern, s);
   else if (re && !('error' in re)) {
-    test = (s) => execRegex(re, s) !== null;
+    test = (s) => interp.regexTest(re, s);
   } else if (data === '-integer') {
     const p = scanInt(pattern);
     if (p === undefined) return err(expectedInteger(pattern));
@@ -431,7 +431,7 @@ function joinCmd(interp: Interp, argv: string[]): TclResult {
 
 /** Installs the list commands. */
 export function install(interp: Interp): void {
-  interp.register('list', (it, argv) => ok(formatList(argv.slice(1), it.dialect)));
+  interp.register('list', (it, argv) => it.listOf(argv.slice(1)));
   interp.register('llength', llengthCmd, { min: 1, max: 1, usage: 'list' });
   interp.register('lindex', lindexCmd, { min: 1, usage: 'list ?index...?' });
   interp.register('lrange', lrangeCmd, { min: 3, max: 3, usage: 'list first last' });
@@ -440,7 +440,10 @@ export function install(interp: Interp): void {
   interp.register('lset', lsetCmd, { min: 2, usage: 'listVar index ?index...? value' });
   interp.register('lsort', lsortCmd);
   interp.register('lsearch', lsearchCmd);
-  interp.register('concat', (_it, argv) => ok(concatStrings(argv.slice(1))));
+  interp.register('concat', (it, argv) => {
+    const s = it.concatOf(argv.slice(1));
+    return typeof s === 'string' ? ok(s) : s;
+  });
   interp.register('split', splitCmd, { min: 1, max: 2, usage: 'string ?splitChars?' });
   interp.register('join', joinCmd, { min: 1, max: 2, usage: 'list ?joinString?' });
 }

@@ -29,6 +29,9 @@ function isoWeek(d: Date): { week: number; year: number } {
   return { week: Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7), year: t.getUTCFullYear() };
 }
 
+/** The widest clock value a JS Date can format (8.64e15 ms). */
+const MAX_CLOCK_SECONDS = 8.64e12;
+
 /** strftime-style formatting in UTC. */
 export function clockFormat(seconds: number, fmt: string, gmt: boolean): string {
   const d = new Date(seconds * 1000);
@@ -199,6 +202,8 @@ function clockCmd(interp: Interp, argv: string[]): TclResult {
           gmt = b;
         }
       }
+      // Beyond what a JS Date holds (about 275,000 years either way) the simulator cannot format.
+      if (Number(secs) > MAX_CLOCK_SECONDS || Number(secs) < -MAX_CLOCK_SECONDS) return err('integer value too large to represent');
       return ok(clockFormat(Number(secs), fmt, gmt));
     }
     default:

@@ -4,7 +4,7 @@
 import { choices, intArg, isResult } from '../args.js';
 import type { Interp } from '../interp.js';
 import { err, ok, wrongArgs, type TclResult } from '../result.js';
-import { compileRegex, execRegex, type RegexMatch, type RegexOptions, type TclRegex } from '../tcl/regexp.js';
+import { compileRegex, type RegexMatch, type RegexOptions, type TclRegex } from '../tcl/regexp.js';
 import { formatList } from '../values.js';
 
 interface Switches extends RegexOptions {
@@ -70,11 +70,13 @@ function compileAt(pattern: string, sw: Switches, notBol: boolean): TclRegex | T
   return 'error' in re ? err(re.error) : re;
 }
 
-function matchAt(pattern: string, sw: Switches, str: string, offset: number, notBol: boolean): RegexMatch | null | TclResult {
+/** `groups`: whether the capture groups are wanted (else only the whole match is filled in). */
+function matchAt(interp: Interp, pattern: string, sw: Switches, str: string, offset: number, notBol: boolean, groups: boolean): RegexMatch | null | TclResult {
   const re = compileAt(pattern, sw, notBol);
   if ('code' in re) return re;
-  const m = execRegex(re, offset === 0 ? str : str.slice(offset));
-  if (m && offset) for (let k = 0; k < m.length; k++) if (m[k] >= 0) m[k] += offset;
+  const m = interp.regexExec(re, offset === 0 ? str : str.slice(offset), 0, groups);
+  if (!Array.isArray(m)) return m;
+  if (offset) for (let k = 0; k < m.length; k++) if (m[k] >= 0) m[k] += offset;
   return m;
 }
 
@@ -106,7 +108,7 @@ function regexpCmd(interp: Interp, argv: string[]): TclResult {
   let last: RegexMatch | undefined;
   for (;;) {
     // Tcl 8.4: `^` never matches at a -start offset or after the first -all match.
-    const m = matchAt(pattern, sw, str, offset, offset > 0);
+    const m = matchAt(interp, pattern, sw, str, offset, offset > 0, sw.inline || vars.length > 1);
     if (m === null) break;
     if ('code' in m) return m;
     count++;
@@ -192,7 +194,7 @@ function regsubCmd(interp: Interp, argv: string[]): TclResult {
   }
   out = str.slice(0, offset);
   while (offset <= str.length) {
-    const m = matchAt(pattern, sw, str, offset, offset > 0 && str[offset - 1] !== '\n');
+    const m = matchAt(interp, pattern, sw, str, offset, offset > 0 && str[offset - 1] !== '\n', /\\[0-9]/.test(spec));
     if (m === null) break;
     if ('code' in m) return m;
     count++;

@@ -3,9 +3,9 @@
  */
 import { lookup, isResult, subcommand } from '../args.js';
 import { Frame, type Interp, type Var } from '../interp.js';
-import { err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
+import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from '../result.js';
 import { globMatch } from '../tcl/glob.js';
-import { compileRegex, execRegex } from '../tcl/regexp.js';
+import { compileRegex } from '../tcl/regexp.js';
 import { expectedInteger, formatInt, formatList, parseList, scanInt, wrap64, type Int } from '../values.js';
 import { parse } from '../../syntax/index.js';
 
@@ -82,10 +82,9 @@ function lappendCmd(interp: Interp, argv: string[]): TclResult {
     items = l;
   }
   for (let i = 2; i < argv.length; i++) items.push(argv[i]);
-  const text = formatList(items, interp.dialect);
-  const tooLong = interp.checkLength(text.length);
-  if (tooLong) return tooLong;
-  const r = interp.setVar(argv[1], text);
+  const text = interp.listOf(items);
+  if (text.code !== Code.OK) return text;
+  const r = interp.setVar(argv[1], text.value);
   return typeof r === 'string' ? ok(r) : r;
 }
 
@@ -143,14 +142,20 @@ function arrayVar(interp: Interp, name: string): Var | undefined {
   return typeof v === 'string' ? undefined : v;
 }
 
-function namesMatching(arr: Map<string, string>, mode: string, pattern: string | undefined): string[] | TclResult {
+function namesMatching(interp: Interp, arr: Map<string, string>, mode: string, pattern: string | undefined): string[] | TclResult {
   const names = [...arr.keys()];
   if (pattern === undefined) return names;
   if (mode === '-exact') return names.filter((k) => k === pattern);
   if (mode === '-regexp') {
     const re = compileRegex(pattern);
     if ('error' in re) return err(re.error);
-    return names.filter((k) => execRegex(re, k) !== null);
+    const out: string[] = [];
+    for (const k of names) {
+      const hit = interp.regexTest(re, k);
+      if (typeof hit !== 'boolean') return hit;
+      if (hit) out.push(k);
+    }
+    return out;
   }
   return names.filter((k) => globMatch(pattern, k));
 }
@@ -187,7 +192,7 @@ function arrayCmd(interp: Interp, argv: string[]): TclResult {
         mode = m;
         pattern = argv[4];
       }
-      const names = namesMatching(arr, mode, pattern);
+      const names = namesMatching(interp, arr, mode, pattern);
       if (!Array.isArray(names)) return names;
       return ok(formatList(names, interp.dialect));
     }

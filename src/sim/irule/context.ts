@@ -12,7 +12,7 @@ import { type DataGroupView, viewOf, viewOfList } from '../bigip/datagroups.js';
 import { LbState, PersistStore } from '../bigip/lb.js';
 import { SessionTable } from '../bigip/session-table.js';
 import type { SnatDecision } from '../bigip/snat.js';
-import type { Frame, Interp } from '../interp.js';
+import type { Budget, Frame, Interp } from '../interp.js';
 import type { HttpMessage } from './http.js';
 import type { LoadedRule } from './load.js';
 import type { ErrorResult, ResponseResult, SnatResult } from './types.js';
@@ -135,6 +135,8 @@ export class Connection {
   serverConnected = false;
   /** `after` scripts waiting to run. */
   readonly afterJobs: AfterJob[] = [];
+  /** The client's limits, shared by all its event runs and `after` jobs. */
+  readonly budget: Budget;
   /** Translations from `translate address|port disable`. */
   translate = { address: true, port: true };
 
@@ -147,6 +149,7 @@ export class Connection {
     payload: string,
   ) {
     this.frame = interp.newFrame();
+    this.budget = interp.newBudget();
     this.clientIp = parseAddress(clientAddress)!;
     this.payload = payload;
   }

@@ -262,7 +262,7 @@ export class Simulation {
     ctx.sideOverride = undefined;
     ctx.tmmError = undefined;
     ctx.runStart = Date.now();
-    const r = this.interp.run(h.body, conn ? { frame: conn.frame, src: h.rule.text } : { src: h.rule.text });
+    const r = this.interp.run(h.body, conn ? { frame: conn.frame, src: h.rule.text, budget: conn.budget } : { src: h.rule.text });
     if (r.code !== Code.ERROR) return null;
     return errorResult(h, event, r, ctx.tmmError !== undefined && ctx.tmmError === r.value);
   }
@@ -272,6 +272,8 @@ export class Simulation {
     if (this.requested && !this.requested.has(event)) return;
     const handlers = this.handlers.get(event);
     if (!handlers || conn.allDisabled || conn.disabled.has(event)) return;
+    // A client that used up its limits runs no more iRule code.
+    if (conn.budget.limit) return;
     let ran = false;
     for (const h of handlers) {
       if (conn.allDisabled || conn.disabled.has(event)) break;
@@ -296,13 +298,14 @@ export class Simulation {
     while (conn.afterJobs.length > 0 && !conn.error && guard++ < 100) {
       conn.afterJobs.sort((a, b) => a.due - b.due);
       const job = conn.afterJobs.shift()!;
+      conn.budget.memory = Math.max(0, conn.budget.memory - job.script.length);
       if (job.periodic) conn.note(`after -periodic ${job.id}: the script runs once in the simulation`);
       ctx.clock = Math.max(ctx.clock, job.due);
       ctx.event = job.event;
       ctx.rule = job.rule;
       ctx.tmmError = undefined;
       ctx.runStart = Date.now();
-      const r = this.interp.run(job.script, { frame: conn.frame });
+      const r = this.interp.run(job.script, { frame: conn.frame, budget: conn.budget });
       if (r.code === Code.ERROR) {
         conn.error = errorResult({ rule: job.rule, line: 1 }, job.event, r, ctx.tmmError !== undefined && ctx.tmmError === r.value);
         conn.terminate('reject');

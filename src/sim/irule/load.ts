@@ -68,19 +68,18 @@ export interface LoadProblem {
   message: string;
 }
 
-/** 1-based line and column of an offset. */
+/** 1-based line and column of an offset (the text's line index is kept for the next call, so many problems cost linear time). */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  if (lastText !== text) {
+    lastText = text;
+    lastIndex = new LineIndex(text);
   }
-  return { line, column: end - lineStart + 1 };
+  const p = lastIndex!.position(offset);
+  return { line: p.line + 1, column: p.column + 1 };
 }
+
+let lastText: string | undefined;
+let lastIndex: LineIndex | undefined;
 
 /** Puts a bare rule name in `/Common`. */
 export function ruleFullPath(name: string): string {

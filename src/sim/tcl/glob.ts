@@ -42,10 +42,22 @@ function matchElement(pat: string, p: number, ch: string, nocase: boolean): numb
   return lower(c, nocase) === lower(ch, nocase) ? p + 1 : -1;
 }
 
+let lastPattern = '';
+let lastSpecial = false;
+
+/** Whether a pattern has glob characters; remembered for the last pattern, which `lsearch` and `switch` test many times. */
+function hasSpecial(pat: string): boolean {
+  if (pat !== lastPattern) {
+    lastPattern = pat;
+    lastSpecial = /[*?[\\]/.test(pat);
+  }
+  return lastSpecial;
+}
+
 /** Whether `str` matches the glob `pat`. */
 export function globMatch(pat: string, str: string, nocase = false): boolean {
   // Fast paths for the commonest iRule patterns.
-  if (!nocase && !/[*?[\\]/.test(pat)) return pat === str;
+  if (!nocase && !hasSpecial(pat)) return pat === str;
   let p = 0;
   let s = 0;
   let starP = -1;

@@ -1,21 +1,22 @@
 /**
- * Tcl's regular expressions (ARE, as in Tcl 8.4 `re_syntax`) translated to JS RegExp source.
+ * Tcl's regular expressions (ARE, as in Tcl 8.4 `re_syntax`): our own recursive-descent parser
+ * builds a syntax tree for the matcher in `re-engine.ts` (a Pike VM, so that no pattern can make a
+ * match take exponential time; back references use a backtracking VM with a step budget).
  *
- * The translation is our own recursive-descent pass over the pattern. It maps ARE-only syntax to
- * JS equivalents: `\m \M \y \Y \A \Z` become lookarounds, POSIX classes `[[:alpha:]]` and `\d \w
- * \s` become Unicode property classes, `\b` is backspace (as in ARE), `{` not followed by a digit
- * is literal, embedded options `(?i)`, `***=` literals, `-expanded` comments and white space.
- * `^`, `$` and `.` are emitted as explicit lookarounds/classes so that `-line`, `-linestop` and
- * `-lineanchor` behave as in Tcl (only `\n` separates lines).
+ * One-character atoms are tested with small JS RegExps (so `\d \w \s`, POSIX classes
+ * `[[:alpha:]]` and `-nocase` use JS's Unicode tables and case folding); `\m \M \y \Y \A \Z`,
+ * `^` and `$` are assertions that follow `-line`, `-linestop` and `-lineanchor` as in Tcl (only
+ * `\n` separates lines); `\b` is backspace (as in ARE), `{` not followed by a digit is literal;
+ * embedded options `(?i)`, `***=` literals, `-expanded` comments and white space are supported.
  *
- * Matching semantics differ: Tcl's engine finds the leftmost-longest match (or leftmost-shortest
- * when the first quantifier is non-greedy), JS backtracking takes the first alternative that
- * works. For patterns where that can matter (alternation, quantified groups, mixed greediness) the
- * matcher re-runs the pattern with an end-position constraint until it has the longest (or
- * shortest) overall match, so `regexp {a|ab} ab` gives `ab` as in Tcl. Capture groups then follow
- * JS's preference among matches of that extent. Constructs we cannot express are reported as
- * errors instead of matching wrongly.
+ * Tcl's engine finds the leftmost-longest match (or leftmost-shortest when the RE prefers
+ * shortest), and so does the matcher, so `regexp {a|ab} ab` gives `ab` as in Tcl. Capture groups
+ * then follow a backtracking engine's preference among matches of that extent. Constructs we
+ * cannot express are reported as errors instead of matching wrongly.
  */
+import { Assert, compileProgram, MatchAbort, ProgramTooLarge, regexPred, runProgram, type CharPred, type Program, type RegexGuard, type ReNode } from './re-engine.js';
+
+export { MatchAbort, type RegexGuard } from './re-engine.js';
 
 /** Options of `regexp` / `regsub` that change compilation. */
 export interface RegexOptions {
@@ -33,18 +34,14 @@ export interface RegexOptions {
 
 /** A compiled pattern. */
 export interface TclRegex {
-  /** JS source of the whole pattern. */
-  source: string;
-  /** JS flags used (without `g`/`y`/`d`). */
-  flags: string;
   /** Number of capturing groups. */
   groups: number;
-  /** Whether the overall match must be fixed up to leftmost-longest/shortest. */
-  needsExtent: boolean;
-  /** Tcl's preference for the whole pattern. */
+  /** Tcl's preference for the whole pattern (leftmost-shortest instead of leftmost-longest). */
   shortest: boolean;
-  /** Searching regex (global, with indices). */
-  search: RegExp;
+  /** The matcher's program. */
+  prog: Program;
+  /** Set when the pattern is a plain string (matched with indexOf). */
+  literal?: string;
 }
 
 /** A match: [start, end] per group (group 0 = whole match); -1 for groups that did not take part. */
@@ -121,25 +118,51 @@ function isHex(c: string | undefined): boolean {
   return c !== undefined && /^[0-9A-Fa-f]$/.test(c);
 }
 
-/** A translated piece and its matching preference (Tcl re_syntax "MATCHING"). */
+/** A parsed piece and its matching preference (Tcl re_syntax "MATCHING"). */
 type Pref = 'greedy' | 'lazy' | undefined;
 interface Piece {
-  src: string;
+  node: ReNode;
   pref: Pref;
+}
+
+/** Deepest parenthesis nesting parsed (deeper patterns are Tcl's "out of memory"). */
+const MAX_NESTING = 1024;
+
+const predCache = new Map<string, CharPred>();
+
+/** A one-character test from JS class source (`a`, `[^\\n]`, `\\p{Nd}`...), cached. */
+function predicate(src: string, nocase: boolean): CharPred {
+  const key = (nocase ? 'i' : 'c') + src;
+  let pred = predCache.get(key);
+  if (pred) return pred;
+  if (src === '[\\s\\S]') pred = () => true;
+  else if (src === '[^\\n]') pred = (cp) => cp !== 10;
+  else {
+    pred = regexPred(new RegExp(`^(?:${src})$`, nocase ? 'ui' : 'u'));
+  }
+  if (predCache.size >= 2000) predCache.clear();
+  predCache.set(key, pred);
+  return pred;
+}
+
+/** A literal character node (nocase: case-insensitive through the JS class). */
+function charNode(ch: string, nocase: boolean): ReNode {
+  if (nocase) return { k: 'char', pred: predicate(litChar(ch), true) };
+  const code = ch.codePointAt(0)!;
+  return { k: 'char', pred: (cp) => cp === code, lit: ch };
+}
+
+function cat(items: ReNode[]): ReNode {
+  return items.length === 1 ? items[0] : { k: 'cat', items };
 }
 
 class Translator {
   pos = 0;
   groups = 0;
-  totalGroups = 0;
   /** Lookahead nesting: groups inside are non-capturing. */
   inLookahead = 0;
-  hasAlternation = false;
-  hasGroupQuantifier = false;
-  /** Preferences seen anywhere (an alternation prefers longest, like a greedy quantifier). */
-  sawGreedy = false;
-  sawLazy = false;
-  quantifiers = 0;
+  /** Parenthesis nesting. */
+  depth = 0;
 
   constructor(
     readonly pat: string,
@@ -152,6 +175,11 @@ class Translator {
 
   peek(k = 0): string | undefined {
     return this.pat[this.pos + k];
+  }
+
+  /** A one-character atom from JS class source. */
+  cls(src: string): ReNode {
+    return { k: 'char', pred: predicate(src, !!this.opts.nocase) };
   }
 
   /** Skips white space and comments in expanded mode. */
@@ -168,47 +196,49 @@ class Translator {
 
   /** re := branch ('|' branch)*; an RE of two or more branches prefers the longest match. */
   regex(): Piece {
+    if (++this.depth > MAX_NESTING) this.fail('out of memory');
     const first = this.branch();
-    if (this.peek() !== '|') return first;
-    const branches = [first.src];
+    if (this.peek() !== '|') {
+      this.depth--;
+      return first;
+    }
+    const branches = [first.node];
     while (this.peek() === '|') {
       this.pos++;
-      this.hasAlternation = true;
-      branches.push(this.branch().src);
+      branches.push(this.branch().node);
     }
-    this.sawGreedy = true;
-    return { src: branches.join('|'), pref: 'greedy' };
+    this.depth--;
+    return { node: { k: 'alt', items: branches }, pref: 'greedy' };
   }
 
   /** branch := (constraint | atom quantifier?)*; its preference is that of its first atom that has one. */
   branch(): Piece {
-    let out = '';
+    const items: ReNode[] = [];
     let pref: Pref;
     for (;;) {
       this.skipExpanded();
       const c = this.peek();
-      if (c === undefined || c === '|' || c === ')') return { src: out, pref };
+      if (c === undefined || c === '|' || c === ')') return { node: cat(items), pref };
       const piece = this.piece();
-      out += piece.src;
+      items.push(piece.node);
       pref ??= piece.pref;
     }
   }
 
   piece(): Piece {
     const c = this.peek()!;
-    let atom: string;
+    let atom: ReNode;
     let inner: Pref;
     let quantifiable = true;
-    let isGroup = false;
     if (c === '*' || c === '+' || c === '?') this.fail('quantifier operand invalid');
     if (c === '{' && /[0-9]/.test(this.peek(1) ?? '')) this.fail('quantifier operand invalid');
     if (c === '^') {
       this.pos++;
-      atom = this.opts.lineAnchor ? (this.opts.notBol ? '(?<=\\n)' : '(?<![^\\n])') : this.opts.notBol ? '(?!)' : '(?<![\\s\\S])';
+      atom = { k: 'assert', a: this.opts.lineAnchor ? (this.opts.notBol ? Assert.AfterNewline : Assert.BolLine) : this.opts.notBol ? Assert.Never : Assert.Bos };
       quantifiable = false;
     } else if (c === '$') {
       this.pos++;
-      atom = this.opts.lineAnchor ? '(?![^\\n])' : '(?![\\s\\S])';
+      atom = { k: 'assert', a: this.opts.lineAnchor ? Assert.EolLine : Assert.Eos };
       quantifiable = false;
     } else if (c === '(') {
       this.pos++;
@@ -217,153 +247,147 @@ class Translator {
         if (k === ':') {
           this.pos += 2;
           const r = this.regex();
-          atom = `(?:${r.src})`;
+          atom = r.node;
           inner = r.pref;
         } else if (k === '=' || k === '!') {
           this.pos += 2;
           this.inLookahead++;
-          atom = `(?${k}${this.regex().src})`;
+          atom = { k: 'look', neg: k === '!', body: this.regex().node };
           this.inLookahead--;
           quantifiable = false;
         } else {
           this.fail('quantifier operand invalid');
         }
       } else if (this.inLookahead > 0) {
-        atom = `(?:${this.regex().src})`;
+        atom = this.regex().node;
       } else {
-        this.groups++;
+        const index = ++this.groups;
         const r = this.regex();
-        atom = `(${r.src})`;
+        atom = { k: 'group', index, body: r.node };
         inner = r.pref;
       }
       if (this.peek() !== ')') this.fail('parentheses () not balanced');
       this.pos++;
-      isGroup = true;
     } else if (c === ')') {
       this.fail('parentheses () not balanced');
     } else if (c === '[') {
-      atom = this.bracket();
+      atom = this.cls(this.bracket());
     } else if (c === '.') {
       this.pos++;
-      atom = this.opts.lineStop ? '[^\\n]' : '[\\s\\S]';
+      atom = this.cls(this.opts.lineStop ? '[^\\n]' : '[\\s\\S]');
     } else if (c === '\\') {
       const e = this.escape();
-      atom = e.src;
-      quantifiable = !e.constraint;
+      atom = e.node;
+      quantifiable = e.node.k !== 'assert';
     } else {
       const cp = this.pat.codePointAt(this.pos)!;
       const ch = String.fromCodePoint(cp);
       this.pos += ch.length;
-      atom = litChar(ch);
+      atom = charNode(ch, !!this.opts.nocase);
     }
     this.skipExpanded();
     const quant = this.quantifier();
-    if (quant === undefined) return { src: atom, pref: inner };
-    const q = quant.src;
+    if (quant === undefined) return { node: atom, pref: inner };
     if (!quantifiable) this.fail('quantifier operand invalid');
-    if (isGroup) this.hasGroupQuantifier = true;
     // A quantifier directly after a quantifier is an error in ARE (except the `?` of laziness).
     this.skipExpanded();
     const n = this.peek();
     if (n === '*' || n === '+' || n === '?' || (n === '{' && /[0-9]/.test(this.peek(1) ?? ''))) this.fail('quantifier operand invalid');
-    return { src: (isGroup ? atom : `(?:${atom})`) + q, pref: quant.pref ?? inner };
+    return { node: { k: 'rep', body: atom, min: quant.min, max: quant.max, lazy: quant.lazy }, pref: quant.pref ?? inner };
   }
 
   /** quantifier := ('*' | '+' | '?' | '{m}' | '{m,}' | '{m,n}') '?'?; `{m}` keeps the atom's preference. */
-  quantifier(): Piece | undefined {
+  quantifier(): { min: number; max: number; lazy: boolean; pref: Pref } | undefined {
     const c = this.peek();
-    let q: string;
+    let min: number;
+    let max: number;
     let bounded = false;
     if (c === '*' || c === '+' || c === '?') {
       this.pos++;
-      q = c;
+      min = c === '+' ? 1 : 0;
+      max = c === '?' ? 1 : Infinity;
     } else if (c === '{' && /[0-9]/.test(this.peek(1) ?? '')) {
-      const m = /^\{([0-9]+)(,([0-9]*))?/.exec(this.pat.slice(this.pos));
+      const m = /^\{([0-9]+)(,([0-9]*))?/.exec(this.pat.slice(this.pos, this.pos + 24));
       if (!m) this.fail('braces {} not balanced');
       this.pos += m[0].length;
       if (this.peek() !== '}') this.fail('braces {} not balanced');
       this.pos++;
-      const lo = Number(m[1]);
-      const hi = m[3] === undefined ? (m[2] ? Infinity : lo) : m[3] === '' ? Infinity : Number(m[3]);
-      if (lo > 255 || (hi !== Infinity && (hi > 255 || hi < lo))) this.fail('invalid repetition count(s)');
-      q = m[3] === undefined ? (m[2] ? `{${lo},}` : `{${lo}}`) : m[3] === '' ? `{${lo},}` : `{${lo},${hi}}`;
+      min = Number(m[1]);
+      max = m[3] === undefined ? (m[2] ? Infinity : min) : m[3] === '' ? Infinity : Number(m[3]);
+      if (min > 255 || (max !== Infinity && (max > 255 || max < min))) this.fail('invalid repetition count(s)');
       bounded = !m[2];
     } else return undefined;
     let lazy = false;
     if (this.peek() === '?') {
       this.pos++;
       lazy = true;
-      q += '?';
     }
-    if (bounded) return { src: q, pref: undefined };
-    this.quantifiers++;
-    if (lazy) this.sawLazy = true;
-    else this.sawGreedy = true;
-    return { src: q, pref: lazy ? 'lazy' : 'greedy' };
+    return { min, max, lazy, pref: bounded ? undefined : lazy ? 'lazy' : 'greedy' };
   }
 
   /** A backslash escape outside brackets. */
-  escape(): { src: string; constraint?: boolean } {
+  escape(): { node: ReNode } {
     const pat = this.pat;
     this.pos++;
     const c = pat[this.pos];
     if (c === undefined) this.fail('invalid escape \\ sequence');
     this.pos++;
+    const assert = (a: Assert) => ({ node: { k: 'assert', a } as ReNode });
     switch (c) {
       case 'd':
-        return { src: '\\p{Nd}' };
+        return { node: this.cls('\\p{Nd}') };
       case 'D':
-        return { src: '\\P{Nd}' };
+        return { node: this.cls('\\P{Nd}') };
       case 's':
-        return { src: '[\\t\\n\\v\\f\\r\\p{Z}]' };
+        return { node: this.cls('[\\t\\n\\v\\f\\r\\p{Z}]') };
       case 'S':
-        return { src: '[^\\t\\n\\v\\f\\r\\p{Z}]' };
+        return { node: this.cls('[^\\t\\n\\v\\f\\r\\p{Z}]') };
       case 'w':
-        return { src: WORD };
+        return { node: this.cls(WORD) };
       case 'W':
-        return { src: NOT_WORD };
+        return { node: this.cls(NOT_WORD) };
       case 'A':
-        return { src: this.opts.notBol ? '(?<![\\s\\S])' : '(?<![\\s\\S])', constraint: true };
+        return assert(Assert.Bos);
       case 'Z':
-        return { src: '(?![\\s\\S])', constraint: true };
+        return assert(Assert.Eos);
       case 'm':
-        return { src: `(?<!${WORD})(?=${WORD})`, constraint: true };
+        return assert(Assert.WordStart);
       case 'M':
-        return { src: `(?<=${WORD})(?!${WORD})`, constraint: true };
+        return assert(Assert.WordEnd);
       case 'y':
-        return { src: `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`, constraint: true };
+        return assert(Assert.WordBoundary);
       case 'Y':
-        return { src: `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`, constraint: true };
+        return assert(Assert.NotWordBoundary);
       default:
         break;
     }
     if (c >= '1' && c <= '9') {
       this.pos--;
-      const m = /^[0-9]+/.exec(pat.slice(this.pos))![0];
+      const m = /^[0-9]+/.exec(pat.slice(this.pos, this.pos + 16))![0];
       if (m.length === 1) {
         this.pos++;
         if (Number(m) > this.groups || this.inLookahead > 0) this.fail('invalid backreference number');
-        return { src: `\\${m}` };
+        return { node: { k: 'backref', n: Number(m) } };
       }
       // Multi-digit: a back reference when such a group exists, else octal.
       for (let len = m.length; len >= 2; len--) {
         const n = Number(m.slice(0, len));
         if (n <= this.groups && this.inLookahead === 0) {
           this.pos += len;
-          return { src: `(?:\\${n})` };
+          return { node: { k: 'backref', n } };
         }
       }
       const oct = /^[0-7]{2,3}/.exec(m);
       if (oct) {
         this.pos += oct[0].length;
-        return { src: litChar(String.fromCharCode(parseInt(oct[0], 8))) };
+        return { node: charNode(String.fromCharCode(parseInt(oct[0], 8)), !!this.opts.nocase) };
       }
       this.fail('invalid backreference number');
     }
     const ch = this.charEscape(c);
-    if (ch !== undefined) return { src: litChar(ch) };
+    if (ch !== undefined) return { node: charNode(ch, !!this.opts.nocase) };
     if (/[A-Za-z0-9]/.test(c)) this.fail('invalid escape \\ sequence');
-    return { src: litChar(c) };
+    return { node: charNode(c, !!this.opts.nocase) };
   }
 
   /** Character-entry escapes shared by both contexts; `c` was just consumed. */
@@ -577,85 +601,64 @@ export function compileRegex(pattern: string, options: RegexOptions = {}): Compi
 function compileUncached(pattern: string, opts: RegexOptions): CompileResult {
   const d = directors(pattern, opts);
   if ('error' in d) return d;
-  let source: string;
+  let root: ReNode;
   let groups = 0;
-  let needsExtent = false;
   let shortest = false;
   if (d.literal) {
-    source = [...d.rest].map(litChar).join('');
+    root = cat([...d.rest].map((ch) => charNode(ch, !!opts.nocase)));
   } else {
     const t = new Translator(d.rest, opts);
-    let pref: Pref;
     try {
       const r = t.regex();
-      source = r.src;
-      pref = r.pref;
       if (t.pos < d.rest.length) t.fail('parentheses () not balanced');
+      root = r.node;
+      shortest = r.pref === 'lazy';
     } catch (e) {
       if (e instanceof CompileError) return { error: e.message };
       throw e;
     }
     groups = t.groups;
-    shortest = pref === 'lazy';
-    needsExtent = t.hasAlternation || t.hasGroupQuantifier || (t.sawLazy && t.sawGreedy) || (shortest && t.quantifiers > 1);
   }
-  const flags = 'u' + (opts.nocase ? 'i' : '');
-  let search: RegExp;
+  let prog: Program;
   try {
-    search = new RegExp(source, flags + 'gd');
+    prog = compileProgram(root, groups, !!opts.nocase);
   } catch (e) {
-    return { error: PREFIX + `the simulator cannot translate this pattern (${(e as Error).message})` };
+    if (e instanceof ProgramTooLarge) return { error: PREFIX + 'out of memory' };
+    throw e;
   }
-  return { source, flags, groups, needsExtent, shortest, search };
+  const re: TclRegex = { groups, shortest, prog };
+  const literal = literalText(root);
+  if (literal !== undefined) re.literal = literal;
+  return re;
 }
 
-const boundCache = new Map<string, RegExp>();
-
-function boundRegex(re: TclRegex, longer: boolean, end: number): RegExp {
-  const key = `${longer ? '>' : '<'}${end}/${re.flags}/${re.source}`;
-  let r = boundCache.get(key);
-  if (!r) {
-    const tail = longer ? `(?<!^[\\s\\S]{0,${end}})` : `(?<=^[\\s\\S]{0,${end - 1}})`;
-    r = new RegExp(`(?:${re.source})${tail}`, re.flags + 'yd');
-    if (boundCache.size >= CACHE_MAX) boundCache.clear();
-    boundCache.set(key, r);
-  }
-  return r;
-}
-
-function toMatch(m: RegExpExecArray, groups: number): RegexMatch {
-  const out: number[] = new Array((groups + 1) * 2);
-  const idx = m.indices!;
-  for (let g = 0; g <= groups; g++) {
-    const p = idx[g];
-    out[2 * g] = p ? p[0] : -1;
-    out[2 * g + 1] = p ? p[1] : -1;
+/** The text of a pattern made of plain (case-sensitive) characters only. */
+function literalText(node: ReNode): string | undefined {
+  if (node.k === 'char') return node.lit;
+  if (node.k !== 'cat') return undefined;
+  let out = '';
+  for (const it of node.items) {
+    if (it.k !== 'char' || it.lit === undefined) return undefined;
+    out += it.lit;
   }
   return out;
 }
 
 /**
  * Finds the first match at or after `from` in `str`, with Tcl's choice of overall extent.
- * Returns [start, end) pairs per group, or null.
+ * Returns [start, end) pairs per group, or null; a MatchAbort when the guard's deadline passed or
+ * a back-reference pattern ran out of its backtracking budget. `wantGroups` false leaves the
+ * groups unset (-1), which is quicker.
  */
-export function execRegex(re: TclRegex, str: string, from = 0): RegexMatch | null {
-  const search = re.search;
-  search.lastIndex = from;
-  const m = search.exec(str);
-  if (!m) return null;
-  let best = toMatch(m, re.groups);
-  if (!re.needsExtent) return best;
-  const start = best[0];
-  // Extend to the longest (or shrink to the shortest) overall match at this start.
-  for (let guard = 0; guard <= str.length; guard++) {
-    const end = best[1];
-    if (!re.shortest && end >= str.length) break;
-    if (re.shortest && end <= start) break;
-    const b = boundRegex(re, !re.shortest, end);
-    b.lastIndex = start;
-    const m2 = b.exec(str);
-    if (!m2) break;
-    best = toMatch(m2, re.groups);
+export function execRegex(re: TclRegex, str: string, from = 0, guard?: RegexGuard, wantGroups = true): RegexMatch | null | MatchAbort {
+  if (re.literal !== undefined) {
+    const at = str.indexOf(re.literal, from);
+    return at < 0 ? null : [at, at + re.literal.length];
   }
-  return best;
+  try {
+    return runProgram(re.prog, str, from, re.shortest, guard, wantGroups);
+  } catch (e) {
+    if (e instanceof MatchAbort) return e;
+    throw e;
+  }
 }

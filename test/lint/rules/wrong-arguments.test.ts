@@ -24,6 +24,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A loose form (URI::path's depth/start/end forms are merged) still needs its URI.
+      code: inEvent('HTTP_REQUEST', 'set p [URI::path]'),
+      errors: [{ messageId: 'tooFew', data: { command: 'URI::path' }, line: 2, column: 10, severity: 'error' }],
+    },
+    {
       code: inEvent('HTTP_REQUEST', 'HTTP::respond'),
       errors: [{ messageId: 'tooFew', data: { command: 'HTTP::respond' }, line: 2, column: 3, endColumn: 16, severity: 'error' }],
     },

@@ -99,6 +99,12 @@ export const rows: Row[] = [
   ['regexp.74', 'regexp -inline {(a*)+b} aab', 'aab aa', 'sim'], // POSIX submatch rules: Tcl gives {aab {}}
   ['regexp.75', 'regexp -inline {(a|ab)c} abc', 'abc ab'],
   ['regexp.76', 'regexp -inline {(ab|a)(bc|c)?} abc', 'abc ab c'],
+  ['regexp.77', 'regexp {(a+)+$} aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab', '0'],
+  ['regexp.78', 'regexp {(a|a)*$} [string repeat a 34]b', '1'],
+  ['regexp.79', 'switch -regexp -- [string repeat a 34]b {(a+)+$} {set r hit} default {set r miss}', 'miss'],
+  ['regexp.80', 'list [catch {regexp [string repeat a 60000] aaa} m] $m', "1 {couldn't compile regular expression pattern: out of memory}"],
+  ['regexp.81', 'regexp -inline {(a+)b\\1} xaabaa', 'aabaa aa'],
+  ['regexp.82', 'regexp -inline -nocase {(a)\\1} xaA', 'aA a'],
   ['regsub.14', 'regsub -all {(\\d+)} "a1b22" {<\\1>}', 'a<1>b<22>'],
   ['regsub.15', 'regsub -all {\\.} "a.b.c" {\\\\.}', 'a\\.b\\.c'],
   ['regsub.16', 'regsub {^/old} /old/path /new', '/new/path'],
