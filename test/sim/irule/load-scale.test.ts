@@ -8,7 +8,7 @@ describe('rule loading at scale', () => {
   it('16,000 bad when blocks load in linear time, each problem at its own line', () => {
     const text = 'when NOT_AN_EVENT { log local0. x }\n'.repeat(16_000);
     const t0 = performance.now();
-    const { problems } = loadRule({ name: 'r', text }, 0);
+    const { problems } = loadRule({ name: 'r', text }, 0, '14.1.0');
     const ms = performance.now() - t0;
     expect(problems).toHaveLength(16_000);
     expect(problems[15_999]).toMatchObject({ line: 16_000, column: 6, message: 'unknown event (NOT_AN_EVENT)' });
