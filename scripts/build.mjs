@@ -26,6 +26,25 @@ const jsonAsString = {
   },
 };
 
+/**
+ * The newest BIG-IP version the catalog knows (the default `--bigip-version`), computed by the
+ * same function the sources use, bundled on the fly and run once here.
+ */
+async function newestVersion() {
+  const out = await build({
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+    plugins: [jsonAsString],
+    stdin: { contents: "export { newestKnownVersion } from './src/lint/version.ts';", resolveDir: root, loader: 'ts' },
+  });
+  const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
+  return (await import(url)).newestKnownVersion();
+}
+
 /** Options shared by every bundle. */
 const common = {
   absWorkingDir: root,
@@ -35,7 +54,7 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'none',
-  define: { __IRULE_LINT_VERSION__: JSON.stringify(pkg.version) },
+  define: { __IRULE_LINT_VERSION__: JSON.stringify(pkg.version), __IRULE_NEWEST_VERSION__: JSON.stringify(await newestVersion()) },
   plugins: [jsonAsString],
   // commander is CommonJS and calls require() for Node built-ins; give the ESM bundle a require.
   banner: {

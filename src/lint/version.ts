@@ -20,7 +20,14 @@ export function parseVersion(text: string): BigipVersion | undefined {
   return /^\d{1,3}\.\d{1,3}(\.\d{1,3}){0,2}$/.test(t) ? { text: t } : undefined;
 }
 
-let newest: string | undefined;
+/** Set by scripts/build.mjs to what newestKnownVersion() computes from the bundled catalog. */
+declare const __IRULE_NEWEST_VERSION__: string | undefined;
+
+/**
+ * The answer, pre-computed in bundles (computing it reads every command of the catalog, about a
+ * tenth of a small file's start-up); computed on first use elsewhere (tests, sources).
+ */
+let newest: string | undefined = typeof __IRULE_NEWEST_VERSION__ === 'string' ? __IRULE_NEWEST_VERSION__ : undefined;
 
 /** The newest version the catalog knows (computed once). */
 export function newestKnownVersion(): string {
