@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import type { LintBenchRow as ProcessBenchRow } from './lint-bench.js';
 import { fmt, median } from './stats.js';
 
 /** What the section needs from the bench driver. */
@@ -22,12 +23,6 @@ export interface ProcessBenchInput {
   runs: number;
 }
 
-/** One line of the report. */
-export interface ProcessBenchRow {
-  label: string;
-  value: string;
-  detail: string;
-}
 
 /** Folder target in ms and small-file target over `node -e 0` in ms. */
 export const TARGET_FOLDER_MS = 300;
