@@ -7,7 +7,7 @@
  * (filled by `npm ci`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,9 +43,24 @@ function checkBins(prefix: string): void {
   }
 }
 
+/**
+ * A git repository holding this checkout's files, with this checkout's node_modules linked in
+ * (untracked): packing here builds its own dist/, never rewriting the one other tests are running.
+ */
+let repoCommit: string | undefined;
+const repo = path.join(work, 'repo');
+function sourceRepo(): string {
+  if (repoCommit === undefined) {
+    repoCommit = checkoutRepo(root, repo);
+    symlinkSync(path.join(root, 'node_modules'), path.join(repo, 'node_modules'), 'dir');
+  }
+  return repoCommit;
+}
+
 describe('installing', () => {
   it('from npm pack output: a quiet pack of what runs, and working executables', { timeout: 180_000 }, () => {
-    const out = npm(root, 'pack', '--pack-destination', work);
+    sourceRepo();
+    const out = npm(repo, 'pack', '--pack-destination', work);
     // pre-commit reads the tarball name from stdout: nothing else may be there.
     expect(out).toBe(`irule-lint-${pkg.version}.tgz\n`);
     const tarball = path.join(work, out.trim());
@@ -59,8 +74,7 @@ describe('installing', () => {
   });
 
   it('from a git URL: prepare builds dist/ and the executables work', { timeout: 300_000 }, () => {
-    const repo = path.join(work, 'repo');
-    const rev = checkoutRepo(root, repo);
+    const rev = sourceRepo();
     const prefix = path.join(work, 'from-git');
     npm(work, 'install', '--global', '--install-links', '--prefix', prefix, ...npmOptions, `git+file://${repo}#${rev}`);
     const installed = path.join(prefix, 'lib', 'node_modules', 'irule-lint');
