@@ -3,21 +3,23 @@
  *
  *   node dist/bench/bench.js [--runs N] [--only parser,...] [--size MB] [--quick]
  *   node dist/bench/bench.js --dump corpus:<n> | --dump large   (print a generated file and exit)
+ *   node dist/bench/bench.js --dump folder:<dir>   (write the whole-process section's folder and exit)
  *
  * The corpus is generated in memory from the fixture iRules (bench/corpus.ts) with a fixed
  * seed, so every run on every machine measures the same text. Each measurement is one
  * `Section`; to add one (lint throughput, simulator clients/s ...) write a function returning
  * rows and append it to `SECTIONS`.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tuneHeap } from '../src/cli/heap.js';
 import { parse } from '../src/syntax/index.js';
-import { generateCorpus, generateLargeFile, type Template } from './corpus.js';
+import { generateCorpus, generateFolder, generateLargeFile, type Template } from './corpus.js';
 import { lintSection } from './lint-bench.js';
 import { lspSection } from './lsp-bench.js';
+import { processSection } from './process-bench.js';
 import { simSection } from './sim-bench.js';
 import { fmt, median, timeRuns } from './stats.js';
 
@@ -75,7 +77,40 @@ const SECTIONS: Section[] = [
   },
   { id: 'lsp', title: 'LSP (default settings, one thread)', run: (c) => lspSection({ large: c.large, lines: LARGE_LINES, runs: c.options.runs }) },
   { id: 'sim', title: 'simulator (seed iRule on SMTP_VS, one thread)', run: simBenchSection },
+  { id: 'process', title: 'whole process (cold irule-lint --format json, alternating with node -e 0)', run: processBenchSection },
 ];
+
+/** Seed and size of the generated rule folder of the whole-process section. */
+const FOLDER_SEED = 0xf01de2;
+const FOLDER_FILES = 1000;
+
+/** Writes the whole-process section's folder of rules to `folder` (created). */
+function writeFolder(templates: Template[], folder: string): { files: number; bytes: number } {
+  mkdirSync(folder, { recursive: true });
+  let bytes = 0;
+  const files = generateFolder(FOLDER_SEED, templates, FOLDER_FILES);
+  for (const f of files) {
+    writeFileSync(join(folder, f.name), f.text);
+    bytes += Buffer.byteLength(f.text, 'utf8');
+  }
+  return { files: files.length, bytes };
+}
+
+/** Writes the generated folder to a temporary directory, times the CLI on it, removes it. */
+function processBenchSection(ctx: Context): Row[] {
+  const root = findRepoRoot();
+  const cli = join(root, 'dist', 'cli', 'irule-lint.js');
+  const dir = mkdtempSync(join(tmpdir(), 'irule-bench-'));
+  try {
+    const folder = join(dir, 'rules');
+    const { files, bytes } = writeFolder(loadTemplates(root), folder);
+    const small = join(dir, 'small.irule');
+    writeFileSync(small, 'when HTTP_REQUEST {\n    if { [HTTP::host] eq "example.com" } {\n        HTTP::redirect "https://www.example.com[HTTP::uri]"\n    }\n}\n');
+    return processSection({ cli, folder, files, bytes, small, runs: Math.max(ctx.options.runs * 2, 5) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Simulated clients per second (bench/sim-bench.ts) on the seed fixtures. */
 function simBenchSection(ctx: Context): Row[] {
@@ -170,7 +205,7 @@ function parseOptions(argv: string[]): Options {
   const options: Options = { runs: 5, corpusBytes: 21_000_000, only: [] };
   const usage = (): never => {
     process.stderr.write(
-      'usage: bench [--runs N] [--only parser,...] [--size MB] [--quick] [--dump corpus:<n>|large]\n',
+      'usage: bench [--runs N] [--only parser,...] [--size MB] [--quick] [--dump corpus:<n>|large|folder:<dir>]\n',
     );
     process.exit(4);
   };
@@ -207,10 +242,12 @@ function main(): void {
 
   if (options.dump !== undefined) {
     const m = /^corpus:(\d+)$/.exec(options.dump);
+    const folder = /^folder:(.+)$/.exec(options.dump);
     if (options.dump === 'large') process.stdout.write(large);
+    else if (folder) writeFolder(templates, folder[1]);
     else if (m && Number(m[1]) < corpus.length) process.stdout.write(corpus[Number(m[1])]);
     else {
-      process.stderr.write(`--dump wants large or corpus:0..${corpus.length - 1}\n`);
+      process.stderr.write(`--dump wants large, folder:<new dir> or corpus:0..${corpus.length - 1}\n`);
       process.exit(4);
     }
     return;

@@ -431,3 +431,93 @@ export function generateLargeFile(seed: number, lineCount: number): string {
   }
   return w.lines.join('\n') + '\n';
 }
+
+/** One file of a generated rule folder. */
+export interface FolderFile {
+  /** File name, `.irule` or `.tcl`. */
+  name: string;
+  text: string;
+}
+
+/** A URI switch with comments inside its pattern list (BIG-IP reads them as patterns). */
+function switchListRule(rng: Rng, w: Writer): void {
+  w.line(0, 'when HTTP_REQUEST {');
+  w.line(1, `if { [class match [IP::client_addr] equals ${rng.pick(DATA_GROUPS)}] } {`);
+  w.line(2, `log local0.${rng.pick(LEVELS)} "client [IP::client_addr] matched"`);
+  w.line(1, '}');
+  w.line(1, 'switch -glob -- [string tolower [HTTP::uri]] {');
+  const cases = rng.int(6, 22);
+  for (let i = 0; i < cases; i++) {
+    if (rng.chance(0.3)) w.line(2, `# ${rng.pick(WORDS)} moved ${rng.int(2015, 2024)}`);
+    const path = `/${rng.pick(WORDS)}/${rng.pick(WORDS)}*`;
+    if (rng.chance(0.3)) {
+      w.line(2, `"${path}" -`);
+      continue;
+    }
+    w.line(2, `"${path}" {`);
+    if (rng.chance(0.5)) w.line(3, `pool ${rng.pick(APPS)}_pool`);
+    else w.line(3, `HTTP::redirect "https://${rng.pick(APPS)}.${rng.pick(DOMAINS)}[HTTP::uri]"`);
+    w.line(2, '}');
+  }
+  w.line(2, 'default {');
+  w.line(3, `set target [class lookup [HTTP::host] ${rng.pick(DATA_GROUPS)}]`);
+  w.line(3, 'if { $target ne "" } { pool $target }');
+  w.line(2, '}');
+  w.line(1, '}');
+  w.line(0, '}');
+}
+
+/** A GTM (DNS) rule with the bare GTM command names public rules use. */
+function gtmRule(rng: Rng, w: Writer): void {
+  w.line(0, 'when DNS_REQUEST {');
+  w.line(1, `if { [IP::addr [IP::client_addr] equals 10.${rng.int(0, 255)}.0.0/16] } {`);
+  w.line(2, `cname ${rng.pick(APPS)}.${rng.pick(DOMAINS)}`);
+  w.line(1, `} elseif { [class match [IP::client_addr] equals ${rng.pick(DATA_GROUPS)}] } {`);
+  w.line(2, `host ${privateAddress(rng)}`);
+  w.line(1, '} else {');
+  w.line(2, `pool ${rng.pick(APPS)}_gtm_pool`);
+  w.line(1, '}');
+  w.line(0, '}');
+}
+
+/** Words a public rule calls that the catalog does not know (helpers from other rules, typos). */
+const UNKNOWN_WORDS = ['log_debug', 'HTTP::hedaer', 'set_pool_name', 'IP::clent_addr', 'debug_log', 'TCP::colect', 'check_auth', 'HTPP::uri'];
+
+/**
+ * A folder of rules shaped like a public collection: small files (about 2 KB on average), varied
+ * fixture rules with generated procs and handlers, switch lists with comments, GTM rules, data
+ * group lookups, unknown commands, and `.irule` and `.tcl` names.
+ */
+export function generateFolder(seed: number, templates: readonly Template[], count: number): FolderFile[] {
+  const rng = new Rng(seed);
+  const small = templates.filter((t) => t.text.length < 2500);
+  if (small.length === 0) throw new Error('no small templates to build a folder from');
+  const files: FolderFile[] = [];
+  for (let serial = 0; serial < count; serial++) {
+    const w = new Writer();
+    w.line(0, `# ${rng.pick(APPS)} ${rng.pick(WORDS)} rule`);
+    const kind = rng.next();
+    if (kind < 0.5) w.lines.push(varyTemplate(rng, rng.pick(small).text, serial).trimEnd());
+    else if (kind < 0.8) switchListRule(rng, w);
+    else if (kind < 0.9) gtmRule(rng, w);
+    else generatedWhen(rng, w, rng.pick([...HTTP_EVENTS, ...L4_EVENTS]), rng.int(3, 10));
+    const free = [...HTTP_EVENTS, ...L4_EVENTS].filter((e) => !eventsOf(w.lines.join('\n')).has(e));
+    if (free.length > 0 && rng.chance(0.5)) {
+      w.line(0, '');
+      generatedWhen(rng, w, rng.pick(free), rng.int(2, 8));
+    }
+    if (rng.chance(0.6)) {
+      w.line(0, '');
+      generatedProc(rng, w, `${rng.pick(WORDS)}_helper`);
+    }
+    if (rng.chance(0.3)) {
+      w.line(0, '');
+      w.line(0, 'when SERVER_CLOSED {');
+      w.line(1, `${rng.pick(UNKNOWN_WORDS)} "${rng.pick(WORDS)}"`);
+      w.line(0, '}');
+    }
+    const ext = rng.chance(0.3) ? 'tcl' : 'irule';
+    files.push({ name: `${String(serial).padStart(4, '0')}_${rng.pick(APPS)}_${rng.pick(WORDS)}.${ext}`, text: w.lines.join('\n') + '\n' });
+  }
+  return files;
+}

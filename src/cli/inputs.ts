@@ -1,5 +1,6 @@
 /** Finding and reading the inputs named on the command line. The only file-system code of the CLI. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeText } from './decode.js';
 import { describeFsError, UsageError } from './errors.js';
@@ -107,11 +108,19 @@ async function isFileLink(abs: string): Promise<boolean> {
   );
 }
 
-/** Read and decode one file. Throws {@link UsageError} when it cannot be read. */
+/**
+ * Read and decode one file. Throws {@link UsageError} when it cannot be read. The read is
+ * synchronous: files are linted one after the other, and an asynchronous read of each small file
+ * (open, stat, read, close through the thread pool) left the process idle for about a fifth of a
+ * run over a folder of 1,000 rules.
+ */
 export async function readSource(file: SourceFile): Promise<Input> {
-  const bytes = await readFile(file.absPath).catch((err: unknown) => {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file.absPath);
+  } catch (err) {
     throw new UsageError(`cannot read '${file.displayPath}': ${describeFsError(err)}`);
-  });
+  }
   const text = decodeText(bytes);
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const back = Buffer.from(text, 'utf8');

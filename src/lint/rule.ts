@@ -10,9 +10,13 @@ import type { CommandSpec, EventSpec } from '../catalog/types.js';
 import type { Command, Dialect, Node, Proc, Script, When } from '../syntax/ast.js';
 import type { LineIndex } from '../syntax/line-index.js';
 import type { BigipVersion } from './version.js';
+import packageJson from '../../package.json' with { type: 'json' };
 
-/** Where rule documentation lives; a rule's page is `<DOCS_BASE><id>.md`. */
-export const DOCS_BASE = 'https://github.com/irule-lint/irule-lint/blob/main/docs/rules/';
+/**
+ * Where rule documentation lives; a rule's page is `<DOCS_BASE><id>.md`: the docs/rules folder
+ * of the repository named in package.json, on its main branch.
+ */
+export const DOCS_BASE = `${packageJson.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/docs/rules/`;
 
 /** What kind of problem a rule finds. */
 export type RuleCategory = 'correctness' | 'security' | 'performance' | 'style';

@@ -58,7 +58,14 @@ export function newerVersionWarning(version: BigipVersion): string {
   return `BIG-IP ${version.text} is newer than the newest version the command catalog records facts for (${newestKnownVersion()}): commands, options and events added since are not known to the checks`;
 }
 
-let newest: string | undefined;
+/** Set by scripts/build.mjs to what newestKnownVersion() computes from the bundled catalog. */
+declare const __IRULE_NEWEST_VERSION__: string | undefined;
+
+/**
+ * The answer, pre-computed in bundles (computing it reads every command of the catalog, about a
+ * tenth of a small file's start-up); computed on first use elsewhere (tests, sources).
+ */
+let newest: string | undefined = typeof __IRULE_NEWEST_VERSION__ === 'string' ? __IRULE_NEWEST_VERSION__ : undefined;
 
 /** The newest version the catalog knows (computed once). */
 export function newestKnownVersion(): string {

@@ -606,23 +606,33 @@ export const NONE: LexResult['unmatched'] = Object.freeze([]) as unknown as LexR
  * this Chevrotain version has it.
  */
 function tokenizeFast(text: string, mode: string): ILexingResult {
+  const lexer = chevrotainLexer();
   const inner = (lexer as unknown as { tokenizeInternal?: (t: string, m: string) => ILexingResult }).tokenizeInternal;
   return inner ? inner.call(lexer, text, mode) : lexer.tokenize(text, mode);
 }
 
-const lexer = new Lexer(
-  {
-    modes: {
-      script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, SimpleQuoted, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...scriptVars, Escape, SimpleWordInScript, Text],
-      subst: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, SimpleQuoted, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, RBracket, ...substVars, Escape, SimpleWordInSubst, Text],
-      quoted: [QuoteClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, QText, LiteralRBracket],
-      index: [IndexClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, IText, LiteralRBracket],
-      expr: [LBracket, DeepLBracket, VarBraced, VarArray, VarSimple, ...exprOnlyTokens],
+let lexer: Lexer | undefined;
+
+/**
+ * The Chevrotain lexer, built on first use: building it analyses every token pattern (about a
+ * fifth of a small file's start-up), and `lexer.ts` handles most text without it.
+ */
+function chevrotainLexer(): Lexer {
+  lexer ??= new Lexer(
+    {
+      modes: {
+        script: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, SimpleQuoted, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, LiteralRBracket, ...scriptVars, Escape, SimpleWordInScript, Text],
+        subst: [Newline, Semicolon, Ws, Comment, ExpandPrefix, BracedWord, SimpleQuoted, QuoteOpen, LBracket, DeepLBracket, DeepRBracket, RBracket, ...substVars, Escape, SimpleWordInSubst, Text],
+        quoted: [QuoteClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, QText, LiteralRBracket],
+        index: [IndexClose, LBracket, DeepLBracket, DeepRBracket, ...vars, Escape, IText, LiteralRBracket],
+        expr: [LBracket, DeepLBracket, VarBraced, VarArray, VarSimple, ...exprOnlyTokens],
+      },
+      defaultMode: 'script',
     },
-    defaultMode: 'script',
-  },
-  { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
-);
+    { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
+  );
+  return lexer;
+}
 
 /** Result of lexing, with characters no token matched. */
 export interface LexResult {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newestKnownVersion } from '../../src/lint/version.js';
 import { BROKEN, CLEAN, tempTree } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,8 +28,17 @@ function exec(args: string[], input = '') {
 
 describe('dist/cli/irule-lint.js', () => {
   it('is an executable file with a node shebang', () => {
-    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=64');
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     expect(statSync(bin).mode & 0o111).toBe(0o111);
+  });
+
+  it('checks against the newest catalog version, pre-computed at build, by default', () => {
+    const newest = newestKnownVersion();
+    const fixtures = `${root}fixtures/lint`;
+    const byDefault = exec(['--format', 'json', fixtures]);
+    expect(byDefault.stdout.length).toBeGreaterThan(100);
+    expect(exec(['--format', 'json', '--bigip-version', newest, fixtures]).stdout).toBe(byDefault.stdout);
+    expect(readFileSync(bin, 'utf8')).toContain(JSON.stringify(newest));
   });
 
   it('prints the version inlined from package.json', () => {

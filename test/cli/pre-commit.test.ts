@@ -6,12 +6,13 @@
  * see .npmrc) and `npm install -g`; npm's cache, filled by `npm ci`, serves the packages.
  * Needs `pre-commit` (.ci/run installs it): skipped locally without it, failed in CI.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkoutRepo, git } from './checkout-repo.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const available = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -20,27 +21,10 @@ const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.en
 const work = mkdtempSync(path.join(tmpdir(), 'irule-lint-precommit-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs git quietly with a fixed identity. */
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
 /** A git repository holding this checkout's files; returns its path and commit. */
 function hookRepo(): { dir: string; rev: string } {
   const dir = path.join(work, 'hook');
-  mkdirSync(dir);
-  const files = git(root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter((f) => f !== '');
-  for (const f of files) {
-    try {
-      cpSync(path.join(root, f), path.join(dir, f), { recursive: false });
-    } catch {
-      // A file deleted from the working tree but still in the index.
-    }
-  }
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'hook');
-  return { dir, rev: git(dir, 'rev-parse', 'HEAD').trim() };
+  return { dir, rev: checkoutRepo(root, dir) };
 }
 
 describe.runIf(available || inCi)('pre-commit hook', () => {

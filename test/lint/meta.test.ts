@@ -12,6 +12,7 @@ import { lint } from '../../src/lint/run.js';
 import { optionsFor, SEED_BIGIP_CONF, type CaseOptions } from './rule-tester.js';
 
 const root = new URL('../../', import.meta.url);
+const repositoryUrl = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { repository: { url: string } }).repository.url.match(/^git\+(https:\/\/.+)\.git$/)![1];
 const ruleFiles = readdirSync(new URL('src/lint/rules/', root))
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
   .map((f) => f.slice(0, -3))
@@ -57,7 +58,8 @@ describe('rule registry', () => {
     for (const m of Object.keys(rule.meta.messages)) expect(m).toMatch(/^[a-z][A-Za-z]*$/);
     expect(existsSync(new URL(`test/lint/rules/${id}.test.ts`, root)), 'test file').toBe(true);
     expect(existsSync(new URL(`docs/rules/${id}.md`, root)), 'doc page').toBe(true);
-    expect(rule.docsUrl.endsWith(`/docs/rules/${id}.md`)).toBe(true);
+    // The page in the repository package.json names (https form of its git URL), on main.
+    expect(rule.docsUrl).toBe(`${repositoryUrl}/blob/main/docs/rules/${id}.md`);
   });
 
   it.each(ruleFiles)('%s states the dialects it runs in (iRule only, or iRule and plain Tcl)', (id) => {
