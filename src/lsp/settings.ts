@@ -151,8 +151,6 @@ export async function settle(input: SettleInput): Promise<FileSettings> {
     }
   }
 
-  const fileVersion = config?.config.bigipVersion !== undefined ? parseVersion(config.config.bigipVersion) : undefined;
-  const version = fileVersion ?? client.version ?? defaultVersion();
 
   let bigipConfPath: string | undefined;
   if (config?.config.bigipConf !== undefined) bigipConfPath = path.resolve(config.dir, config.config.bigipConf);
@@ -165,6 +163,13 @@ export async function settle(input: SettleInput): Promise<FileSettings> {
       problems.push(messageOf(err));
     }
   }
+
+  // The version as the CLI settles it, with the client setting in the place of --bigip-version
+  // below the configuration file: the file's, else the client's, else the bigip.conf's
+  // `#TMSH-VERSION:`, else the default.
+  const fileVersion = config?.config.bigipVersion !== undefined ? parseVersion(config.config.bigipVersion) : undefined;
+  const confVersion = bigip?.version !== undefined ? parseVersion(bigip.version) : undefined;
+  const version = fileVersion ?? client.version ?? confVersion ?? defaultVersion();
 
   const settings: FileSettings = {
     version,

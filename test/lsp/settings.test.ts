@@ -90,6 +90,21 @@ describe('settings in the server', () => {
     expect(severityOf(await py, 'snat-argument')).toBe(DiagnosticSeverity.Error);
   });
 
+  it('takes the version from the #TMSH-VERSION of bigip.conf when nothing else names one, as the CLI does', async () => {
+    // The seed bigip.conf says 11.1.0, where $::dg is an error; a copy saying 10.2.3 makes it a
+    // warning; a client version still wins over the bigip.conf's.
+    const old = BIGIP_CONF.replace('#TMSH-VERSION: 11.1.0', '#TMSH-VERSION: 10.2.3');
+    const dir = await tree({ 'new/bigip.conf': BIGIP_CONF, 'new/irule-lint.config.json': '{"bigipConf": "bigip.conf"}', 'new/v10.irule': V10_RULE, 'old/bigip.conf': old, 'old/irule-lint.config.json': '{"bigipConf": "bigip.conf"}', 'old/v10.irule': V10_RULE, 'pinned/bigip.conf': old, 'pinned/irule-lint.config.json': '{"bigipConf": "bigip.conf"}', 'pinned/v10.irule': V10_RULE });
+    const uris = ['new', 'old', 'pinned'].map((d) => fileUri(path.join(dir, `${d}/v10.irule`)));
+    client = await startInProcess({ folders: [dir], settings: { [uris[2]]: { bigipVersion: '11.1' } } });
+    const pending = uris.map((u) => client.nextDiagnostics(u));
+    for (const u of uris) await client.open(u, V10_RULE);
+    const [fresh, old10, pinned] = await Promise.all(pending);
+    expect(severityOf(fresh, 'datagroup-global-reference')).toBe(DiagnosticSeverity.Error);
+    expect(severityOf(old10, 'datagroup-global-reference')).toBe(DiagnosticSeverity.Warning);
+    expect(severityOf(pinned, 'datagroup-global-reference')).toBe(DiagnosticSeverity.Error);
+  });
+
   it('takes the dialect by content, and the configuration file\'s dialect over it, as the CLI does', async () => {
     const script = '#!/usr/bin/env tclsh\nset f [open [lindex $argv 0]]\nputs [gets $f]\n';
     const dir = await tree({ 'irule-lint.config.json': '{"dialect": "irule"}', 'forced/count.tcl': script, 'free/count.tcl': script });
