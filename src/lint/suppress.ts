@@ -148,13 +148,12 @@ export function applySuppressions(
     }
   }
   const kept: Diagnostic[] = [];
+  const find = scopeFinder(scopes);
   for (const diag of diagnostics) {
     let silenced = false;
-    for (const s of scopes) {
-      if (s.id === diag.ruleId && diag.range.start >= s.from && diag.range.start < s.to) {
-        s.used = true;
-        silenced = true;
-      }
+    for (const s of find(diag.ruleId, diag.range.start)) {
+      s.used = true;
+      silenced = true;
     }
     if (!silenced) kept.push(diag);
   }
@@ -164,4 +163,42 @@ export function applySuppressions(
     }
   }
   return { kept, problems };
+}
+
+/**
+ * Finds the scopes of a rule id that cover an offset, in time logarithmic in the number of scopes
+ * (a file can hold tens of thousands of directives). Scopes are grouped by id and by family: line
+ * scopes (one line each) are either the same line or disjoint, and the regions of one id never
+ * overlap (a second `disable` of an open id is ignored). So in each group the covering scopes all
+ * start where the last scope starting at or before the offset starts.
+ */
+function scopeFinder(scopes: readonly Scope[]): (id: string, offset: number) => Scope[] {
+  const groups = new Map<string, Scope[]>();
+  for (const s of scopes) {
+    const key = `${s.directive.kind === 'disable' ? 'region' : 'line'}\n${s.id}`;
+    const list = groups.get(key);
+    if (list) list.push(s);
+    else groups.set(key, [s]);
+  }
+  for (const list of groups.values()) list.sort((a, b) => a.from - b.from);
+  const covering = (list: Scope[] | undefined, offset: number, found: Scope[]): void => {
+    if (!list) return;
+    let lo = 0;
+    let hi = list.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].from <= offset) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = last; i >= 0 && list[i].from === list[last].from; i--) if (offset < list[i].to) found.push(list[i]);
+  };
+  return (id, offset) => {
+    const found: Scope[] = [];
+    covering(groups.get(`line\n${id}`), offset, found);
+    covering(groups.get(`region\n${id}`), offset, found);
+    return found;
+  };
 }
