@@ -42,3 +42,18 @@ export interface Diagnostic {
   /** A safe fix, when the rule has one. */
   fix?: TextEdit[];
 }
+
+/** The most characters of offending text a message quotes (room for a catalog list of subcommands too). */
+export const EXCERPT_LENGTH = 100;
+
+/**
+ * At most `max` characters of `text` for a message to quote: the start of it and `…` when it is
+ * longer (never splitting a surrogate pair), so a message stays short whatever the input.
+ */
+export function excerpt(text: string, max: number = EXCERPT_LENGTH): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
