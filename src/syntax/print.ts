@@ -1,5 +1,7 @@
 /**
- * A compact, readable AST dump: one line per node, two spaces of indentation per level.
+ * A compact, readable AST dump: one line per node, two spaces of indentation per level up to
+ * {@link MAX_INDENT} levels; deeper lines also show their depth as a number (`<41> `), so the dump
+ * stays linear in the input however deep the nesting.
  * Used by `irule-lint --debug-ast` and by parser snapshot tests. Iterative, so deep trees
  * cannot overflow the call stack.
  *
@@ -38,7 +40,7 @@ export function printAst(root: Node, options: PrintOptions = {}): string {
   while (stack.length > 0) {
     const { node, depth, role } = stack.pop()!;
     const [label, children] = describe(node);
-    let line = '  '.repeat(depth) + (role ? `${role}: ` : '') + label;
+    let line = indent(depth) + (role ? `${role}: ` : '') + label;
     if (options.ranges) {
       line += ` ${fmtRange(node.range)}`;
       if ('contentRange' in node) line += ` content=${fmtRange(node.contentRange)}`;
@@ -51,6 +53,14 @@ export function printAst(root: Node, options: PrintOptions = {}): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** Deepest level that is shown by indentation alone. */
+export const MAX_INDENT = 40;
+
+/** Indentation for a depth: two spaces a level, capped, plus the depth itself when capped. */
+function indent(depth: number): string {
+  return depth <= MAX_INDENT ? '  '.repeat(depth) : `${'  '.repeat(MAX_INDENT)}<${depth}> `;
 }
 
 /** A child to print, optionally with a role label. */
