@@ -5,6 +5,7 @@ import type { Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { dataGroupSlots, typedCommand } from '../utils/args.js';
+import { isPlainWord } from '../utils/replacement.js';
 import { soleVarRef } from '../utils/scope.js';
 import { atLeast } from '../version.js';
 
@@ -48,7 +49,8 @@ export default defineRule({
             messageId: v11 ? 'runtimeError' : 'cmpDemotion',
             data: { written: ctx.source.slice(word.range.start, word.range.end), name },
             severity: v11 ? 'error' : 'warning',
-            fix: [{ range: word.range, text: name }],
+            // Only a plain name is written back bare: `${::a;reject}` must never become `a;reject`.
+            ...(isPlainWord(name) ? { fix: [{ range: word.range, text: name }] } : {}),
           });
         }
       },
