@@ -7,7 +7,7 @@
  *
  *     ✖ 2 problems (1 error, 1 warning)
  *
- * Columns are aligned across the whole output, up to a width of 80 (a longer location or message
+ * Columns are aligned across the whole output, up to a width of 240 (a longer location or message
  * pushes the rest of its own line only). A clean run prints nothing. Pure: no I/O.
  */
 import { countSeverities, type FileReport } from './messages.js';
@@ -30,7 +30,7 @@ export function formatStylish(reports: readonly FileReport[]): string {
 }
 
 /** Columns are padded to at most this width: a longer cell pushes the rest of its line instead of widening every line. */
-const MAX_PAD = 80;
+const MAX_PAD = 240;
 
 /** `✖ 3 problems (2 errors, 1 warning)`; an `info` count is added only when there are some. */
 function summary(reports: readonly FileReport[]): string {
