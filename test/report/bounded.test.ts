@@ -55,6 +55,16 @@ describe('bounded output', () => {
     });
   }
 
+  it('keeps every message on one line: line breaks in quoted text are shown as \\n (found by npm run fuzz)', () => {
+    const text = 'when HTTP_REQUEST {\n  if { $count > $static:: {\n    log local0. "x"\r\n    reject\n  }\n}\n';
+    const { diagnostics } = lint(text);
+    expect(diagnostics.some((d) => d.message.includes('\\n'))).toBe(true);
+    for (const d of diagnostics) expect(d.message).not.toMatch(/[\r\n]/);
+    const reports: FileReport[] = [{ filePath: '/work/a.irule', displayPath: 'a.irule', messages: toReportMessages(text, diagnostics) }];
+    expect(FORMATS.compact(reports).split('\n')).toHaveLength(diagnostics.length + 1);
+    expect(excerpt('a\r\nb')).toBe('a\\r\\nb');
+  });
+
   it('renders 300,000 findings in stylish without overflowing the stack', () => {
     const messages: ReportMessage[] = [];
     for (let i = 0; i < 300_000; i++) messages.push({ ruleId: 'r', severity: 'warning', message: `m${i % 10}`, line: i + 1, column: 1, endLine: i + 1, endColumn: 2 });
