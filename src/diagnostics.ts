@@ -42,3 +42,21 @@ export interface Diagnostic {
   /** A safe fix, when the rule has one. */
   fix?: TextEdit[];
 }
+
+/** The most characters of offending text a message quotes (room for a catalog list of subcommands too). */
+export const EXCERPT_LENGTH = 100;
+
+/**
+ * At most `max` characters of `text` for a message to quote, on one line: line breaks are shown as
+ * `\n` and `\r`, and a longer text is cut, ending in `…` (never splitting a surrogate pair), so a
+ * message stays short and one line whatever the input.
+ */
+export function excerpt(text: string, max: number = EXCERPT_LENGTH): string {
+  const head = text.length > max ? text.slice(0, max) : text;
+  const flat = head.includes('\n') || head.includes('\r') ? head.replace(/\r/g, '\\r').replace(/\n/g, '\\n') : head;
+  if (text.length <= max && flat.length <= max) return flat;
+  let end = max - 1;
+  const last = flat.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${flat.slice(0, end)}…`;
+}

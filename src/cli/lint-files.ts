@@ -151,6 +151,7 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
   const results: FileFindings[] = [];
   const diffs: string[] = [];
   const dialects: Dialect[] = [];
+  let notWritten = 0;
   for (const job of jobs) {
     const { input } = job;
     const bigip = await bigipFor(job);
@@ -182,7 +183,16 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
         } else {
           const body = Buffer.from(fixed.text, 'utf8');
           const bytes = input.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
-          await writeAtomically(input.filePath, input.displayPath, bytes);
+          try {
+            await writeAtomically(input.filePath, input.displayPath, bytes);
+          } catch (err) {
+            // Report this file and go on with the others; the exit code says some were not written.
+            if (!(err instanceof UsageError)) throw err;
+            io.stderr(`irule-lint: ${err.message}\n`);
+            notWritten++;
+            diagnostics = lint(input.text, options).diagnostics;
+            text = input.text;
+          }
         }
       }
     } else {
@@ -219,6 +229,10 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
   io.stdout(render(opts.format, reports, io.cwd));
 
   const { errors, warnings } = countSeverities(reports);
+  if (notWritten > 0) {
+    io.stderr(`irule-lint: ${notWritten} file${notWritten === 1 ? '' : 's'} could not be fixed in place\n`);
+    return EXIT.usage;
+  }
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
     io.stderr(`irule-lint: too many warnings (${warnings}; at most ${opts.maxWarnings} allowed by --max-warnings)\n`);
     return EXIT.errors;

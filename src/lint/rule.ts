@@ -3,7 +3,7 @@
  * and/or by command name. `defineRule` is generic over the message ids, so a misspelt id in
  * `ctx.report` does not compile, and it derives the documentation URL from the rule id.
  */
-import type { Range, Severity, TextEdit } from '../diagnostics.js';
+import { excerpt, type Range, type Severity, type TextEdit } from '../diagnostics.js';
 import type { BigipConfig } from '../bigip/model.js';
 import type { EventVerdict } from '../catalog/load.js';
 import type { CommandSpec, EventSpec } from '../catalog/types.js';
@@ -170,14 +170,18 @@ export function defineRule<M extends string>(definition: RuleDefinition<M>): Rul
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = Rule<any>;
 
-/** Fills `{{name}}` placeholders of a message template. Unknown names are left as written. */
+/**
+ * Fills `{{name}}` placeholders of a message template. Unknown names are left as written. Every
+ * value is cut to an {@link excerpt}: placeholders quote
+ * the offending text, which can be as long as the input.
+ */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
   const pieces = piecesOf(template);
   let out = pieces[0];
   for (let i = 1; i < pieces.length; i += 3) {
     const key = pieces[i];
-    out += (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : pieces[i + 1]) + pieces[i + 2];
+    out += (Object.prototype.hasOwnProperty.call(data, key) ? excerpt(String(data[key])) : pieces[i + 1]) + pieces[i + 2];
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import type { BigipConfig } from '../bigip/model.js';
 import type { CommandSpec } from '../catalog/types.js';
 import { allEvents, commandInEvent, getCommand, getEvent } from '../catalog/load.js';
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { excerpt, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { Command, Comment, Dialect, Node, Part, Proc, Script, When } from '../syntax/ast.js';
 import { parse } from '../syntax/index.js';
 import { LineIndex } from '../syntax/line-index.js';
@@ -212,7 +212,7 @@ class FileRun {
     this.found.push({
       ruleId: owner.id,
       severity: 'error',
-      message: `internal error in rule ${owner.id}: ${err instanceof Error ? err.message : String(err)}`,
+      message: `internal error in rule ${owner.id}: ${excerpt(err instanceof Error ? err.message : String(err))}`,
       range: { start: 0, end: 0 },
     });
   }

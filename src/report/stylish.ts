@@ -7,7 +7,8 @@
  *
  *     ✖ 2 problems (1 error, 1 warning)
  *
- * Columns are aligned across the whole output. A clean run prints nothing. Pure: no I/O.
+ * Columns are aligned across the whole output, up to a width of 240 (a longer location or message
+ * pushes the rest of its own line only). A clean run prints nothing. Pure: no I/O.
  */
 import { countSeverities, type FileReport } from './messages.js';
 
@@ -20,14 +21,16 @@ export function formatStylish(reports: readonly FileReport[]): string {
     }
   }
   if (rows.length === 0) return '';
-  // A loop, not Math.max(...rows): a spread of 125,000 rows overflows the stack.
+  // A loop, not Math.max(...rows): spreading 100,000+ values into a call overflows the stack.
   const widths = [0, 0, 0];
-  for (const r of rows) for (let c = 0; c < 3; c++) if (r[c].length > widths[c]) widths[c] = r[c].length;
-  const lines = rows.map((r) =>
-    [r[0].padEnd(widths[0]), r[1].padEnd(widths[1]), r[2].padEnd(widths[2]), r[3]].join('  '),
-  );
-  return `${lines.join('\n')}\n\n${summary(reports)}\n`;
+  for (const r of rows) for (let c = 0; c < 3; c++) widths[c] = Math.max(widths[c], Math.min(r[c].length, MAX_PAD));
+  let out = '';
+  for (const r of rows) out += `${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}\n`;
+  return `${out}\n${summary(reports)}\n`;
 }
+
+/** Columns are padded to at most this width: a longer cell pushes the rest of its line instead of widening every line. */
+const MAX_PAD = 240;
 
 /** `✖ 3 problems (2 errors, 1 warning)`; an `info` count is added only when there are some. */
 function summary(reports: readonly FileReport[]): string {

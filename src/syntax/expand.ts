@@ -8,7 +8,7 @@ import { matchArgs } from '../catalog/args.js';
 import { getCommand } from '../catalog/load.js';
 import { memoName, NameMemo } from '../catalog/name-memo.js';
 import type { ArgForm, ArgType, CommandSpec } from '../catalog/types.js';
-import type { Diagnostic, Range } from '../diagnostics.js';
+import { excerpt, type Diagnostic, type Range } from '../diagnostics.js';
 import type {
   BracedWord,
   Command,
@@ -150,7 +150,7 @@ export function parseScriptRange(ctx: ParseContext, start: number, end: number, 
   const created = parser.created;
   for (const e of parser.lastErrors) {
     const at = isNaN(e.token.startOffset) ? end : start + e.token.startOffset;
-    syntaxError(ctx, { start: at, end: at + Math.max(1, e.token.image.length) }, `unexpected "${e.token.image}"`);
+    syntaxError(ctx, { start: at, end: at + Math.max(1, e.token.image.length) }, `unexpected "${excerpt(e.token.image)}"`);
   }
   for (const p of problems) reportParse(ctx, p);
   const script: Script = { type: 'Script', range: { start, end }, body };
@@ -306,7 +306,7 @@ export function parseExpression(ctx: ParseContext, range: Range, depth: number):
     if (lex.unmatched.length === 0) {
       const t = errors[0]?.token;
       const at = t && !isNaN(t.startOffset) ? range.start + t.startOffset : range.end;
-      const what = t && t.image ? `"${t.image}"` : 'end of expression';
+      const what = t && t.image ? `"${excerpt(t.image)}"` : 'end of expression';
       syntaxError(ctx, { start: at, end: at + (t?.image.length || 0) }, `syntax error in expression: unexpected ${what}`);
     }
     return expr;

@@ -39,6 +39,7 @@ import {
   RParen,
   UnaryOp,
 } from './expr-tokens.js';
+import { excerpt } from '../diagnostics.js';
 import { escapeValue, foldBackslashNewlines } from './scan.js';
 import { literalValue } from './words.js';
 import {
@@ -897,7 +898,7 @@ class TclParser extends EmbeddedActionsParser {
           if (call) return { type: 'ExprCall', range: { start: range.start, end: this.end(call.close) }, name: name.image, args: call.args };
           if (!BOOLEANS.has(name.image.toLowerCase())) {
             this.exprProblems.push({
-              message: `invalid bareword "${name.image}" in expression (a variable needs "$", a function needs "(...)")`,
+              message: `invalid bareword "${excerpt(name.image)}" in expression (a variable needs "$", a function needs "(...)")`,
               range,
             });
           }

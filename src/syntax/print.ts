@@ -1,6 +1,7 @@
 /**
- * A compact, readable AST dump: one line per node, two spaces of indentation per level (up to 32
- * levels; deeper lines show their depth as `<40> `, so the output stays linear in the input).
+ * A compact, readable AST dump: one line per node, two spaces of indentation per level up to
+ * {@link MAX_INDENT} levels; deeper lines also show their depth as a number (`<41> `), so the dump
+ * stays linear in the input however deep the nesting.
  * Used by `irule-lint --debug-ast` and by parser snapshot tests. Iterative, so deep trees
  * cannot overflow the call stack.
  *
@@ -54,10 +55,10 @@ export function printAst(root: Node, options: PrintOptions = {}): string {
   return out.join('\n') + '\n';
 }
 
-/** Indentation stops growing past this depth, so the dump stays linear in the input. */
-const MAX_INDENT = 32;
+/** Deepest level that is shown by indentation alone. */
+export const MAX_INDENT = 40;
 
-/** Two spaces per level, up to MAX_INDENT levels; deeper lines name their depth instead (`<40> `). */
+/** Indentation for a depth: two spaces a level, capped, plus the depth itself when capped. */
 function indent(depth: number): string {
   return depth <= MAX_INDENT ? '  '.repeat(depth) : `${'  '.repeat(MAX_INDENT)}<${depth}> `;
 }

@@ -96,9 +96,9 @@ describe('settings in the server', () => {
     const old = BIGIP_CONF.replace('#TMSH-VERSION: 11.1.0', '#TMSH-VERSION: 10.2.3');
     const dir = await tree({ 'new/bigip.conf': BIGIP_CONF, 'new/irule-lint.config.json': '{"bigipConf": "bigip.conf"}', 'new/v10.irule': V10_RULE, 'old/bigip.conf': old, 'old/irule-lint.config.json': '{"bigipConf": "bigip.conf"}', 'old/v10.irule': V10_RULE, 'pinned/bigip.conf': old, 'pinned/irule-lint.config.json': '{"bigipConf": "bigip.conf"}', 'pinned/v10.irule': V10_RULE });
     const uris = ['new', 'old', 'pinned'].map((d) => fileUri(path.join(dir, `${d}/v10.irule`)));
-    client = await startInProcess({ folders: [dir], settings: { [uris[2]]: { bigipVersion: '11.1' } } });
-    const pending = uris.map((u) => client.nextDiagnostics(u));
-    for (const u of uris) await client.open(u, V10_RULE);
+    const c = (client = await startInProcess({ folders: [dir], settings: { [uris[2]]: { bigipVersion: '11.1' } } }));
+    const pending = uris.map((u) => c.nextDiagnostics(u));
+    for (const u of uris) await c.open(u, V10_RULE);
     const [fresh, old10, pinned] = await Promise.all(pending);
     expect(severityOf(fresh, 'datagroup-global-reference')).toBe(DiagnosticSeverity.Error);
     expect(severityOf(old10, 'datagroup-global-reference')).toBe(DiagnosticSeverity.Warning);

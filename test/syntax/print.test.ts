@@ -11,8 +11,8 @@ import type {
   Text,
   VarRef,
 } from '../../src/syntax/ast.js';
+import { MAX_INDENT, printAst } from '../../src/syntax/print.js';
 import { parse } from '../../src/syntax/index.js';
-import { printAst } from '../../src/syntax/print.js';
 
 // Hand-built nodes. Ranges are made up but distinct, so the range output can be checked.
 const r = (start: number, end: number) => ({ start, end });
@@ -228,8 +228,17 @@ describe('printAst', () => {
     const out = printAst(expr(node));
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(10_002);
-    // Indentation stops at 32 levels; deeper lines name their depth.
-    expect(lines[lines.length - 1]).toBe(`${'  '.repeat(32)}<10001> ExprLiteral number "1"`);
+    // Indentation stops growing at MAX_INDENT levels; deeper lines carry their depth as a number.
+    expect(lines[MAX_INDENT + 1]).toBe(`${'  '.repeat(MAX_INDENT)}<${MAX_INDENT + 1}> ExprUnary !`);
+    expect(lines[lines.length - 1]).toBe(`${'  '.repeat(MAX_INDENT)}<10001> ExprLiteral number "1"`);
+  });
+
+  it('keeps the dump of a deeply nested 40 KB expression linear in its size', () => {
+    const text = `set x [expr {1${'+1'.repeat(20_000)}}]\n`;
+    const out = printAst(parse(text).ast, { ranges: true });
+    // A chain of 20,000 binary operators is 20,000 levels deep: quadratic indentation made this 800 MB.
+    expect(out.length).toBeLessThan(200 * text.length);
+    for (const line of out.split('\n')) expect(line.length).toBeLessThan(200);
   });
 
   it('names an unknown node type instead of failing', () => {

@@ -7,6 +7,7 @@ import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { dataGroupSlots, typedCommand } from '../utils/args.js';
 import { configDataGroup, globalDataGroupUse, globalWritesAnalysis } from '../utils/global-datagroups.js';
+import { isPlainWord } from '../utils/replacement.js';
 import { soleVarRef } from '../utils/scope.js';
 import { atLeast } from '../version.js';
 
@@ -76,7 +77,8 @@ export default defineRule({
             messageId: v11 ? 'runtimeError' : 'cmpDemotion',
             data: { written: ctx.source.slice(word.range.start, word.range.end), name },
             severity,
-            fix: [{ range: word.range, text: name }],
+            // Only a plain name is written back bare: `${::a;reject}` must never become `a;reject`.
+            ...(isPlainWord(name) ? { fix: [{ range: word.range, text: name }] } : {}),
           });
         }
       },

@@ -40,6 +40,28 @@ ruleTester(rule, {
       output: inEvent('HTTP_REQUEST', 'set v [class search -value uri_map starts_with [HTTP::uri]]'),
     },
     {
+      name: 'a braced name with Tcl specials is reported but never written back bare',
+      code: inEvent('HTTP_REQUEST', 'if { [class match [HTTP::uri] equals ${::a;reject}] } { drop }'),
+      errors: [{ messageId: 'runtimeError', data: { written: '${::a;reject}', name: 'a;reject' }, line: 2, column: 40 }],
+      output: null,
+    },
+    {
+      name: 'nor one with spaces, brackets or a dollar',
+      code: inEvent('HTTP_REQUEST', 'set v [class lookup x ${::a b}]\nset w [class lookup x ${::[exit]}]\nset u [class lookup x ${::$y}]'),
+      errors: [
+        { messageId: 'runtimeError', data: { name: 'a b' }, line: 2, column: 25 },
+        { messageId: 'runtimeError', data: { name: '[exit]' }, line: 3, column: 25 },
+        { messageId: 'runtimeError', data: { name: '$y' }, line: 4, column: 25 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a partition path is a plain name',
+      code: inEvent('HTTP_REQUEST', 'set v [class lookup x ${::/Common/host_map}]'),
+      errors: [{ messageId: 'runtimeError', data: { name: '/Common/host_map' }, line: 2, column: 25 }],
+      output: inEvent('HTTP_REQUEST', 'set v [class lookup x /Common/host_map]'),
+    },
+    {
       name: 'either end of matchclass',
       code: inEvent('HTTP_REQUEST', 'if { [matchclass [HTTP::uri] starts_with $::paths] or [matchclass $::hosts equals [HTTP::host]] } { drop }'),
       options: { version: '10.2' },
