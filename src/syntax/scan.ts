@@ -131,16 +131,38 @@ function lineIndent(text: string, pos: number): { indent: number; first: boolean
 export function recoverBraced(text: string, pos: number, limit = text.length): BraceRecovery {
   const stack: { at: number; indent: number }[] = [];
   const unclosed: number[] = [];
+  // The current line's indentation and whether only blanks precede `i` on it, kept as the walk
+  // goes (asking lineIndent at every brace rescanned the line: cubic on a long one-line nest).
+  const start = lineIndent(text, pos);
+  let indent = start.indent;
+  let blanksOnly = start.first;
   for (let i = pos; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === 92) {
       i++;
-    } else if (c === 123) {
-      stack.push({ at: i, indent: lineIndent(text, i).indent });
+      // An escaped newline still starts a new line for the indentation.
+      if (i < limit && text.charCodeAt(i) === 10) {
+        indent = 0;
+        blanksOnly = true;
+      } else blanksOnly = false;
+      continue;
+    }
+    if (c === 10) {
+      indent = 0;
+      blanksOnly = true;
+      continue;
+    }
+    if (c === 32 || c === 9) {
+      if (blanksOnly) indent = c === 32 ? indent + 1 : indent + 8 - (indent % 8);
+      continue;
+    }
+    const first = blanksOnly;
+    blanksOnly = false;
+    if (c === 123) {
+      stack.push({ at: i, indent });
     } else if (c === 125) {
-      const li = lineIndent(text, i);
-      if (li.first) {
-        while (stack.length > 1 && stack[stack.length - 1].indent > li.indent) {
+      if (first) {
+        while (stack.length > 1 && stack[stack.length - 1].indent > indent) {
           unclosed.push(stack.pop()!.at);
         }
       }
