@@ -4,7 +4,7 @@ import type { Command, VarRef } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { commandName, dataGroupSlots, typedCommand } from '../utils/args.js';
-import { configDataGroup, globalDataGroupUse, globalWritesAnalysis } from '../utils/global-datagroups.js';
+import { configDataGroup, globalDataGroupUse, globalWrites } from '../utils/global-datagroups.js';
 import { variableNameOf } from '../utils/variables.js';
 
 /** A literal word naming a global variable: `::name` or `::name(index)` (not `::static::`, GTM's spelling of static). */
@@ -35,7 +35,6 @@ export default defineRule({
       const typed = typedCommand(cmd, ctx.catalog);
       return typed !== undefined && dataGroupSlots(typed).includes(index);
     };
-    const written = ctx.analysis(globalWritesAnalysis);
     /** `$::name` words that datagroup-global-reference takes unless the rule writes `::name`. */
     const pending: { ref: VarRef; name: string }[] = [];
     return {
@@ -64,6 +63,8 @@ export default defineRule({
         ctx.report({ node: ref, messageId: 'global', data: { name: ref.name, short: ref.name.slice(2) } });
       },
       end() {
+        if (pending.length === 0) return;
+        const written = globalWrites(ctx.ast);
         for (const { ref, name } of pending) if (written.has(name)) ctx.report({ node: ref, messageId: 'global', data: { name: ref.name, short: name } });
       },
       Command(cmd) {

@@ -6,7 +6,7 @@ import type { VarRef, Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import { defineRule } from '../rule.js';
 import { dataGroupSlots, typedCommand } from '../utils/args.js';
-import { configDataGroup, globalDataGroupUse, globalWritesAnalysis } from '../utils/global-datagroups.js';
+import { configDataGroup, globalDataGroupUse, globalWrites } from '../utils/global-datagroups.js';
 import { isPlainWord } from '../utils/replacement.js';
 import { soleVarRef } from '../utils/scope.js';
 import { atLeast } from '../version.js';
@@ -44,7 +44,6 @@ export default defineRule({
   create(ctx) {
     const v11 = atLeast(ctx.version, '11.0');
     const severity = v11 ? 'error' : 'warning';
-    const written = ctx.analysis(globalWritesAnalysis);
     /** `$::name` read as a list or named in the configuration: reported at the end, unless the rule writes the global itself. */
     const pending: { word: Word | VarRef; name: string; use: 'list' | 'conf' }[] = [];
     /** References already judged as words of their command. */
@@ -83,6 +82,8 @@ export default defineRule({
         }
       },
       end() {
+        if (pending.length === 0) return;
+        const written = globalWrites(ctx.ast);
         for (const { word, name, use } of pending) {
           if (written.has(name)) continue;
           const messageId = use === 'list' ? (v11 ? 'listRuntimeError' : 'listCmpDemotion') : v11 ? 'confRuntimeError' : 'confCmpDemotion';
