@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
+import { closest } from '../../src/lint/config.js';
 import { allRules } from '../../src/lint/rules/index.js';
 import { lint } from '../../src/lint/run.js';
 import { applySuppressions } from '../../src/lint/suppress.js';
@@ -72,5 +73,34 @@ describe('suppressions at scale', () => {
     });
     expect(kept.filter((d) => d.ruleId === 'unbraced-expression')).toEqual([]);
     expect(ms).toBeLessThan(15_000);
+  });
+
+  it('20,000 same-line suppressions still silence their own line only, and none is reported unused', () => {
+    const body = Array.from({ length: 20_000 }, (_, i) => `  log local0. $v${i} ;# irule-lint-disable-line undefined-variable -- test`).join('\n');
+    let r: ReturnType<typeof lint> | undefined;
+    const ms = timed(() => {
+      r = lint(`when HTTP_REQUEST {\n${body}\n  log local0. $unsilenced\n}\n`, {});
+    });
+    expect(ms).toBeLessThan(10_000);
+    expect(r!.diagnostics.filter((d) => d.ruleId === 'undefined-variable')).toHaveLength(1);
+    expect(r!.diagnostics.filter((d) => d.ruleId === 'unused-suppression')).toHaveLength(0);
+  });
+});
+
+describe('unknown names at scale', () => {
+  it('the did-you-mean of an unknown command costs nothing for a very long name', () => {
+    for (const n of [8 * 1024, 2 * 1024 * 1024]) {
+      let r: ReturnType<typeof lint> | undefined;
+      const ms = timed(() => {
+        r = lint(`when HTTP_REQUEST {\n  ${'x'.repeat(n)} a\n}\n`, {});
+      });
+      expect(ms).toBeLessThan(2000);
+      expect(r!.diagnostics.some((d) => d.ruleId === 'unknown-command')).toBe(true);
+    }
+  });
+
+  it('closest still finds typos, and skips candidates too different in length', () => {
+    expect(closest('HTTP::hots', ['HTTP::host', 'HTTP::header', 'IP::client_addr'])).toBe('HTTP::host');
+    expect(closest('x'.repeat(300), ['x', 'xx'])).toBeUndefined();
   });
 });

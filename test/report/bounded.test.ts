@@ -70,6 +70,8 @@ describe('bounded output', () => {
     for (let i = 0; i < 300_000; i++) messages.push({ ruleId: 'r', severity: 'warning', message: `m${i % 10}`, line: i + 1, column: 1, endLine: i + 1, endColumn: 2 });
     const out = formatStylish([{ filePath: '/a', displayPath: 'a', messages }]);
     expect(out.split('\n')).toHaveLength(300_000 + 3);
+    expect(out).toContain('a:300000:1');
+    expect(out).toContain('300000 problems');
   });
 
   it('does not pad every stylish line to the longest message', () => {
