@@ -63,7 +63,16 @@ describe('--fix on files it must not or cannot replace', () => {
     for (const d of ['a', 'z']) await chmod(path.join(dir, d), asRoot ? 0o777 : 0o755);
     await chmod(path.join(dir, 'ro'), 0o555);
     for (const f of ['a/1.irule', 'ro/2.irule', 'z/3.irule']) await chmod(path.join(dir, f), 0o666);
-    const bin = fileURLToPath(new URL('../../dist/cli/irule-lint.js', import.meta.url));
+    let bin = fileURLToPath(new URL('../../dist/cli/irule-lint.js', import.meta.url));
+    if (asRoot) {
+      // That user may not be able to enter the checkout (a clone under /root is 0700): run a copy
+      // of the bundle (one self-contained file) from a temporary folder it can read.
+      const copy = await tempTree({ 'irule-lint.js': await readFile(bin) });
+      cleanups.push(copy.cleanup);
+      await chmod(copy.dir, 0o755);
+      bin = path.join(copy.dir, 'irule-lint.js');
+      await chmod(bin, 0o644);
+    }
     const r = spawnSync(process.execPath, [bin, '--fix', '.'], { cwd: dir, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
     expect(r.stderr).toBe(`irule-lint: cannot write '${path.join('ro', '2.irule')}': permission denied; left unchanged\nirule-lint: 1 file could not be fixed in place\n`);
     expect(r.status).toBe(2);
