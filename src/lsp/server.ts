@@ -26,8 +26,8 @@ import { VERSION } from '../cli/version.js';
 import { defaultVersion } from '../lint/version.js';
 import { logError, type Feature, type ServerContext, type ServerOptions } from './context.js';
 import { analyzeDocument, type AnalyzedDocument } from './document.js';
-import { codeActions } from './features/code-actions.js';
-import { diagnostics } from './features/diagnostics.js';
+import { codeActionsFeature } from './features/code-actions.js';
+import { diagnosticsFeature } from './features/diagnostics.js';
 import { completionFeature } from './features/completion.js';
 import { definitionFeature } from './features/definition.js';
 import { documentSymbolsFeature } from './features/document-symbols.js';
@@ -36,9 +36,9 @@ import { referencesFeature } from './features/references.js';
 import { renameFeature } from './features/rename.js';
 import { signatureHelpFeature } from './features/signature-help.js';
 import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
-import { folding } from './features/folding.js';
-import { formatting } from './features/formatting.js';
-import { semanticTokens } from './features/semantic-tokens.js';
+import { foldingFeature } from './features/folding.js';
+import { formattingFeature } from './features/formatting.js';
+import { semanticTokensFeature } from './features/semantic-tokens.js';
 import { simulateFeature } from './features/simulate.js';
 import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
@@ -47,8 +47,8 @@ import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, ur
  * `src/lsp/features/<name>.ts` exporting a `Feature`, and add it here.
  */
 export const FEATURES: readonly Feature[] = [
-  diagnostics,
-  codeActions,
+  diagnosticsFeature,
+  codeActionsFeature,
   hoverFeature,
   completionFeature,
   signatureHelpFeature,
@@ -57,9 +57,9 @@ export const FEATURES: readonly Feature[] = [
   definitionFeature,
   referencesFeature,
   renameFeature,
-  formatting,
-  folding,
-  semanticTokens,
+  formattingFeature,
+  foldingFeature,
+  semanticTokensFeature,
   simulateFeature,
 ];
 

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { InitializeResult } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../../src/lsp/context.js';
 import { FEATURES, mergeCapabilities } from '../../src/lsp/server.js';
-import { diagnostics } from '../../src/lsp/features/diagnostics.js';
+import { diagnosticsFeature } from '../../src/lsp/features/diagnostics.js';
 import { sleep, startInProcess } from './harness.js';
 
 describe('server', () => {
   it('lists its features in one array and merges their capabilities into initialize', async () => {
-    expect(FEATURES).toContain(diagnostics);
+    expect(FEATURES).toContain(diagnosticsFeature);
     const extra: Feature = { capabilities: { hoverProvider: true, codeActionProvider: { resolveProvider: false } }, register: () => undefined };
     const client = await startInProcess({ features: [...FEATURES, extra] });
     try {

@@ -136,7 +136,7 @@ function register(ctx: ServerContext): void {
 }
 
 /** The code actions feature. */
-export const codeActions: Feature = {
+export const codeActionsFeature: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } },
   register,
 };

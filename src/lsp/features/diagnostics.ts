@@ -95,4 +95,4 @@ function register(ctx: ServerContext): void {
 }
 
 /** The diagnostics feature. */
-export const diagnostics: Feature = { register };
+export const diagnosticsFeature: Feature = { register };

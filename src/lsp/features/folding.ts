@@ -109,7 +109,7 @@ export function foldingRanges(analysis: Pick<AnalyzedDocument, 'doc' | 'ast'>): 
 }
 
 /** Folding ranges. */
-export const folding: Feature = {
+export const foldingFeature: Feature = {
   capabilities: { foldingRangeProvider: true },
   register(ctx: ServerContext): void {
     ctx.connection.onFoldingRanges(async (params) => {

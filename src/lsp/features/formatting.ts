@@ -283,7 +283,7 @@ export function formatDocument(analysis: Pick<AnalyzedDocument, 'doc' | 'ast' | 
 }
 
 /** Document and range formatting. */
-export const formatting: Feature = {
+export const formattingFeature: Feature = {
   capabilities: { documentFormattingProvider: true, documentRangeFormattingProvider: true },
   register(ctx: ServerContext): void {
     const run = async (params: DocumentFormattingParams | DocumentRangeFormattingParams): Promise<LspTextEdit[]> => {

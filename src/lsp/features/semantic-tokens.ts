@@ -233,7 +233,7 @@ export function tokenDataEdits(old: readonly number[], next: readonly number[]):
 }
 
 /** Semantic tokens: full, range, and delta against the last full result of the document. */
-export const semanticTokens: Feature = {
+export const semanticTokensFeature: Feature = {
   capabilities: { semanticTokensProvider: { legend, full: { delta: true }, range: true } },
   register(ctx: ServerContext): void {
     const last = new Map<string, SemanticTokens & { resultId: string }>();
