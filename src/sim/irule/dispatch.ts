@@ -50,7 +50,10 @@ export function defineCommand(interp: Interp, ctx: SimContext, name: string, han
   ctx.implemented.add(name);
   const spec = getCommand(name);
   if (!spec) {
-    interp.register(name, (_it, argv, words) => handler(ctx, argv, words));
+    interp.register(name, (_it, argv, words) => {
+      ctx.words = words;
+      return handler(ctx, argv, words);
+    });
     return;
   }
   const why = unavailableAt(spec, ctx.version);
@@ -76,6 +79,7 @@ export function defineCommand(interp: Interp, ctx: SimContext, name: string, han
       }
       if (problem !== null) return err(problem);
     }
+    ctx.words = words;
     return handler(ctx, argv, words);
   });
 }

@@ -24,7 +24,7 @@ import { errorResult } from './errors.js';
 import { catalogProfile, flowFor, handlersByEvent, profilesForRules, type SimStep } from './flow.js';
 import { defaultRequest, defaultResponse, HttpMessage } from './http.js';
 import { IRULE_BUILTINS } from './install.js';
-import { type Handler, type LoadedRule, type LoadProblem, loadRule } from './load.js';
+import { type Handler, type LoadedRule, type LoadProblem, loadRuleCached } from './load.js';
 import type { ClientResult, ClientSpec, HttpMessageSpec, RuleInitResult, RuleSource, SimulateOptions, SimulationReport } from './types.js';
 import { formatEndpoint, sameAddress } from './util.js';
 import { decodePersistCookie } from '../builtins/irule-persist.js';
@@ -60,6 +60,8 @@ const PERSIST_MODES: Readonly<Record<string, string>> = {
 export interface SimSetupError {
   /** One line saying what is wrong. */
   error: string;
+  /** Set when BIG-IP itself would refuse the rules (load problems), not the simulator's input. */
+  refused?: true;
 }
 
 /** Most load problems listed one by one; the rest are counted. */
@@ -151,6 +153,8 @@ export class Simulation {
   private readonly interval: number;
   private readonly request: HttpMessageSpec | undefined;
   private readonly payload: string;
+  /** The request of the connection running (its own, else the simulation's). */
+  private clientRequest: HttpMessageSpec | undefined;
   private ruleInitResult: RuleInitResult | undefined;
 
   constructor(
@@ -449,7 +453,10 @@ export class Simulation {
     const vrd = parseAddress(ctx.virtual.address)?.routeDomain;
     if (vrd && !address.includes('%')) address = `${address}%${vrd}`;
     const port = client.port ?? 49152 + (index % 16384);
-    const conn = new Connection(this.interp, address, port, this.payload);
+    // A connection's own request: parsed at HTTP_REQUEST on HTTP virtual servers, else its TCP payload.
+    this.clientRequest = client.request && this.request ? client.request : this.request;
+    const payload = client.request && !this.request ? requestText(client.request) : this.payload;
+    const conn = new Connection(this.interp, address, port, payload);
     conn.pool = ctx.virtual.pool;
     ctx.conn = conn;
     let extrasDone = false;
@@ -484,6 +491,7 @@ export class Simulation {
       error: conn.error,
       notModelled: [...conn.notModelled],
       notes: conn.notes,
+      decidedBy: conn.decidedBy,
     };
   }
 
@@ -512,7 +520,7 @@ export class Simulation {
       case 'HTTP_REQUEST':
         if (!live) return;
         // The request exists once it is parsed: HTTP commands before HTTP_REQUEST fail (ERR_NOT_SUPPORTED).
-        if (this.request) conn.request = new HttpMessage(this.request);
+        if (this.clientRequest) conn.request = new HttpMessage(this.clientRequest);
         this.fire(conn, ev);
         return;
       case 'HTTP_RESPONSE':
@@ -584,8 +592,8 @@ export function prepareSimulation(options: SimulateOptions): Simulation | SimSet
   }
   const rules: LoadedRule[] = [];
   for (let i = 0; i < sources.length; i++) {
-    const { rule, problems } = loadRule(sources[i], i, options.version);
-    if (problems.length > 0) return { error: loadError(problems) };
+    const { rule, problems } = loadRuleCached(sources[i], i, options.version, options.ruleCache);
+    if (problems.length > 0) return { error: loadError(problems), refused: true };
     rules.push(rule);
   }
   let virtual: SimVirtual;
