@@ -34,13 +34,13 @@ import { DEFAULT_CLIENT, readConfig, readText, ruleNameOf, simulatedVersion } fr
 import { type Entries, YamlReader, type YNode } from './yaml-nodes.js';
 
 /** Keys that describe the simulation input; allowed at file level (defaults) and in a test. */
-const INPUT_KEYS = ['bigip-version', 'rules', 'virtual', 'events', 'client', 'request', 'request-file', 'datagroups', 'members-down'] as const;
+const INPUT_KEYS = ['bigip-version', 'rules', 'virtual', 'events', 'client', 'request', 'request-file', 'payload', 'datagroups', 'members-down'] as const;
 /** Keys of the file. */
 export const FILE_KEYS = ['bigip-conf', 'external', ...INPUT_KEYS, 'tests'] as const;
 /** Keys of a test. */
 export const TEST_KEYS = ['name', ...INPUT_KEYS, 'expect', 'connections'] as const;
 /** Keys of a connection. */
-export const CONNECTION_KEYS = ['client', 'request', 'request-file', 'expect'] as const;
+export const CONNECTION_KEYS = ['client', 'request', 'request-file', 'payload', 'expect'] as const;
 /** Keys of `expect`. */
 export const EXPECT_KEYS = [...EXPECTATION_KINDS, 'refused'] as const;
 const RESPONSE_KEYS = ['status', 'headers', 'body'] as const;
@@ -64,6 +64,7 @@ interface Inputs {
   events?: string[];
   client?: ClientSpec;
   request?: HttpMessageSpec;
+  payload?: string;
   dataGroups?: WorldChanges['dataGroups'];
   membersDown?: Located<string>[];
 }
@@ -156,6 +157,7 @@ export class TestLoader {
     const reqFile = get('request-file');
     if (req !== null && reqFile !== null) r.problem(reqFile, "give 'request' or 'request-file', not both");
     else if (req !== null || reqFile !== null) out.request = await this.request(r, req, reqFile, dir);
+    if ((v = get('payload')) !== null) out.payload = r.text(v, 'payload');
     if ((v = get('datagroups')) !== null) out.dataGroups = this.dataGroups(r, v);
     if ((v = get('members-down')) !== null) out.membersDown = (r.items(v, 'members-down') ?? []).map((n) => ({ value: r.text(n, 'a members-down entry') ?? '', at: r.pos(n) }));
     return out;
@@ -289,13 +291,13 @@ export class TestLoader {
         if (!cm) continue;
         const ci = await this.inputs(r, cm, dir, config);
         const e = cm.has('expect') ? this.expect(r, cm.get('expect')!.value, false) : { list: [] };
-        connections.push({ client: withRequest(ci.client ?? inputs.client, ci.request ?? inputs.request), at: r.pos(c), expect: e.list });
+        connections.push({ client: withRequest(ci.client ?? inputs.client, ci.request ?? inputs.request, ci.payload ?? inputs.payload), at: r.pos(c), expect: e.list });
       }
       if (connections.length === 0) r.problem(conns.value, "'connections' is empty");
     } else {
       const e = expectNode ? this.expect(r, expectNode.value, true) : { list: [] };
       refused = e.refused;
-      connections.push({ client: withRequest(inputs.client, inputs.request), at, expect: e.list });
+      connections.push({ client: withRequest(inputs.client, inputs.request, inputs.payload), at, expect: e.list });
     }
     return {
       file: r.file,
@@ -405,9 +407,10 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** The client (default: the one `irule-sim` uses) with its request. */
-function withRequest(client: ClientSpec | undefined, request: HttpMessageSpec | undefined): ClientSpec {
+/** The client (default: the one `irule-sim` uses) with its request and payload. */
+function withRequest(client: ClientSpec | undefined, request: HttpMessageSpec | undefined, payload: string | undefined): ClientSpec {
   const c: ClientSpec = { ...(client ?? { address: DEFAULT_CLIENT }) };
   if (request) c.request = request;
+  if (payload !== undefined) c.payload = payload;
   return c;
 }

@@ -455,7 +455,7 @@ export class Simulation {
     const port = client.port ?? 49152 + (index % 16384);
     // A connection's own request: parsed at HTTP_REQUEST on HTTP virtual servers, else its TCP payload.
     this.clientRequest = client.request && this.request ? client.request : this.request;
-    const payload = client.request && !this.request ? requestText(client.request) : this.payload;
+    const payload = client.payload ?? (client.request && !this.request ? requestText(client.request) : this.payload);
     const conn = new Connection(this.interp, address, port, payload);
     conn.pool = ctx.virtual.pool;
     ctx.conn = conn;
@@ -540,7 +540,12 @@ export class Simulation {
         if (optional && collect !== undefined && !conn.collect[collect] && !forced) return;
         if (optional && collect === undefined && !forced) return;
         if (!live) return;
-        if (getEvent(ev)?.side === 'server' && !conn.serverConnected) return;
+        // A server-side event needs the server-side connection; flows without SA_PICKED (DNS) open it here.
+        if (getEvent(ev)?.side === 'server' && !conn.serverConnected) {
+          if (!conn.target) return;
+          this.connectServer(conn);
+          if (!conn.serverConnected) return;
+        }
         this.fire(conn, ev);
       }
     }

@@ -27,6 +27,8 @@ export interface ClientSpec {
   port?: number;
   /** The HTTP request of this connection (default: `SimulateOptions.request`). */
   request?: HttpMessageSpec;
+  /** Raw payload of this connection on TCP/UDP virtual servers (default: `SimulateOptions.payload`). */
+  payload?: string;
 }
 
 /** One HTTP header. */
