@@ -9,7 +9,7 @@ import { isMap, type Node } from 'yaml';
 import { isAddress } from '../../bigip/address.js';
 import type { BigipConfig } from '../../bigip/model.js';
 import { allEvents, getEvent } from '../../catalog/load.js';
-import { closest } from '../../lint/config.js';
+import { closest } from '../../catalog/closest.js';
 import { checkVersion } from '../../lint/version.js';
 import { parseClient } from '../../sim/irule/clients.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';

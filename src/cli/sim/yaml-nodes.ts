@@ -4,7 +4,7 @@
  * wrong type) is recorded with file:line:column and reading goes on, so one run lists them all.
  */
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar } from 'yaml';
-import { closest } from '../../lint/config.js';
+import { closest } from '../../catalog/closest.js';
 import type { FileProblem, SourcePos } from '../../sim/scenario/types.js';
 
 /** A YAML value node (aliases resolved), or undefined for an empty value. */

@@ -6,7 +6,7 @@
 import { formatNetwork, parseNetwork } from '../../bigip/address.js';
 import type { BigipConfig, DataGroup, DataGroupRecord, Pool, PoolMember } from '../../bigip/model.js';
 import { resolveName } from '../../bigip/resolve.js';
-import { closest } from '../../lint/config.js';
+import { closest } from '../../catalog/closest.js';
 import { formatEndpoint, sameAddress } from '../irule/util.js';
 import type { FileProblem, WorldChanges } from './types.js';
 

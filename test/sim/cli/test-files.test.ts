@@ -58,6 +58,14 @@ describe('tests/*.test.yaml through dist/cli/irule-sim.js', () => {
     expect(rules.filter((rule) => !tested.has(rule))).toEqual([]);
   });
 
+  it("the README's seed example is the start of tests/seed.test.yaml", () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const m = /^### Scenario tests \(`irule-sim test`\)\n[^]*?^```yaml\n([^]*?)^```$/m.exec(readme);
+    expect(m, 'README has the scenario-test section with a yaml block').not.toBeNull();
+    expect(readFileSync(path.join(root, 'tests/seed.test.yaml'), 'utf8').startsWith(m![1])).toBe(true);
+    expect(m![1]).toContain('  - name: everyone else uses automap\n');
+  });
+
   it('fails (exit 1) when an expectation does not hold, naming the rule line that decided it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'irule-sim-test-'));
     try {
