@@ -40,7 +40,7 @@ export const FILE_KEYS = ['bigip-conf', 'external', ...INPUT_KEYS, 'tests'] as c
 /** Keys of a test. */
 export const TEST_KEYS = ['name', ...INPUT_KEYS, 'expect', 'connections'] as const;
 /** Keys of a connection. */
-export const CONNECTION_KEYS = ['client', 'request', 'request-file', 'payload', 'expect'] as const;
+export const CONNECTION_KEYS = ['client', 'request', 'request-file', 'payload', 'events', 'expect'] as const;
 /** Keys of `expect`. */
 export const EXPECT_KEYS = [...EXPECTATION_KINDS, 'refused'] as const;
 const RESPONSE_KEYS = ['status', 'headers', 'body'] as const;
@@ -291,7 +291,9 @@ export class TestLoader {
         if (!cm) continue;
         const ci = await this.inputs(r, cm, dir, config);
         const e = cm.has('expect') ? this.expect(r, cm.get('expect')!.value, false) : { list: [] };
-        connections.push({ client: withRequest(ci.client ?? inputs.client, ci.request ?? inputs.request, ci.payload ?? inputs.payload), at: r.pos(c), expect: e.list });
+        const client = withRequest(ci.client ?? inputs.client, ci.request ?? inputs.request, ci.payload ?? inputs.payload);
+        if (ci.events) client.events = ci.events;
+        connections.push({ client, at: r.pos(c), expect: e.list });
       }
       if (connections.length === 0) r.problem(conns.value, "'connections' is empty");
     } else {

@@ -146,8 +146,8 @@ export class Simulation {
   /** Name of the catalog flow. */
   readonly flowName: string;
   private readonly handlers: Map<string, Handler[]>;
-  private readonly requested: Set<string> | undefined;
-  private readonly extraEvents: string[];
+  private requested: Set<string> | undefined;
+  private extraEvents: string[];
   private readonly notes: string[];
   private readonly start: number;
   private readonly interval: number;
@@ -457,6 +457,23 @@ export class Simulation {
     this.clientRequest = client.request && this.request ? client.request : this.request;
     const payload = client.payload ?? (client.request && !this.request ? requestText(client.request) : this.payload);
     const conn = new Connection(this.interp, address, port, payload);
+    // A connection's own event list replaces the simulation's for it.
+    const shared = { requested: this.requested, extraEvents: this.extraEvents };
+    if (client.events && client.events.length > 0) {
+      this.requested = new Set(client.events.filter((e) => e !== 'RULE_INIT'));
+      this.extraEvents = [...this.requested].filter((ev) => !this.steps.some((s) => s.event === ev) && ev !== 'LB_FAILED');
+    }
+    try {
+      return this.walk(conn);
+    } finally {
+      this.requested = shared.requested;
+      this.extraEvents = shared.extraEvents;
+    }
+  }
+
+  /** Walks a connection through the flow and records its result. */
+  private walk(conn: Connection): ClientResult {
+    const ctx = this.ctx;
     conn.pool = ctx.virtual.pool;
     ctx.conn = conn;
     let extrasDone = false;

@@ -29,6 +29,8 @@ export interface ClientSpec {
   request?: HttpMessageSpec;
   /** Raw payload of this connection on TCP/UDP virtual servers (default: `SimulateOptions.payload`). */
   payload?: string;
+  /** Events to fire for this connection (default: `SimulateOptions.events`). */
+  events?: string[];
 }
 
 /** One HTTP header. */

@@ -161,3 +161,13 @@ describe('order, filter and formats', () => {
     expect(r.stdout).toContain('Exit codes: 0 all tests passed, 1 a test failed, 2 a bad test file');
   });
 });
+
+describe('per-connection events', () => {
+  it('fires only the events a connection lists, and the test default for the others', async () => {
+    const rule = 'when CLIENT_ACCEPTED {\n    log local0. "accepted"\n}\nwhen HTTP_REQUEST {\n    log local0. "request"\n}\n';
+    const yaml = `${HEAD.replace('web.irule', 'ev.irule')}  - name: ev\n    events: [CLIENT_ACCEPTED, HTTP_REQUEST]\n    connections:\n      - { expect: { events: [CLIENT_ACCEPTED, HTTP_REQUEST] } }\n      - { events: [HTTP_REQUEST], expect: { events: [HTTP_REQUEST], logs: [request] } }\n      - { expect: { events: [CLIENT_ACCEPTED, HTTP_REQUEST] } }\n`;
+    const r = await runYaml(yaml, { 'ev.irule': rule });
+    expect(r.json!.files[0].tests[0].failures).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+});
