@@ -5,7 +5,7 @@
  * whatever number of tests use them. Every problem carries file:line:column.
  */
 import path from 'node:path';
-import { isMap, type Node } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import { isAddress } from '../../bigip/address.js';
 import type { BigipConfig } from '../../bigip/model.js';
 import { allEvents, getEvent } from '../../catalog/load.js';
@@ -175,6 +175,7 @@ export class TestLoader {
   private async rules(r: YamlReader, node: YNode, dir: string): Promise<RuleSource[] | undefined> {
     const paths = r.texts(node, 'rules');
     if (!paths) return undefined;
+    if (paths.length === 0) return r.problem(node, 'rules is empty (leave it out to simulate the rules the virtual server has in bigip-conf)');
     try {
       const found = await findFiles(paths, dir);
       if (found.length === 0) return r.problem(node, `no *.irule, *.irul or *.tcl files found in ${paths.join(', ')}`);
@@ -286,7 +287,8 @@ export class TestLoader {
     const conns = m.get('connections');
     if (conns) {
       if (expectNode) r.problem(expectNode.key, "a test with 'connections' has its expectations in each connection ('expect' under the connection)");
-      for (const c of r.items(conns.value, 'connections') ?? []) {
+      const items = r.items(conns.value, 'connections') ?? [];
+      for (const c of items) {
         const cm = r.map(c, 'a connection', CONNECTION_KEYS);
         if (!cm) continue;
         const ci = await this.inputs(r, cm, dir, config);
@@ -295,7 +297,7 @@ export class TestLoader {
         if (ci.events) client.events = ci.events;
         connections.push({ client, at: r.pos(c), expect: e.list });
       }
-      if (connections.length === 0) r.problem(conns.value, "'connections' is empty");
+      if (items.length === 0 && isSeq(conns.value)) r.problem(conns.value, "'connections' is empty");
     } else {
       const e = expectNode ? this.expect(r, expectNode.value, true) : { list: [] };
       refused = e.refused;

@@ -26,7 +26,10 @@ export class YamlReader {
     text: string,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
-    for (const e of this.doc.errors) this.problems.push({ at: this.posAt(e.pos[0]), message: e.message.replace(/ at line \d+, column \d+:?[^]*$/, '') });
+    for (const e of this.doc.errors) {
+      const message = e.code === 'MULTIPLE_DOCS' ? 'a test file holds one YAML document; this starts a second one' : e.message.replace(/ at line \d+, column \d+:?[^]*$/, '');
+      this.problems.push({ at: this.posAt(e.pos[0]), message });
+    }
     this.root = this.doc.errors.length > 0 ? undefined : this.deref(this.doc.contents ?? undefined);
   }
 

@@ -117,3 +117,33 @@ describe('test file loader', () => {
     expect(bad.stderr).toMatch(/^irule-sim test: .*xml.*\(see irule-sim test --help\)\n$/);
   });
 });
+
+describe('test file loader on arbitrary input', () => {
+  it('never crashes: any document is run or reported (no internal error)', async () => {
+    const fc = await import('fast-check');
+    const { stringify } = await import('yaml');
+    const { runSim } = await import('../../../src/cli/sim/run.js');
+    const { tempTree } = await import('../../cli/helpers.js');
+    const keys = ['bigip-conf', 'rules', 'tests', 'name', 'client', 'request', 'payload', 'events', 'expect', 'connections', 'datagroups', 'members-down', 'snat', 'pool', 'member', 'action', 'response', 'server-request', 'logs', 'error', 'refused', 'status', 'headers', 'body', 'bigip-version', 'virtual', 'x'];
+    const leaf = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string({ maxLength: 12 }), fc.constantFrom('10.0.0.1', 'web.irule', 'bigip.conf', 'HTTP_REQUEST', 'forward', '11.1'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...keys), tie('node'), { maxKeys: 4 })),
+    })).node;
+    const tree = await tempTree({ 'bigip.conf': '', 'web.irule': 'when HTTP_REQUEST {\n    pool web_pool\n}\n' });
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 5 }), async (doc) => {
+          const { writeFileSync } = await import('node:fs');
+          writeFileSync(`${tree.dir}/f.test.yaml`, stringify(doc));
+          let stderr = '';
+          const code = await runSim(['test', '-f', 'json', 'f.test.yaml'], { stdout: () => undefined, stderr: (s) => void (stderr += s), readStdin: async () => new Uint8Array(), cwd: tree.dir });
+          expect(stderr).not.toContain('internal error');
+          expect([0, 1, 2]).toContain(code);
+        }),
+        { numRuns: 150, seed: 13 },
+      );
+    } finally {
+      await tree.cleanup();
+    }
+  });
+});
