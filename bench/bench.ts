@@ -21,6 +21,7 @@ import { lintSection } from './lint-bench.js';
 import { lspSection } from './lsp-bench.js';
 import { processSection } from './process-bench.js';
 import { simSection } from './sim-bench.js';
+import { simTestSection } from './sim-test-bench.js';
 import { fmt, median, timeRuns } from './stats.js';
 
 /** Seed of the corpus generator; change it only together with published numbers. */
@@ -64,7 +65,7 @@ interface Row {
 interface Section {
   id: string;
   title: string;
-  run(ctx: Context): Row[];
+  run(ctx: Context): Row[] | Promise<Row[]>;
 }
 
 /** All sections, in report order. */
@@ -78,6 +79,7 @@ const SECTIONS: Section[] = [
   { id: 'lsp', title: 'LSP (default settings, one thread)', run: (c) => lspSection({ large: c.large, lines: LARGE_LINES, runs: c.options.runs }) },
   { id: 'sim', title: 'simulator (seed iRule on SMTP_VS, one thread)', run: simBenchSection },
   { id: 'process', title: 'whole process (cold irule-lint --format json, alternating with node -e 0)', run: processBenchSection },
+  { id: 'simtest', title: 'scenario tests (irule-sim test, 1,000 tests over the seed iRule)', run: (c) => simTestSection({ root: findRepoRoot(), runs: c.options.runs }) },
 ];
 
 /** Seed and size of the generated rule folder of the whole-process section. */
@@ -229,7 +231,7 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   // The executables' V8 settings (src/cli/heap.ts), so the bench measures what users run.
   tuneHeap();
   const options = parseOptions(process.argv.slice(2));
@@ -265,7 +267,7 @@ function main(): void {
 
   for (const section of SECTIONS) {
     if (options.only.length > 0 && !options.only.includes(section.id)) continue;
-    const rows = section.run(ctx);
+    const rows = await section.run(ctx);
     const width = Math.max(...rows.map((r) => r.label.length));
     const valueWidth = Math.max(...rows.map((r) => r.value.length));
     const lines = [``, section.title];
@@ -276,4 +278,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

@@ -47,11 +47,12 @@ function displayFor(absPath: string, cwd: string): string {
 
 /**
  * Expand path arguments into files, in argument order. A file argument is taken whatever its
- * extension; a folder is searched recursively for {@link SOURCE_EXTENSIONS}, in name order,
+ * extension; a folder is searched recursively for the files `accept` takes (default: the
+ * {@link SOURCE_EXTENSIONS}), in name order,
  * skipping `node_modules`, dot-folders and symbolic links to folders (which could loop).
  * Duplicates are dropped. Throws {@link UsageError} for a path that cannot be read.
  */
-export async function findFiles(args: readonly string[], cwd: string): Promise<SourceFile[]> {
+export async function findFiles(args: readonly string[], cwd: string, accept: (name: string) => boolean = isSource): Promise<SourceFile[]> {
   const seen = new Set<string>();
   const files: SourceFile[] = [];
   const add = (absPath: string, named: boolean): void => {
@@ -65,7 +66,7 @@ export async function findFiles(args: readonly string[], cwd: string): Promise<S
       throw new UsageError(`cannot read '${arg}': ${describeFsError(err)}`);
     });
     if (info.isDirectory()) {
-      for (const file of await searchFolder(absPath, arg)) add(file, false);
+      for (const file of await searchFolder(absPath, arg, accept)) add(file, false);
     } else {
       add(absPath, true);
     }
@@ -74,7 +75,7 @@ export async function findFiles(args: readonly string[], cwd: string): Promise<S
 }
 
 /** Depth-first search of one folder; `shown` is how to name it in error messages. */
-async function searchFolder(root: string, shown: string): Promise<string[]> {
+async function searchFolder(root: string, shown: string, accept: (name: string) => boolean): Promise<string[]> {
   const found: string[] = [];
   const pending: [abs: string, shown: string][] = [[root, shown]];
   while (pending.length > 0) {
@@ -90,7 +91,7 @@ async function searchFolder(root: string, shown: string): Promise<string[]> {
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
           subdirs.push([abs, path.join(dirShown, entry.name)]);
         }
-      } else if (isSource(entry.name) && (entry.isFile() || (await isFileLink(abs)))) {
+      } else if (accept(entry.name) && (entry.isFile() || (await isFileLink(abs)))) {
         found.push(abs);
       }
     }

@@ -55,12 +55,17 @@ function buildProgram(io: CliIo): Command {
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('after', '\nExit codes: 0 simulated (runtime errors of the iRules are part of the result), 2 usage or input problem.')
+    .addHelpText('after', '\nScenario tests: irule-sim test [options] <*.test.yaml files or folders> (see irule-sim test --help).')
     .exitOverride()
     .configureOutput(commanderOutput(io));
 }
 
 /** Runs `irule-sim` with `argv` (after the program name); returns the exit code. Never throws. */
 export async function runSim(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'test') {
+    const { runSimTest } = await import('./test-command.js');
+    return runSimTest(argv.slice(1), io);
+  }
   const program = buildProgram(io);
   try {
     program.parse([...argv], { from: 'user' });

@@ -34,7 +34,7 @@ function shown(cwd: string, abs: string): string {
 }
 
 /** Reads a file as text, or fails with a usage error naming what it is. */
-async function readText(io: Pick<CliIo, 'cwd'>, file: string, what: string): Promise<{ text: string; abs: string; name: string }> {
+export async function readText(io: Pick<CliIo, 'cwd'>, file: string, what: string): Promise<{ text: string; abs: string; name: string }> {
   const abs = path.resolve(io.cwd, file);
   const name = shown(io.cwd, abs);
   const bytes = await readFile(abs).catch((err: unknown) => {
@@ -62,7 +62,7 @@ async function readClients(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise
 }
 
 /** Reads and parses bigip.conf; a syntax error in it is an input error naming file, line and column. */
-async function readConfig(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions, notes: string[]): Promise<BigipConfig | undefined> {
+export async function readConfig(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions, notes: string[]): Promise<BigipConfig | undefined> {
   if (opts.bigipConf === undefined) return undefined;
   const f = await readText(io, opts.bigipConf, 'bigip.conf');
   const explicit = new Map<string, string>();
@@ -130,11 +130,7 @@ export async function simulateSources(
   const config = await readConfig(io, opts, notes);
   const request = await readRequest(io, opts);
   const rules = await loadRules();
-  // The version: --bigip-version, else the bigip.conf's `#TMSH-VERSION:` line, else the newest known.
-  const fromConf = config?.version !== undefined ? parseVersion(config.version) : undefined;
-  const chosen = cliVersion ?? fromConf;
-  if (chosen && compareVersions(chosen, defaultVersion()) > 0) io.stderr(`irule-sim: warning: ${newerVersionWarning(chosen)}\n`);
-  const version = (chosen ?? defaultVersion()).text;
+  const version = simulatedVersion(cliVersion, config, io);
   const report = simulate({
     rules,
     config,
@@ -148,6 +144,17 @@ export async function simulateSources(
   if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
   report.notes.push(...notes);
   return report;
+}
+
+/**
+ * The version to simulate: the one asked for, else the bigip.conf's `#TMSH-VERSION:` line, else
+ * the newest known; warns on stderr when it is newer than the catalog knows.
+ */
+export function simulatedVersion(asked: BigipVersion | undefined, config: BigipConfig | undefined, io: Pick<CliIo, 'stderr'>): string {
+  const fromConf = config?.version !== undefined ? parseVersion(config.version) : undefined;
+  const chosen = asked ?? fromConf;
+  if (chosen && compareVersions(chosen, defaultVersion()) > 0) io.stderr(`irule-sim: warning: ${newerVersionWarning(chosen)}\n`);
+  return (chosen ?? defaultVersion()).text;
 }
 
 /** Simulates and returns the formatted report. */

@@ -156,6 +156,7 @@ export function install(interp: Interp, ctx: SimContext): void {
       const conn = needConn(c);
       if (!isConn(conn)) return conn;
       conn.terminate(action);
+      conn.decidedBy.action ??= c.site();
       return OK_EMPTY;
     });
   }

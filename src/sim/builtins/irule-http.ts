@@ -48,7 +48,10 @@ function normalizePath(p: string): string {
 function respond(ctx: SimContext, conn: Connection, status: number, headers: HeaderField[], body: string): TclResult {
   if (conn.response) return tmmError(ctx, 'Operation not supported. Multiple redirect/respond invocations not allowed');
   conn.response = { status, headers, body };
-  if (conn.action === 'forward') conn.action = 'respond';
+  if (conn.action === 'forward') {
+    conn.action = 'respond';
+    conn.decidedBy.action = ctx.site();
+  }
   return OK_EMPTY;
 }
 

@@ -33,6 +33,7 @@ function selectPool(ctx: SimContext, conn: Connection, args: string[]): TclResul
   conn.poolByRule = true;
   conn.pinned = pinned;
   conn.node = undefined;
+  conn.decidedBy.pool = ctx.site();
   changed(conn);
   return OK_EMPTY;
 }
@@ -50,6 +51,7 @@ function setSnat(ctx: SimContext, conn: Connection, args: string[]): TclResult {
   }
   if (conn.serverConnected) conn.note(`snat in ${ctx.event} came after the server-side connection was made; it has no effect on it`);
   conn.snat = decision;
+  conn.decidedBy.snat = ctx.site();
   return OK_EMPTY;
 }
 
@@ -67,6 +69,7 @@ function setSnatpool(ctx: SimContext, conn: Connection, args: string[]): TclResu
   }
   if (conn.serverConnected) conn.note(`snatpool in ${ctx.event} came after the server-side connection was made; it has no effect on it`);
   conn.snat = member !== undefined ? { type: 'snatpool', pool: pool.name, member } : { type: 'snatpool', pool: pool.name };
+  conn.decidedBy.snat = ctx.site();
   return OK_EMPTY;
 }
 
@@ -77,6 +80,7 @@ function setNode(ctx: SimContext, conn: Connection, args: string[]): TclResult {
   if (ep === 'port') return tmmError(ctx, 'bad port');
   conn.node = { address: ep.address, port: ep.port ?? (ctx.virtual.port || conn.clientPort) };
   conn.pinned = undefined;
+  conn.decidedBy.pool = ctx.site();
   changed(conn);
   return OK_EMPTY;
 }

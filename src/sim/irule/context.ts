@@ -15,7 +15,9 @@ import type { SnatDecision } from '../bigip/snat.js';
 import type { Budget, Frame, Interp } from '../interp.js';
 import type { HttpMessage } from './http.js';
 import type { LoadedRule } from './load.js';
-import type { ErrorResult, ResponseResult, SnatResult } from './types.js';
+import { positionOf } from './load.js';
+import type { DecisionSite, ErrorResult, ResponseResult, SnatResult } from './types.js';
+import type { Word } from '../../syntax/ast.js';
 
 /** Persistence as a virtual server's default profile or a `persist` command sets it. */
 export interface PersistSetting {
@@ -139,6 +141,8 @@ export class Connection {
   readonly budget: Budget;
   /** Translations from `translate address|port disable`. */
   translate = { address: true, port: true };
+  /** The iRule commands that last decided the pool, the SNAT and the action. */
+  readonly decidedBy: { pool?: DecisionSite; snat?: DecisionSite; action?: DecisionSite } = {};
 
   constructor(
     interp: Interp,
@@ -210,6 +214,8 @@ export class SimContext {
   idCounter = 0;
   /** Open `class startsearch` iterations. */
   readonly searches = new Map<string, { view: DataGroupView; next: number }>();
+  /** Words of the iRule command running (set by `defineCommand`), for {@link SimContext.site}. */
+  words: readonly Word[] | undefined;
   private readonly versionCache = new Map<string, boolean>();
   private readonly listViews = new Map<string, DataGroupView | undefined>();
 
@@ -278,6 +284,16 @@ export class SimContext {
   /** A SNAT pool by name. */
   snatpool(name: string): Snatpool | undefined {
     return resolveName(this.config, 'snatpool', name, this.partition());
+  }
+
+  /** Where the running iRule command is written (undefined for code built at run time, e.g. `eval`). */
+  site(): DecisionSite | undefined {
+    const start = this.words?.[0]?.range.start;
+    const src = this.interp.src;
+    const rule = start === undefined ? undefined : this.rules.find((r) => r.text === src);
+    if (!rule || start === undefined) return undefined;
+    const line = positionOf(rule.text, start).line;
+    return { rule: rule.name, line, at: `${rule.origin}:${line + rule.firstLine - 1}` };
   }
 
   /** The partition of the running rule. */

@@ -45,22 +45,45 @@ function arityKey(spec: CommandSpec, argv: string[]): string | undefined {
   return key;
 }
 
+/**
+ * What the checks in front of a command learnt, kept per catalog entry and shared by every
+ * simulation (scenario tests build thousands): whether it is valid in an event, the arity verdict
+ * per argument shape, and its availability per version. None of it depends on a simulation.
+ */
+interface SpecMemo {
+  validIn: Map<string, boolean>;
+  arity: Map<string, string | null>;
+  availability: Map<string, ReturnType<typeof unavailableAt>>;
+}
+const memos = new WeakMap<CommandSpec, SpecMemo>();
+
+/** The memo of a catalog entry. */
+function memoOf(spec: CommandSpec): SpecMemo {
+  let m = memos.get(spec);
+  if (!m) memos.set(spec, (m = { validIn: new Map(), arity: new Map(), availability: new Map() }));
+  return m;
+}
+
 /** Registers an iRule command with the catalog's version, event and arity checks. */
 export function defineCommand(interp: Interp, ctx: SimContext, name: string, handler: IruleHandler): void {
   ctx.implemented.add(name);
   const spec = getCommand(name);
   if (!spec) {
-    interp.register(name, (_it, argv, words) => handler(ctx, argv, words));
+    interp.register(name, (_it, argv, words) => {
+      ctx.words = words;
+      return handler(ctx, argv, words);
+    });
     return;
   }
-  const why = unavailableAt(spec, ctx.version);
+  const memo = memoOf(spec);
+  let why = memo.availability.get(ctx.version);
+  if (why === undefined && !memo.availability.has(ctx.version)) memo.availability.set(ctx.version, (why = unavailableAt(spec, ctx.version)));
   if (why === 'notYet' || why === 'removed') {
     // Not in this version: as if it did not exist (BIG-IP refuses it at load: undefined procedure).
     interp.register(name, (_it, argv) => err(`invalid command name "${argv[0]}"`));
     return;
   }
-  const validIn = new Map<string, boolean>();
-  const arity = new Map<string, string | null>();
+  const { validIn, arity } = memo;
   interp.register(name, (_it, argv, words) => {
     const ev = ctx.event;
     let ok = validIn.get(ev);
@@ -76,6 +99,7 @@ export function defineCommand(interp: Interp, ctx: SimContext, name: string, han
       }
       if (problem !== null) return err(problem);
     }
+    ctx.words = words;
     return handler(ctx, argv, words);
   });
 }

@@ -24,7 +24,7 @@ import { errorResult } from './errors.js';
 import { catalogProfile, flowFor, handlersByEvent, profilesForRules, type SimStep } from './flow.js';
 import { defaultRequest, defaultResponse, HttpMessage } from './http.js';
 import { IRULE_BUILTINS } from './install.js';
-import { type Handler, type LoadedRule, type LoadProblem, loadRule } from './load.js';
+import { type Handler, type LoadedRule, type LoadProblem, loadRuleCached } from './load.js';
 import type { ClientResult, ClientSpec, HttpMessageSpec, RuleInitResult, RuleSource, SimulateOptions, SimulationReport } from './types.js';
 import { formatEndpoint, sameAddress } from './util.js';
 import { decodePersistCookie } from '../builtins/irule-persist.js';
@@ -60,6 +60,8 @@ const PERSIST_MODES: Readonly<Record<string, string>> = {
 export interface SimSetupError {
   /** One line saying what is wrong. */
   error: string;
+  /** Set when BIG-IP itself would refuse the rules (load problems), not the simulator's input. */
+  refused?: true;
 }
 
 /** Most load problems listed one by one; the rest are counted. */
@@ -144,13 +146,15 @@ export class Simulation {
   /** Name of the catalog flow. */
   readonly flowName: string;
   private readonly handlers: Map<string, Handler[]>;
-  private readonly requested: Set<string> | undefined;
-  private readonly extraEvents: string[];
+  private requested: Set<string> | undefined;
+  private extraEvents: string[];
   private readonly notes: string[];
   private readonly start: number;
   private readonly interval: number;
   private readonly request: HttpMessageSpec | undefined;
   private readonly payload: string;
+  /** The request of the connection running (its own, else the simulation's). */
+  private clientRequest: HttpMessageSpec | undefined;
   private ruleInitResult: RuleInitResult | undefined;
 
   constructor(
@@ -449,7 +453,27 @@ export class Simulation {
     const vrd = parseAddress(ctx.virtual.address)?.routeDomain;
     if (vrd && !address.includes('%')) address = `${address}%${vrd}`;
     const port = client.port ?? 49152 + (index % 16384);
-    const conn = new Connection(this.interp, address, port, this.payload);
+    // A connection's own request: parsed at HTTP_REQUEST on HTTP virtual servers, else its TCP payload.
+    this.clientRequest = client.request && this.request ? client.request : this.request;
+    const payload = client.payload ?? (client.request && !this.request ? requestText(client.request) : this.payload);
+    const conn = new Connection(this.interp, address, port, payload);
+    // A connection's own event list replaces the simulation's for it.
+    const shared = { requested: this.requested, extraEvents: this.extraEvents };
+    if (client.events && client.events.length > 0) {
+      this.requested = new Set(client.events.filter((e) => e !== 'RULE_INIT'));
+      this.extraEvents = [...this.requested].filter((ev) => !this.steps.some((s) => s.event === ev) && ev !== 'LB_FAILED');
+    }
+    try {
+      return this.walk(conn);
+    } finally {
+      this.requested = shared.requested;
+      this.extraEvents = shared.extraEvents;
+    }
+  }
+
+  /** Walks a connection through the flow and records its result. */
+  private walk(conn: Connection): ClientResult {
+    const ctx = this.ctx;
     conn.pool = ctx.virtual.pool;
     ctx.conn = conn;
     let extrasDone = false;
@@ -484,6 +508,7 @@ export class Simulation {
       error: conn.error,
       notModelled: [...conn.notModelled],
       notes: conn.notes,
+      decidedBy: conn.decidedBy,
     };
   }
 
@@ -512,7 +537,7 @@ export class Simulation {
       case 'HTTP_REQUEST':
         if (!live) return;
         // The request exists once it is parsed: HTTP commands before HTTP_REQUEST fail (ERR_NOT_SUPPORTED).
-        if (this.request) conn.request = new HttpMessage(this.request);
+        if (this.clientRequest) conn.request = new HttpMessage(this.clientRequest);
         this.fire(conn, ev);
         return;
       case 'HTTP_RESPONSE':
@@ -532,7 +557,12 @@ export class Simulation {
         if (optional && collect !== undefined && !conn.collect[collect] && !forced) return;
         if (optional && collect === undefined && !forced) return;
         if (!live) return;
-        if (getEvent(ev)?.side === 'server' && !conn.serverConnected) return;
+        // A server-side event needs the server-side connection; flows without SA_PICKED (DNS) open it here.
+        if (getEvent(ev)?.side === 'server' && !conn.serverConnected) {
+          if (!conn.target) return;
+          this.connectServer(conn);
+          if (!conn.serverConnected) return;
+        }
         this.fire(conn, ev);
       }
     }
@@ -584,8 +614,8 @@ export function prepareSimulation(options: SimulateOptions): Simulation | SimSet
   }
   const rules: LoadedRule[] = [];
   for (let i = 0; i < sources.length; i++) {
-    const { rule, problems } = loadRule(sources[i], i, options.version);
-    if (problems.length > 0) return { error: loadError(problems) };
+    const { rule, problems } = loadRuleCached(sources[i], i, options.version, options.ruleCache);
+    if (problems.length > 0) return { error: loadError(problems), refused: true };
     rules.push(rule);
   }
   let virtual: SimVirtual;

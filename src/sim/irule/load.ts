@@ -99,8 +99,23 @@ function procParams(word: Word | undefined, fallback: string[]): { name: string;
   });
 }
 
+/** A loaded rule and what keeps BIG-IP from loading it. */
+export interface LoadOutcome {
+  rule: LoadedRule;
+  problems: LoadProblem[];
+}
+
+/** {@link loadRule} through a cache keyed by everything the outcome depends on. */
+export function loadRuleCached(source: RuleSource, index: number, version: string, cache: Map<string, LoadOutcome> | undefined): LoadOutcome {
+  if (!cache) return loadRule(source, index, version);
+  const key = `${index}\u0000${version}\u0000${source.name}\u0000${source.origin ?? ''}\u0000${source.firstLine ?? 1}\u0000${source.text}`;
+  let hit = cache.get(key);
+  if (!hit) cache.set(key, (hit = loadRule(source, index, version)));
+  return hit;
+}
+
 /** Loads one rule for a BIG-IP version; `problems` is empty when BIG-IP would accept it. */
-export function loadRule(source: RuleSource, index: number, version: string): { rule: LoadedRule; problems: LoadProblem[] } {
+export function loadRule(source: RuleSource, index: number, version: string): LoadOutcome {
   const name = ruleFullPath(source.name);
   const text = source.text;
   const origin = source.origin ?? name;

@@ -5,6 +5,7 @@
  */
 import type { BigipConfig } from '../../bigip/model.js';
 import type { Limits } from '../interp.js';
+import type { LoadOutcome } from './load.js';
 
 /** One iRule to load. */
 export interface RuleSource {
@@ -24,6 +25,12 @@ export interface ClientSpec {
   address: string;
   /** Source port; a deterministic ephemeral port is used when absent. */
   port?: number;
+  /** The HTTP request of this connection (default: `SimulateOptions.request`). */
+  request?: HttpMessageSpec;
+  /** Raw payload of this connection on TCP/UDP virtual servers (default: `SimulateOptions.payload`). */
+  payload?: string;
+  /** Events to fire for this connection (default: `SimulateOptions.events`). */
+  events?: string[];
 }
 
 /** One HTTP header. */
@@ -76,6 +83,12 @@ export interface SimulateOptions {
   startTime?: number;
   /** Simulated time between two connections, in ms (default 1000). */
   interval?: number;
+  /**
+   * Loaded rules to reuse across simulations of the same rule texts and version (scenario tests
+   * run many simulations of one rule); filled by `prepareSimulation`. A loaded rule is never
+   * changed by a simulation.
+   */
+  ruleCache?: Map<string, LoadOutcome>;
 }
 
 /** The source address translation of a connection. */
@@ -120,6 +133,16 @@ export interface ErrorResult {
   limit?: string;
 }
 
+/** The iRule command that made a decision: rule, line in the rule, and `<file>:<line>` in its origin. */
+export interface DecisionSite {
+  /** Full path of the rule. */
+  rule: string;
+  /** Line in the rule's text (1-based). */
+  line: number;
+  /** `<file>:<line>` of the command in the rule's origin. */
+  at: string;
+}
+
 /** What happened to one client connection. */
 export interface ClientResult {
   /** The client address (with `%N` when in a route domain). */
@@ -150,6 +173,8 @@ export interface ClientResult {
   notModelled: string[];
   /** Remarks on simulator choices for this client (e.g. a load-balancing mode approximated). */
   notes: string[];
+  /** The iRule commands that last chose the pool or node, the source translation and the action (absent: the virtual server's own setting). */
+  decidedBy?: { pool?: DecisionSite; snat?: DecisionSite; action?: DecisionSite };
 }
 
 /** The outcome of RULE_INIT, which runs once when the rules load. */

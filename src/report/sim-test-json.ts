@@ -1,0 +1,38 @@
+/**
+ * The JSON output of `irule-sim test --format json`: every file with its problems and its tests
+ * (in run order, each with its failures), and the totals. Keys come in a fixed order.
+ */
+import { summarize } from '../sim/scenario/summary.js';
+import type { FileOutcome, SourcePos } from '../sim/scenario/types.js';
+
+/** Line and column of a place (the file is the enclosing one's, or given when it differs). */
+function place(p: SourcePos, file: string): Record<string, unknown> {
+  return p.file === file ? { line: p.line, column: p.column } : { file: p.file, line: p.line, column: p.column };
+}
+
+/** The whole report as JSON text (two-space indentation, trailing newline). */
+export function formatTestJson(files: readonly FileOutcome[]): string {
+  const out = {
+    files: files.map((f) => ({
+      file: f.file,
+      problems: f.problems.map((p) => ({ ...place(p.at, f.file), message: p.message })),
+      tests: f.tests.map((t) => ({
+        name: t.name,
+        ...place(t.at, f.file),
+        status: t.status,
+        timeMs: Math.round(t.timeMs * 1000) / 1000,
+        failures: t.failures.map((x) => ({
+          ...place(x.at, f.file),
+          kind: x.kind,
+          connection: x.connection ?? null,
+          expected: x.expected,
+          actual: x.actual,
+          decidedBy: x.decidedBy ?? null,
+        })),
+        error: t.error ?? null,
+      })),
+    })),
+    summary: summarize(files),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
