@@ -14,7 +14,7 @@
  * error recovery here is line-oriented (an object header at column 0 closes anything left open),
  * which a scanner expresses more directly than a grammar.
  */
-import type { Range } from '../diagnostics.js';
+import { type Range, excerpt } from '../diagnostics.js';
 import { type ConfigDiagnostic, DiagnosticSink } from './diagnostic.js';
 
 /** A bare or quoted word. */
@@ -310,7 +310,7 @@ export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshPar
 
 /** Names the innermost open block: ` of 'members' in 'ltm pool /Common/p'`, or ` of 'ltm pool /Common/p'`. */
 function describeOwner(stack: Frame[]): string {
-  const words = (f: Frame | undefined): string => (f ? f.ownerWords.map((w) => w.text).join(' ') : '');
+  const words = (f: Frame | undefined): string => (f ? excerpt(f.ownerWords.map((w) => w.text).join(' ')) : '');
   const inner = words(stack[stack.length - 1]);
   const outer = words(stack[1]);
   if (stack.length <= 2) return outer ? ` of '${outer}'` : '';
@@ -399,7 +399,7 @@ function unclosedRaw(
   top: readonly string[],
   why: string,
 ): { block: TmshRawBlock; next: number } {
-  const owner = top.length ? ` of '${top.join(' ')}'` : '';
+  const owner = top.length ? ` of '${excerpt(top.join(' '))}'` : '';
   sink.error('config-syntax', `missing '}': the body${owner} is not closed ${why} (its braces do not balance)`, {
     start,
     end: start + 1,

@@ -59,5 +59,8 @@ export function formatSimJson(report: SimulationReport): string {
     },
     notes: report.notes,
   };
+  // Only when the bigip.conf has problems, so the output of a clean run is unchanged.
+  const problems = report.configProblems;
+  if (problems) Object.assign(out, { configProblems: problems.listed, configProblemsOmitted: problems.omitted });
   return `${JSON.stringify(out, null, 2)}\n`;
 }

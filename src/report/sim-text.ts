@@ -8,6 +8,7 @@
  *     server   172.16.51.31:25 in /Common/smtp_pool
  *     action   forward
  */
+import { omittedProblems } from '../bigip/diagnostic.js';
 import type { ClientResult, ErrorResult, SimulationReport, SnatResult } from '../sim/irule/types.js';
 
 /** How the SNAT line reads. */
@@ -64,12 +65,22 @@ function clientBlock(r: ClientResult): string[] {
   return lines;
 }
 
+/** The bigip.conf problems: `warning: FILE:LINE:COL: message (rule)`, then the count of those not listed. */
+function configProblemLines(report: SimulationReport): string[] {
+  const p = report.configProblems;
+  if (!p) return [];
+  const lines = p.listed.map((d) => `${d.severity}: ${d.file}:${d.line}:${d.column}: ${d.message} (${d.ruleId})`);
+  if (p.omitted > 0) lines.push(`warning: ${omittedProblems(p.omitted, p.listed.length)}`);
+  return lines;
+}
+
 /** The whole report as text (trailing newline). */
 export function formatSimText(report: SimulationReport): string {
   const out: string[] = [];
   out.push(`irule-sim: ${report.virtual} (${report.destination}), BIG-IP ${report.version}, rules: ${report.rules.join(', ')}`);
   out.push(`flow: ${report.flow.join(' > ')}`);
   for (const n of report.notes) out.push(`note: ${n}`);
+  for (const line of configProblemLines(report)) out.push(line);
   const ri = report.ruleInit;
   if (ri.rules.length > 0) {
     out.push('', `RULE_INIT (${ri.rules.join(', ')})`);

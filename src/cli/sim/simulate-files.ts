@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type ConfigDiagnostic, configProblems } from '../../bigip/diagnostic.js';
 import { parseBigipConf } from '../../bigip/parse-config.js';
 import type { BigipConfig } from '../../bigip/model.js';
 import { allEvents, getEvent } from '../../catalog/load.js';
@@ -61,8 +62,13 @@ async function readClients(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise
   return { clients: [{ address: DEFAULT_CLIENT }], defaulted: true };
 }
 
-/** Reads and parses bigip.conf; a syntax error in it is an input error naming file, line and column. */
-async function readConfig(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions, notes: string[]): Promise<BigipConfig | undefined> {
+/** Reads and parses bigip.conf; a syntax error in it is an input error naming file, line and column, its other problems go to `problems`. */
+async function readConfig(
+  io: Pick<CliIo, 'cwd'>,
+  opts: SimCliOptions,
+  notes: string[],
+  problems: ConfigDiagnostic[],
+): Promise<BigipConfig | undefined> {
   if (opts.bigipConf === undefined) return undefined;
   const f = await readText(io, opts.bigipConf, 'bigip.conf');
   const explicit = new Map<string, string>();
@@ -89,6 +95,7 @@ async function readConfig(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions, notes: st
   const { config, diagnostics } = parseBigipConf(f.text, { source: f.name, externalFiles: reader });
   const problem = bigipConfProblem(config, diagnostics, f.name);
   if (problem) throw new UsageError(problem);
+  for (const d of diagnostics) problems.push(d.source === undefined ? { ...d, source: f.name } : d);
   for (const dg of Object.values(config.dataGroups)) {
     if (dg.external && !dg.loaded) notes.push(`external data group ${dg.name}: its file was not found (pass --external ${dg.shortName}=<file>); treated as empty`);
   }
@@ -127,7 +134,8 @@ export async function simulateSources(
   }
   const notes: string[] = [];
   const { clients, defaulted } = await readClients(io, opts);
-  const config = await readConfig(io, opts, notes);
+  const confDiagnostics: ConfigDiagnostic[] = [];
+  const config = await readConfig(io, opts, notes, confDiagnostics);
   const request = await readRequest(io, opts);
   const rules = await loadRules();
   // The version: --bigip-version, else the bigip.conf's `#TMSH-VERSION:` line, else the newest known.
@@ -147,6 +155,11 @@ export async function simulateSources(
   if ('error' in report) throw new UsageError(report.error);
   if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
   report.notes.push(...notes);
+  const problems = configProblems(confDiagnostics, new Set(rules.map((r) => r.name.slice(r.name.lastIndexOf('/') + 1))));
+  if (problems.listed.length > 0) {
+    const listed = problems.listed.map((d) => ({ file: d.source ?? '', line: d.line, column: d.column, severity: d.severity, ruleId: d.ruleId, message: d.message }));
+    report.configProblems = { listed, omitted: problems.omitted };
+  }
   return report;
 }
 
