@@ -35,10 +35,10 @@ import {
   KIND_MAP_KEY,
   emptyConfig,
 } from './model.js';
-import { type TmshListItem, TmshProps } from './props.js';
+import { type TmshListItem, TmshProps, blockItems } from './props.js';
 import { qualify, resolveName, splitPath } from './resolve.js';
 import { parsePort } from './services.js';
-import { type TmshBlock, type TmshDocument, type TmshEntry, type TmshRawBlock, type TmshWord, parseTmsh } from './tmsh.js';
+import { type BlockContext, type TmshBlock, type TmshDocument, type TmshEntry, type TmshRawBlock, type TmshWord, parseTmsh } from './tmsh.js';
 
 /** One named config text (e.g. `bigip_base.conf` and `bigip.conf` read together). */
 export interface ConfigSource {
@@ -101,6 +101,15 @@ interface Ctx {
   counts: { v10: number; v11: number };
   /** External data groups, loaded once every text is read. */
   externals: PendingExternal[];
+  /** Records of the internal data group being read, taken from its `records { }` block as the block is read. */
+  streamed?: StreamedRecord[];
+}
+
+/** A data-group record as written, before its type is known. */
+interface StreamedRecord {
+  key: string;
+  data: string;
+  range: Range;
 }
 
 /** A recognised object header. */
@@ -168,8 +177,12 @@ export function parseBigipConf(input: string | readonly ConfigSource[], options:
     // Objects are built as each one ends, so its tree can be dropped while still young.
     const { document, diagnostics: syntax } = parseTmsh(text, {
       ...(src.name !== undefined ? { source: src.name } : {}),
-      onEntry: (entry) => buildObject(ctx, entry),
+      onEntry: (entry) => {
+        buildObject(ctx, entry);
+        ctx.streamed = undefined;
+      },
       keepEntries: options.keepTrees === true,
+      ...(options.keepTrees === true ? {} : { streamBlock: (c: BlockContext) => streamRecords(ctx, c) }),
     });
     for (const d of syntax) diagnostics.push(d);
     sources.push(src.name !== undefined ? { name: src.name, text, document } : { text, document });
@@ -401,6 +414,27 @@ function dataGroupType(ctx: Ctx, word: TmshWord | undefined): DataGroupType | un
   return undefined;
 }
 
+/**
+ * The records block of `ltm data-group internal NAME { records { … } }` is read record by record
+ * (a blocklist may hold a million): each entry is turned into its records as it ends and dropped.
+ */
+function streamRecords(ctx: Ctx, c: BlockContext): ((entry: TmshEntry) => void) | undefined {
+  const t = c.top;
+  if (c.depth !== 1 || c.own[c.own.length - 1] !== 'records' || t.length !== 4 || t[0] !== 'ltm' || t[1] !== 'data-group' || t[2] !== 'internal') {
+    return undefined;
+  }
+  const out = (ctx.streamed ??= []);
+  return (entry) => {
+    for (const item of blockItems({ type: 'Block', entries: [entry], range: entry.range, closed: true })) out.push(recordOf(item));
+  };
+}
+
+/** A record as written: the key word, and the `data` of its block. */
+function recordOf(item: TmshListItem): StreamedRecord {
+  const data = item.body && item.body.entries.length > 0 ? new TmshProps(item.body).text('data') ?? '' : '';
+  return { key: item.word.text, data, range: item.word.range };
+}
+
 /** `ltm data-group internal NAME { records { key { data value } } type ip }`. */
 function buildInternalDataGroup(ctx: Ctx, h: Header): void {
   const typeWord = h.props.word('type');
@@ -413,9 +447,10 @@ function buildInternalDataGroup(ctx: Ctx, h: Header): void {
   }
   const collector = new RecordCollector(type, ctx.sink, h.name);
   for (const item of h.props.items('records')) {
-    const data = item.body ? new TmshProps(item.body).text('data') ?? '' : '';
-    collector.add(item.word.text, data, item.word.range);
+    const r = recordOf(item);
+    collector.add(r.key, r.data, r.range);
   }
+  for (const r of ctx.streamed ?? []) collector.add(r.key, r.data, r.range);
   put(ctx, 'dataGroup', h, { ...base(ctx, h), kind: 'dataGroup', type, external: false, records: collector.records });
 }
 
