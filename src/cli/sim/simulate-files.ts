@@ -12,10 +12,10 @@ import type { BigipConfig } from '../../bigip/model.js';
 import { allEvents, getEvent } from '../../catalog/load.js';
 import { closest } from '../../lint/config.js';
 import { checkVersion, compareVersions, defaultVersion, newerVersionWarning, parseVersion, type BigipVersion } from '../../lint/version.js';
-import { formatSimJson } from '../../report/sim-json.js';
-import { formatSimText } from '../../report/sim-text.js';
+import { simJsonWriter } from '../../report/sim-json.js';
+import { simTextWriter } from '../../report/sim-text.js';
 import { parseClient, parseClientList } from '../../sim/irule/clients.js';
-import { simulate } from '../../sim/irule/engine.js';
+import { prepareSimulation, type Simulation } from '../../sim/irule/engine.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
 import type { ClientSpec, HttpMessageSpec, RuleSource, SimulationReport } from '../../sim/irule/types.js';
 import { bigipConfProblem } from '../bigip-conf.js';
@@ -121,6 +121,22 @@ export async function simulateSources(
   opts: SimCliOptions,
   io: Pick<CliIo, 'cwd' | 'stderr'>,
 ): Promise<SimulationReport> {
+  const { sim, finish } = await prepareSources(loadRules, opts, io);
+  return finish(sim.run());
+}
+
+/** A simulation ready to run, and what the CLI adds to any report it makes (its notes, the bigip.conf problems). */
+interface PreparedRun {
+  sim: Simulation;
+  finish(report: SimulationReport): SimulationReport;
+}
+
+/** Reads and checks everything `simulateSources` needs and sets the simulation up (see there). */
+async function prepareSources(
+  loadRules: () => Promise<RuleSource[]>,
+  opts: SimCliOptions,
+  io: Pick<CliIo, 'cwd' | 'stderr'>,
+): Promise<PreparedRun> {
   let cliVersion: BigipVersion | undefined;
   if (opts.bigipVersion !== undefined) {
     const checked = checkVersion(opts.bigipVersion);
@@ -143,7 +159,7 @@ export async function simulateSources(
   const chosen = cliVersion ?? fromConf;
   if (chosen && compareVersions(chosen, defaultVersion()) > 0) io.stderr(`irule-sim: warning: ${newerVersionWarning(chosen)}\n`);
   const version = (chosen ?? defaultVersion()).text;
-  const report = simulate({
+  const sim = prepareSimulation({
     rules,
     config,
     virtual: opts.virtual,
@@ -152,21 +168,26 @@ export async function simulateSources(
     clients,
     request,
   });
-  if ('error' in report) throw new UsageError(report.error);
+  if ('error' in sim) throw new UsageError(sim.error);
   if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
-  report.notes.push(...notes);
   const problems = configProblems(confDiagnostics, new Set(rules.map((r) => r.name.slice(r.name.lastIndexOf('/') + 1))));
-  if (problems.listed.length > 0) {
-    const listed = problems.listed.map((d) => ({ file: d.source ?? '', line: d.line, column: d.column, severity: d.severity, ruleId: d.ruleId, message: d.message }));
-    report.configProblems = { listed, omitted: problems.omitted };
-  }
-  return report;
+  const listed = problems.listed.map((d) => ({ file: d.source ?? '', line: d.line, column: d.column, severity: d.severity, ruleId: d.ruleId, message: d.message }));
+  const finish = (report: SimulationReport): SimulationReport => {
+    report.notes.push(...notes);
+    if (listed.length > 0) report.configProblems = { listed, omitted: problems.omitted };
+    return report;
+  };
+  return { sim, finish };
 }
 
-/** Simulates and returns the formatted report. */
-export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<string> {
+/**
+ * Simulates and writes the report to `io.stdout` as it goes: the header once RULE_INIT has run,
+ * then each client as it is simulated (no client result is kept), in pieces of about 64 KB, waiting
+ * for standard output to drain when it asks to. Usage problems are thrown before anything is written.
+ */
+export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<void> {
   if (files.length === 0 && opts.bigipConf === undefined) throw new UsageError('no iRule files given (or give --bigip-conf to simulate the rules a virtual server has there)');
-  const report = await simulateSources(
+  const { sim, finish } = await prepareSources(
     async () => {
       // Folders are searched as irule-lint searches them (*.irule, *.irul, *.tcl, in name order).
       const found = files.length > 0 ? await findFiles(files, io.cwd) : [];
@@ -181,7 +202,46 @@ export async function simulateFiles(files: string[], opts: SimCliOptions, io: Cl
     opts,
     io,
   );
-  return opts.format === 'json' ? formatSimJson(report) : formatSimText(report);
+  const out = new OutputBuffer(io);
+  const writer = (opts.format === 'json' ? simJsonWriter : simTextWriter)((text) => out.write(text));
+  writer.start(finish(sim.begin()));
+  for (const r of sim.clientResults()) {
+    writer.result(r);
+    await out.pause();
+  }
+  writer.end(finish(sim.report([])));
+  out.flush();
+  await out.pause();
+}
+
+/** Gathers output pieces into writes of about 64 KB, and waits for standard output to drain between them. */
+class OutputBuffer {
+  /** Size of a write. */
+  static readonly SIZE = 64 * 1024;
+  private pieces: string[] = [];
+  private size = 0;
+
+  constructor(private readonly io: Pick<CliIo, 'stdout' | 'drain'>) {}
+
+  /** Adds a piece, writing when a write's worth is gathered. */
+  write(text: string): void {
+    this.pieces.push(text);
+    this.size += text.length;
+    if (this.size >= OutputBuffer.SIZE) this.flush();
+  }
+
+  /** Writes what is gathered. */
+  flush(): void {
+    if (this.pieces.length === 0) return;
+    this.io.stdout(this.pieces.join(''));
+    this.pieces = [];
+    this.size = 0;
+  }
+
+  /** Waits until standard output can take more (at once when it can). */
+  async pause(): Promise<void> {
+    await this.io.drain?.();
+  }
 }
 
 /** The rule name `irule-sim` gives a file: its name without the extension. */
