@@ -8,7 +8,7 @@ import type { ClientResult, ErrorResult, SimulationReport } from '../sim/irule/t
 import { type SimReportWriter, writeReport } from './sim-writer.js';
 
 /** The error object in key order. */
-function errorJson(e: ErrorResult | null): unknown {
+export function errorJson(e: ErrorResult | null): unknown {
   if (!e) return null;
   const out: Record<string, unknown> = {
     message: e.message,
@@ -24,7 +24,7 @@ function errorJson(e: ErrorResult | null): unknown {
 }
 
 /** One client result in key order. */
-function resultJson(r: ClientResult): unknown {
+export function resultJson(r: ClientResult): unknown {
   return {
     client: r.client,
     virtual: r.virtual,

@@ -7,8 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CONFIG_PROBLEMS } from '../../src/bigip/diagnostic.js';
 import { EXCERPT_LENGTH } from '../../src/diagnostics.js';
-import { runSim } from '../../src/cli/sim/run.js';
-import { runCli, tempTree } from './helpers.js';
+import { runCli, runSimCli, tempTree } from './helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -23,12 +22,7 @@ async function tree(files: Record<string, string>): Promise<string> {
 }
 
 /** `irule-sim` in process. */
-async function sim(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runSim(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: async () => new Uint8Array(), cwd });
-  return { code, stdout, stderr };
-}
+const sim = runSimCli;
 
 const RULE = 'when CLIENT_ACCEPTED {\n    if { [class match [IP::client_addr] equals blocklist] } {\n        reject\n    }\n}\n';
 

@@ -10,9 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runSim } from '../../../src/cli/sim/run.js';
 import type { SimCliOptions } from '../../../src/cli/sim/run.js';
 import { ruleNameOf, simulateSources } from '../../../src/cli/sim/simulate-files.js';
-import { formatSimJson } from '../../../src/report/sim-json.js';
+import { errorJson, formatSimJson, resultJson } from '../../../src/report/sim-json.js';
 import { formatSimText } from '../../../src/report/sim-text.js';
-import type { ClientResult, ErrorResult, SimulationReport } from '../../../src/sim/irule/types.js';
+import type { SimulationReport } from '../../../src/sim/irule/types.js';
 import { simRules } from '../irule/harness.js';
 import { tempTree } from '../../cli/helpers.js';
 
@@ -40,36 +40,14 @@ afterEach(async () => {
 
 /** The JSON formatter as it was before output was streamed: one JSON.stringify of the whole report. */
 function formatSimJsonWhole(report: SimulationReport): string {
-  const err = (e: ErrorResult | null): unknown => {
-    if (!e) return null;
-    const out: Record<string, unknown> = { message: e.message, event: e.event, rule: e.rule, line: e.line, command: e.command, tmmLog: e.tmmLog, at: e.at };
-    if (e.limit !== undefined) out.limit = e.limit;
-    return out;
-  };
-  const result = (r: ClientResult): unknown => ({
-    client: r.client,
-    virtual: r.virtual,
-    events: r.events,
-    snat: r.snat && { type: r.snat.type, address: r.snat.address, snatpool: r.snat.snatpool, decidedBy: r.snat.decidedBy },
-    pool: r.pool,
-    member: r.member,
-    action: r.action,
-    response: r.response && { status: r.response.status, headers: r.response.headers, body: r.response.body },
-    logs: r.logs,
-    error: err(r.error),
-    clientPort: r.clientPort,
-    request: r.request && { method: r.request.method, uri: r.request.uri, version: r.request.version, headers: r.request.headers, body: r.request.body },
-    notModelled: r.notModelled,
-    notes: r.notes,
-  });
   const out = {
-    results: report.results.map(result),
+    results: report.results.map(resultJson),
     virtual: report.virtual,
     destination: report.destination,
     version: report.version,
     rules: report.rules,
     flow: report.flow,
-    ruleInit: { rules: report.ruleInit.rules, logs: report.ruleInit.logs, error: err(report.ruleInit.error), notModelled: report.ruleInit.notModelled },
+    ruleInit: { rules: report.ruleInit.rules, logs: report.ruleInit.logs, error: errorJson(report.ruleInit.error), notModelled: report.ruleInit.notModelled },
     notes: report.notes,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
