@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { configProblems, omittedProblems } from '../bigip/diagnostic.js';
 import type { BigipConfig } from '../bigip/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ConfigError, parseRuleOption, type SeveritySetting } from '../lint/config.js';
@@ -24,7 +25,6 @@ import { explainDialect, type DialectChoice } from '../syntax/dialect.js';
 import { parse } from '../syntax/index.js';
 import { printAst } from '../syntax/print.js';
 import { buildBaseline, filterByBaseline, readBaseline, writeBaseline, type FileFindings } from './baseline.js';
-import { configProblems, omittedProblems } from '../bigip/diagnostic.js';
 import { ConfigLoader, type ConfProblems, type LoadedConfig } from './config.js';
 import { decodeText } from './decode.js';
 import { UsageError } from './errors.js';
