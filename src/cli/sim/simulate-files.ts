@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ConfigDiagnostic, configProblems } from '../../bigip/diagnostic.js';
 import { parseBigipConf } from '../../bigip/parse-config.js';
+import { excerpt } from '../../diagnostics.js';
 import type { BigipConfig } from '../../bigip/model.js';
 import { allEvents, getEvent } from '../../catalog/load.js';
 import { closest } from '../../lint/config.js';
@@ -97,7 +98,7 @@ async function readConfig(
   if (problem) throw new UsageError(problem);
   for (const d of diagnostics) problems.push(d.source === undefined ? { ...d, source: f.name } : d);
   for (const dg of Object.values(config.dataGroups)) {
-    if (dg.external && !dg.loaded) notes.push(`external data group ${dg.name}: its file was not found (pass --external ${dg.shortName}=<file>); treated as empty`);
+    if (dg.external && !dg.loaded) notes.push(`external data group ${excerpt(dg.name)}: its file was not found (pass --external ${excerpt(dg.shortName)}=<file>); treated as empty`);
   }
   return config;
 }
