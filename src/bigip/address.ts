@@ -306,28 +306,146 @@ export function longestPrefixMatch<T>(
 }
 
 /**
- * A longest-prefix-match index for large sets of networks (e.g. an `ip` data group with many
- * records): one hash lookup per distinct prefix length instead of a scan of every entry.
+ * A network as a lookup key: IPv4 values are numbers (no bigint to allocate for the common case),
+ * IPv6 values bigints; `routeDomain` as written.
+ */
+export interface NetworkKey {
+  /** 4 or 6. */
+  family: IpFamily;
+  /** The network address with host bits cleared: a number for IPv4, a bigint for IPv6. */
+  value: number | bigint;
+  /** Prefix length. */
+  prefix: number;
+  /** The route domain written after `%`, if any. */
+  routeDomain?: number;
+  /** True when the text had host bits set (they are cleared in `value`). */
+  hostBitsSet: boolean;
+  /** True when the text is already the canonical `addr[%rd]/prefix` that `formatNetworkKey` would give. */
+  exact?: boolean;
+}
+
+/** The 32-bit mask of `prefix` leading one bits, as an unsigned number. */
+function v4Mask(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+/**
+ * Reads `a.b.c.d`, `a.b.c.d/len` or `a.b.c.d%rd/len` (what `parseNetworkDetailed` accepts for
+ * IPv4 with a numeric prefix) by character codes, without a regular expression or a bigint: the
+ * fast path for million-record data groups. Undefined for anything else (IPv6, dotted masks,
+ * blanks, bad numbers): the caller then takes the general path, which gives the same answer.
+ */
+export function parseIpv4NetworkKey(text: string): NetworkKey | undefined {
+  const n = text.length;
+  let i = 0;
+  let value = 0;
+  let leadingZero = false;
+  for (let octet = 0; octet < 4; octet++) {
+    if (octet > 0) {
+      if (text.charCodeAt(i) !== 46 /* . */) return undefined;
+      i++;
+    }
+    const start = i;
+    let v = 0;
+    while (i < n && i - start < 4) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+      i++;
+    }
+    if (i === start || i - start > 3 || v > 255) return undefined;
+    if (i - start > 1 && text.charCodeAt(start) === 48) leadingZero = true;
+    value = value * 256 + v;
+  }
+  let routeDomain: number | undefined;
+  if (i < n && text.charCodeAt(i) === 37 /* % */) {
+    const start = ++i;
+    let rd = 0;
+    while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) rd = rd * 10 + (text.charCodeAt(i++) - 48);
+    if (i === start || i - start > 5) return undefined;
+    if (i - start > 1 && text.charCodeAt(start) === 48) leadingZero = true;
+    routeDomain = rd;
+  }
+  let prefix = 32;
+  const slash = i < n;
+  if (slash) {
+    if (text.charCodeAt(i) !== 47 /* / */) return undefined;
+    const start = ++i;
+    prefix = 0;
+    while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) prefix = prefix * 10 + (text.charCodeAt(i++) - 48);
+    if (i !== n || i === start || i - start > 3 || prefix > 32) return undefined;
+    if (i - start > 1 && text.charCodeAt(start) === 48) leadingZero = true;
+  }
+  const network = (value & v4Mask(prefix)) >>> 0;
+  const key: NetworkKey = { family: 4, value: network, prefix, hostBitsSet: network !== value, exact: slash && !leadingZero && network === value };
+  if (routeDomain !== undefined) key.routeDomain = routeDomain;
+  return key;
+}
+
+/** The key of a network text: the IPv4 fast path, else `parseNetworkDetailed`; undefined if invalid. */
+export function networkKey(text: string): NetworkKey | undefined {
+  const fast = parseIpv4NetworkKey(text);
+  if (fast) return fast;
+  const parsed = parseNetworkDetailed(text);
+  return parsed ? keyOfNetwork(parsed.network, parsed.hostBitsSet) : undefined;
+}
+
+/** The key of a parsed network. */
+function keyOfNetwork(net: IpNetwork, hostBitsSet = false): NetworkKey {
+  const a = net.address;
+  const key: NetworkKey = { family: a.family, value: a.family === 4 ? Number(a.value) : a.value, prefix: net.prefix, hostBitsSet };
+  if (a.routeDomain !== undefined) key.routeDomain = a.routeDomain;
+  return key;
+}
+
+/** Formats a network key as `addr[%rd]/prefix` (as `formatNetwork` does). */
+export function formatNetworkKey(key: NetworkKey): string {
+  let text: string;
+  if (key.family === 4) {
+    const v = key.value as number;
+    text = `${Math.floor(v / 16777216) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  } else text = formatAddress({ family: 6, value: key.value as bigint }, false);
+  return `${text}${key.routeDomain !== undefined ? `%${key.routeDomain}` : ''}/${key.prefix}`;
+}
+
+/** Route domain key of a table: a number, or -1 when route domains are ignored. */
+type RdKey = number;
+
+/**
+ * A longest-prefix-match index for large sets of networks (e.g. an `ip` data group with a million
+ * records): one hash lookup per distinct prefix length instead of a scan of every entry. Keys are
+ * numbers for IPv4, so building it allocates no string or bigint per entry.
  */
 export class PrefixTable<T> {
-  /** Entries by `family|rd|prefix|value` key (first entry wins on duplicates). */
-  private readonly byKey = new Map<string, T>();
+  /** Entries by family, then route domain, then prefix length, then network value (first entry wins on duplicates). */
+  private readonly tables: Record<IpFamily, Map<RdKey, Map<number, Map<number | bigint, T>>>> = { 4: new Map(), 6: new Map() };
   /** Distinct prefix lengths per family, longest first. */
   private readonly prefixes: Record<IpFamily, number[]> = { 4: [], 6: [] };
 
-  /** Builds the table; `networkOf` returns an entry's network (undefined entries are skipped). */
+  /** Builds the table; `networkOf` returns an entry's network or network key (undefined entries are skipped). */
   constructor(
     entries: Iterable<T>,
-    networkOf: (entry: T) => IpNetwork | undefined,
+    networkOf: (entry: T) => IpNetwork | NetworkKey | undefined,
     private readonly options: RouteDomainOptions = {},
   ) {
     const seen: Record<IpFamily, Set<number>> = { 4: new Set(), 6: new Set() };
+    // The map of the previous entry: records in a row mostly share family, route domain and prefix.
+    let last: { family: IpFamily; rd: RdKey; prefix: number; values: Map<number | bigint, T> } | undefined;
     for (const entry of entries) {
-      const net = networkOf(entry);
-      if (!net) continue;
-      const key = this.key(net.address, net.prefix);
-      if (!this.byKey.has(key)) this.byKey.set(key, entry);
-      seen[net.address.family].add(net.prefix);
+      const got = networkOf(entry);
+      if (!got) continue;
+      const key = 'address' in got ? keyOfNetwork(got) : got;
+      const rd = this.rdKey(key.routeDomain);
+      if (!last || last.family !== key.family || last.rd !== rd || last.prefix !== key.prefix) {
+        const byPrefix = this.byPrefix(key.family, rd, true) as Map<number, Map<number | bigint, T>>;
+        let values = byPrefix.get(key.prefix);
+        if (!values) byPrefix.set(key.prefix, (values = new Map()));
+        seen[key.family].add(key.prefix);
+        last = { family: key.family, rd, prefix: key.prefix, values };
+      }
+      // IPv4 values as int32, which V8 hashes as small integers (an unsigned value past 2^31 is a heap number).
+      const v = key.family === 4 ? (key.value as number) | 0 : key.value;
+      if (!last.values.has(v)) last.values.set(v, entry);
     }
     for (const family of [4, 6] as const) this.prefixes[family] = [...seen[family]].sort((a, b) => b - a);
   }
@@ -336,17 +454,29 @@ export class PrefixTable<T> {
   lookup(address: IpAddress | string): T | undefined {
     const addr = toAddress(address);
     if (!addr) return undefined;
+    const byPrefix = this.byPrefix(addr.family, this.rdKey(addr.routeDomain), false);
+    if (!byPrefix) return undefined;
+    const v4 = addr.family === 4 ? Number(addr.value) : 0;
     for (const prefix of this.prefixes[addr.family]) {
-      const hit = this.byKey.get(this.key(addr, prefix));
+      const values = byPrefix.get(prefix);
+      if (!values) continue;
+      const hit = values.get(addr.family === 4 ? v4 & v4Mask(prefix) : addr.value & prefixMask(6, prefix));
       if (hit !== undefined) return hit;
     }
     return undefined;
   }
 
-  /** The map key of the `prefix`-bit network containing `addr`. */
-  private key(addr: IpAddress, prefix: number): string {
-    const rd = this.options.ignoreRouteDomain ? '*' : String(effectiveRd(addr, this.options));
-    return `${addr.family}|${rd}|${prefix}|${addr.value & prefixMask(addr.family, prefix)}`;
+  /** The table key of a route domain as written (the default applies to none; -1 when ignored). */
+  private rdKey(routeDomain: number | undefined): RdKey {
+    return this.options.ignoreRouteDomain ? -1 : routeDomain ?? this.options.defaultRouteDomain ?? 0;
+  }
+
+  /** The prefix map of a family and route domain, made when `create` is set. */
+  private byPrefix(family: IpFamily, rd: RdKey, create: boolean): Map<number, Map<number | bigint, T>> | undefined {
+    const byRd = this.tables[family];
+    let m = byRd.get(rd);
+    if (!m && create) byRd.set(rd, (m = new Map()));
+    return m;
   }
 }
 

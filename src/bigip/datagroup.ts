@@ -3,8 +3,8 @@
  * v10 class file format (`host 1.2.3.4 := "v",`), and v10 `class NAME { … }` bodies, which share
  * that record grammar.
  */
-import type { Range } from '../diagnostics.js';
-import { formatNetwork, parseNetworkDetailed } from './address.js';
+import { type Range, excerpt } from '../diagnostics.js';
+import { formatNetworkKey, networkKey } from './address.js';
 import { type ConfigDiagnostic, DiagnosticSink } from './diagnostic.js';
 import type { DataGroupRecord, DataGroupType } from './model.js';
 
@@ -85,7 +85,7 @@ function readInto(tokens: ClassToken[], sink: DiagnosticSink, allowProperties: b
     let quoted = t.quoted;
     if (!t.quoted && (t.text === 'host' || t.text === 'network')) {
       if (next?.kind !== 'word') {
-        sink.error('config-invalid', `'${t.text}' needs an address after it`, t.range);
+        sink.error('config-invalid', `'${excerpt(t.text)}' needs an address after it`, t.range);
         continue;
       }
       pos++;
@@ -97,7 +97,7 @@ function readInto(tokens: ClassToken[], sink: DiagnosticSink, allowProperties: b
         const which = (tokens[pos] as { text: string }).text;
         const arg = tokens[pos + 1];
         if (arg?.kind !== 'word') {
-          sink.error('config-invalid', `'${which}' needs a value after it`, tokens[pos].range);
+          sink.error('config-invalid', `'${excerpt(which)}' needs a value after it`, tokens[pos].range);
           pos++;
           continue;
         }
@@ -113,7 +113,7 @@ function readInto(tokens: ClassToken[], sink: DiagnosticSink, allowProperties: b
         data = v.text;
         pos += 2;
       } else {
-        sink.error('config-invalid', `missing value after ':=' for record '${key}'`, tokens[pos].range);
+        sink.error('config-invalid', `missing value after ':=' for record '${excerpt(key)}'`, tokens[pos].range);
         pos++;
       }
     } else if (tokens[pos]?.kind === 'block') {
@@ -137,8 +137,10 @@ export function inferType(records: RawRecord[]): DataGroupType {
 export class RecordCollector {
   /** The accepted records. */
   readonly records: DataGroupRecord[] = [];
-  /** Keys seen so far. */
+  /** Keys seen so far (IPv4 networks of `ip` groups are in `seenV4`). */
   private readonly seen = new Set<string>();
+  /** IPv4 networks seen so far, as int32 values per route domain and prefix (integer sets are several times faster than string sets). */
+  private readonly seenV4 = new Map<number, Set<number>>();
 
   /** Creates a collector for a group `groupName` of `type`, reporting to `sink`. */
   constructor(
@@ -151,33 +153,46 @@ export class RecordCollector {
   add(key: string, data: string, range: Range): boolean {
     let canonical = key;
     if (this.type === 'ip') {
-      const parsed = parseNetworkDetailed(key);
+      const parsed = networkKey(key);
       if (!parsed) {
-        this.sink.error('config-invalid', `invalid IP address or network '${key}' in data group ${this.groupName} (type ip)`, range);
+        this.sink.error('config-invalid', `invalid IP address or network '${excerpt(key)}' in data group ${excerpt(this.groupName)} (type ip)`, range);
         return false;
       }
       if (parsed.hostBitsSet) {
         this.sink.warning(
           'config-invalid',
-          `'${key}' in data group ${this.groupName} has host bits set; it is read as ${formatNetwork(parsed.network)}`,
+          `'${excerpt(key)}' in data group ${excerpt(this.groupName)} has host bits set; it is read as ${formatNetworkKey(parsed)}`,
           range,
         );
       }
-      canonical = formatNetwork(parsed.network);
+      canonical = parsed.exact ? key : formatNetworkKey(parsed);
+      if (parsed.family === 4) {
+        const bucket = ((parsed.routeDomain ?? -1) + 1) * 64 + parsed.prefix;
+        let set = this.seenV4.get(bucket);
+        if (!set) this.seenV4.set(bucket, (set = new Set()));
+        const v = (parsed.value as number) | 0;
+        if (set.has(v)) return this.duplicate(key, range);
+        set.add(v);
+        this.records.push({ key: canonical, data, range });
+        return true;
+      }
     } else if (this.type === 'integer') {
       if (!/^-?\d+$/.test(key)) {
-        this.sink.error('config-invalid', `'${key}' is not an integer, but data group ${this.groupName} is of type integer`, range);
+        this.sink.error('config-invalid', `'${excerpt(key)}' is not an integer, but data group ${excerpt(this.groupName)} is of type integer`, range);
         return false;
       }
       canonical = String(Number(key));
     }
-    if (this.seen.has(canonical)) {
-      this.sink.warning('config-invalid', `duplicate record '${key}' in data group ${this.groupName}; the first one is used`, range);
-      return false;
-    }
+    if (this.seen.has(canonical)) return this.duplicate(key, range);
     this.seen.add(canonical);
     this.records.push({ key: canonical, data, range });
     return true;
+  }
+
+  /** Reports a duplicate record; returns false (rejected). */
+  private duplicate(key: string, range: Range): false {
+    this.sink.warning('config-invalid', `duplicate record '${excerpt(key)}' in data group ${excerpt(this.groupName)}; the first one is used`, range);
+    return false;
   }
 }
 

@@ -3,7 +3,7 @@
  * the older bigpipe v10 `bigip.conf` syntax. Reads text only: external data-group file contents
  * are passed in. Never throws on user input; problems are diagnostics and the rest is still read.
  */
-import type { Range } from '../diagnostics.js';
+import { type Range, excerpt } from '../diagnostics.js';
 import {
   type IpAddress,
   familyBits,
@@ -35,10 +35,10 @@ import {
   KIND_MAP_KEY,
   emptyConfig,
 } from './model.js';
-import { type TmshListItem, TmshProps } from './props.js';
+import { type TmshListItem, TmshProps, blockItems } from './props.js';
 import { qualify, resolveName, splitPath } from './resolve.js';
 import { parsePort } from './services.js';
-import { type TmshBlock, type TmshDocument, type TmshEntry, type TmshRawBlock, type TmshWord, parseTmsh } from './tmsh.js';
+import { type BlockContext, type TmshBlock, type TmshDocument, type TmshEntry, type TmshRawBlock, type TmshWord, parseTmsh } from './tmsh.js';
 
 /** One named config text (e.g. `bigip_base.conf` and `bigip.conf` read together). */
 export interface ConfigSource {
@@ -101,6 +101,15 @@ interface Ctx {
   counts: { v10: number; v11: number };
   /** External data groups, loaded once every text is read. */
   externals: PendingExternal[];
+  /** Records of the internal data group being read, taken from its `records { }` block as the block is read. */
+  streamed?: StreamedRecord[];
+}
+
+/** A data-group record as written, before its type is known. */
+interface StreamedRecord {
+  key: string;
+  data: string;
+  range: Range;
 }
 
 /** A recognised object header. */
@@ -168,8 +177,12 @@ export function parseBigipConf(input: string | readonly ConfigSource[], options:
     // Objects are built as each one ends, so its tree can be dropped while still young.
     const { document, diagnostics: syntax } = parseTmsh(text, {
       ...(src.name !== undefined ? { source: src.name } : {}),
-      onEntry: (entry) => buildObject(ctx, entry),
+      onEntry: (entry) => {
+        buildObject(ctx, entry);
+        ctx.streamed = undefined;
+      },
       keepEntries: options.keepTrees === true,
+      ...(options.keepTrees === true ? {} : { streamBlock: (c: BlockContext) => streamRecords(ctx, c) }),
     });
     for (const d of syntax) diagnostics.push(d);
     sources.push(src.name !== undefined ? { name: src.name, text, document } : { text, document });
@@ -205,7 +218,7 @@ function guarded(f: () => void, diagnostics: ConfigDiagnostic[]): void {
     diagnostics.push({
       ruleId: 'config-invalid',
       severity: 'error',
-      message: `internal error while checking the configuration: ${String(err)}`,
+      message: `internal error while checking the configuration: ${excerpt(String(err))}`,
       range: { start: 0, end: 0 },
       line: 1,
       column: 1,
@@ -219,6 +232,7 @@ function guarded(f: () => void, diagnostics: ConfigDiagnostic[]): void {
 const SPECS: HeaderSpec[] = [
   { words: ['ltm', 'data-group', 'internal'], keys: keys('records', 'type', 'description'), build: buildInternalDataGroup },
   { words: ['ltm', 'data-group', 'external'], keys: keys('external-file-name', 'type', 'description'), build: buildExternalDataGroup },
+  { words: ['ltm', 'data-group'], typed: true, build: unknownDataGroupKind },
   {
     words: ['ltm', 'pool'],
     keys: keys('members', 'monitor', 'load-balancing-mode', 'min-active-members', 'allow-snat', 'allow-nat', 'description'),
@@ -279,7 +293,7 @@ function buildObject(ctx: Ctx, entry: TmshEntry): void {
     return;
   }
   if (rest.length > need) {
-    ctx.sink.warning('config-invalid', `unexpected '${rest[need].text}' after the name of '${label}'`, rest[need].range);
+    ctx.sink.warning('config-invalid', `unexpected '${excerpt(rest[need].text)}' after the name of '${label}'`, rest[need].range);
   }
   const nameWord = rest[need - 1];
   const header: Header = {
@@ -291,7 +305,7 @@ function buildObject(ctx: Ctx, entry: TmshEntry): void {
   };
   if (spec.typed) header.typeWord = rest[0];
   if (!entry.body) {
-    ctx.sink.error('config-invalid', `'${label} ${nameWord.text}' has no body: expected '{' after the name`, nameWord.range);
+    ctx.sink.error('config-invalid', `'${label} ${excerpt(nameWord.text)}' has no body: expected '{' after the name`, nameWord.range);
     return;
   }
   if (spec.v10) ctx.counts.v10++;
@@ -299,7 +313,7 @@ function buildObject(ctx: Ctx, entry: TmshEntry): void {
   try {
     spec.build(ctx, header);
   } catch (err) {
-    ctx.sink.error('config-invalid', `internal error while reading '${label} ${nameWord.text}': ${String(err)}`, nameWord.range);
+    ctx.sink.error('config-invalid', `internal error while reading '${label} ${excerpt(nameWord.text)}': ${excerpt(String(err))}`, nameWord.range);
   }
 }
 
@@ -323,7 +337,7 @@ function put<K extends keyof typeof KIND_MAP_KEY>(
 ): void {
   const map = ctx.config[KIND_MAP_KEY[kind]] as Record<string, unknown>;
   if (Object.prototype.hasOwnProperty.call(map, h.name)) {
-    ctx.sink.warning('config-invalid', `${h.name} is defined more than once; the last definition is used`, h.nameWord.range);
+    ctx.sink.warning('config-invalid', `${excerpt(h.name)} is defined more than once; the last definition is used`, h.nameWord.range);
   }
   map[h.name] = obj;
 }
@@ -348,7 +362,7 @@ function checkRef(ctx: Ctx, kind: keyof typeof KIND_MAP_KEY, what: string, owner
   ctx.checks.push(() => {
     const name = get();
     if (name !== undefined && !resolveName(ctx.config, kind, name)) {
-      ctx.sink.warning('config-reference', `${owner} refers to ${what} ${name}, which is not defined`, range);
+      ctx.sink.warning('config-reference', `${owner} refers to ${what} ${excerpt(name)}, which is not defined`, range).target = { kind, name };
     }
   });
 }
@@ -363,7 +377,7 @@ function canonical(text: string): string | undefined {
 function canonicalAddress(ctx: Ctx, word: TmshWord, what: string): string | undefined {
   const a = parseAddress(word.text);
   if (!a) {
-    ctx.sink.error('config-invalid', `invalid IP address '${word.text}' in ${what}`, word.range);
+    ctx.sink.error('config-invalid', `invalid IP address '${excerpt(word.text)}' in ${what}`, word.range);
     return undefined;
   }
   return formatAddress(a);
@@ -396,8 +410,29 @@ const DG_TYPES = new Set<DataGroupType>(['ip', 'string', 'integer']);
 function dataGroupType(ctx: Ctx, word: TmshWord | undefined): DataGroupType | undefined {
   if (!word) return undefined;
   if (DG_TYPES.has(word.text as DataGroupType)) return word.text as DataGroupType;
-  ctx.sink.error('config-invalid', `unknown data-group type '${word.text}' (expected ip, string or integer)`, word.range);
+  ctx.sink.error('config-invalid', `unknown data-group type '${excerpt(word.text)}' (expected ip, string or integer)`, word.range);
   return undefined;
+}
+
+/**
+ * The records block of `ltm data-group internal NAME { records { … } }` is read record by record
+ * (a blocklist may hold a million): each entry is turned into its records as it ends and dropped.
+ */
+function streamRecords(ctx: Ctx, c: BlockContext): ((entry: TmshEntry) => void) | undefined {
+  const t = c.top;
+  if (c.depth !== 1 || c.own[c.own.length - 1] !== 'records' || t.length !== 4 || t[0] !== 'ltm' || t[1] !== 'data-group' || t[2] !== 'internal') {
+    return undefined;
+  }
+  const out = (ctx.streamed ??= []);
+  return (entry) => {
+    for (const item of blockItems({ type: 'Block', entries: [entry], range: entry.range, closed: true })) out.push(recordOf(item));
+  };
+}
+
+/** A record as written: the key word, and the `data` of its block. */
+function recordOf(item: TmshListItem): StreamedRecord {
+  const data = item.body && item.body.entries.length > 0 ? new TmshProps(item.body).text('data') ?? '' : '';
+  return { key: item.word.text, data, range: item.word.range };
 }
 
 /** `ltm data-group internal NAME { records { key { data value } } type ip }`. */
@@ -406,16 +441,23 @@ function buildInternalDataGroup(ctx: Ctx, h: Header): void {
   let type = dataGroupType(ctx, typeWord);
   if (!type) {
     if (!typeWord) {
-      ctx.sink.error('config-invalid', `data group ${h.name} has no 'type' (ip, string or integer); string is assumed`, h.nameWord.range);
+      ctx.sink.error('config-invalid', `data group ${excerpt(h.name)} has no 'type' (ip, string or integer); string is assumed`, h.nameWord.range);
     }
     type = 'string';
   }
   const collector = new RecordCollector(type, ctx.sink, h.name);
   for (const item of h.props.items('records')) {
-    const data = item.body ? new TmshProps(item.body).text('data') ?? '' : '';
-    collector.add(item.word.text, data, item.word.range);
+    const r = recordOf(item);
+    collector.add(r.key, r.data, r.range);
   }
+  for (const r of ctx.streamed ?? []) collector.add(r.key, r.data, r.range);
   put(ctx, 'dataGroup', h, { ...base(ctx, h), kind: 'dataGroup', type, external: false, records: collector.records });
+}
+
+/** `ltm data-group KIND NAME { … }` with a kind other than internal or external: reported, not read. */
+function unknownDataGroupKind(ctx: Ctx, h: Header): void {
+  const kind = h.typeWord as TmshWord;
+  ctx.sink.warning('config-invalid', `unknown data-group kind '${excerpt(kind.text)}' (expected internal or external): data group ${excerpt(h.name)} is ignored`, kind.range);
 }
 
 /** A data group whose records come from a file, waiting for every object to be read. */
@@ -432,7 +474,7 @@ function buildExternalDataGroup(ctx: Ctx, h: Header): void {
   const fileWord = h.props.word('external-file-name');
   const type = dataGroupType(ctx, h.props.word('type'));
   if (!fileWord) {
-    ctx.sink.error('config-invalid', `external data group ${h.name} has no 'external-file-name'`, h.nameWord.range);
+    ctx.sink.error('config-invalid', `external data group ${excerpt(h.name)} has no 'external-file-name'`, h.nameWord.range);
   }
   const dg: DataGroup = { ...base(ctx, h), kind: 'dataGroup', type: type ?? 'string', external: true, loaded: false, records: [] };
   if (fileWord) dg.externalFileName = fileWord.text;
@@ -501,7 +543,7 @@ function loadExternalGroups(
       if (read) {
         p.sink.warning(
           'config-reference',
-          `the content of external data group ${dg.name} (file ${dg.externalFileName ?? '?'}) was not provided; it is read as empty`,
+          `the content of external data group ${excerpt(dg.name)} (file ${excerpt(dg.externalFileName ?? '?')}) was not provided; it is read as empty`,
           p.range,
         );
       }
@@ -523,7 +565,7 @@ function buildClass(ctx: Ctx, h: Header): void {
   let type: DataGroupType | undefined;
   if (declared !== undefined) {
     type = declared === 'value' ? 'integer' : DG_TYPES.has(declared as DataGroupType) ? (declared as DataGroupType) : undefined;
-    if (!type) ctx.sink.error('config-invalid', `unknown class type '${declared}' (expected ip, string or value)`, h.nameWord.range);
+    if (!type) ctx.sink.error('config-invalid', `unknown class type '${excerpt(declared)}' (expected ip, string or value)`, h.nameWord.range);
   }
   if (items.properties.filename !== undefined) {
     const dg: DataGroup = {
@@ -596,6 +638,17 @@ function buildPool(ctx: Ctx, h: Header): void {
       if (node?.address) m.address = node.address;
     }
   });
+  // A member with neither an address nor a node (an FQDN node has none) cannot be chosen by the model.
+  ctx.checks.push(() => {
+    for (const m of members) {
+      if (m.address !== undefined || canonical(splitPath(m.node).shortName) || resolveName(ctx.config, 'node', m.node)) continue;
+      ctx.sink.warning(
+        'config-reference',
+        `pool member ${excerpt(m.name)} of ${excerpt(h.name)} has no address: it is not an IP address and node ${excerpt(m.node)} is not defined`,
+        m.range ?? h.nameWord.range,
+      );
+    }
+  });
   const mode = h.v10 ? v10LbMode(p.rest('lb', 'method') ?? '') : p.text('load-balancing-mode') ?? 'round-robin';
   const monitorEntry = p.get('monitor');
   put(ctx, 'pool', h, {
@@ -616,19 +669,19 @@ function buildMember(ctx: Ctx, item: TmshListItem, partition: string, v10: boole
   const { folder, shortName } = splitPath(full);
   const hp = splitHostPort(shortName);
   if (!hp || hp.host === '') {
-    ctx.sink.error('config-invalid', `pool member '${item.word.text}' of ${pool} has no port (expected name:port, or addr.port for IPv6)`, item.word.range);
+    ctx.sink.error('config-invalid', `pool member '${excerpt(item.word.text)}' of ${excerpt(pool)} has no port (expected name:port, or addr.port for IPv6)`, item.word.range);
     return undefined;
   }
   const port = parsePort(hp.port);
   if (port === undefined) {
-    ctx.sink.error('config-invalid', `invalid port '${hp.port}' in pool member '${item.word.text}' of ${pool}`, item.word.range);
+    ctx.sink.error('config-invalid', `invalid port '${excerpt(hp.port)}' in pool member '${excerpt(item.word.text)}' of ${excerpt(pool)}`, item.word.range);
     return undefined;
   }
   const props = new TmshProps(item.body, v10 ? undefined : MEMBER_KEYS);
   const member: PoolMember = { name: full, node: `${folder}/${hp.host}`, port, enabled: true, range: item.word.range };
   const addrWord = props.word('address');
   if (addrWord) {
-    const a = canonicalAddress(ctx, addrWord, `pool member ${full}`);
+    const a = canonicalAddress(ctx, addrWord, `pool member ${excerpt(full)}`);
     if (a) member.address = a;
   } else {
     const a = canonical(hp.host);
@@ -656,7 +709,7 @@ function buildNode(ctx: Ctx, h: Header): void {
   const node: BigipConfig['nodes'][string] = { ...b, kind: 'node', monitor: monitorNames(h.props.get('monitor'), 1, b.partition) };
   const addrWord = h.props.word('address');
   if (addrWord && addrWord.text !== 'any6' && addrWord.text !== 'any') {
-    const a = canonicalAddress(ctx, addrWord, `node ${h.name}`);
+    const a = canonicalAddress(ctx, addrWord, `node ${excerpt(h.name)}`);
     if (a) node.address = a;
   } else {
     const a = canonical(b.shortName);
@@ -666,7 +719,7 @@ function buildNode(ctx: Ctx, h: Header): void {
   const fqdnName = fqdn ? new TmshProps(fqdn.body).text('name') : undefined;
   if (fqdnName) node.fqdn = fqdnName;
   if (!node.address && !node.fqdn && !addrWord) {
-    ctx.sink.error('config-invalid', `node ${h.name} has no address`, h.nameWord.range);
+    ctx.sink.error('config-invalid', `node ${excerpt(h.name)} has no address`, h.nameWord.range);
   }
   const state = h.props.text('state');
   if (state !== undefined) node.state = state;
@@ -708,7 +761,7 @@ function buildSnatpool(ctx: Ctx, h: Header): void {
     const memberName = qualify(item.word.text, b.partition);
     pool.members.push(memberName);
   }
-  if (items.length === 0) ctx.sink.warning('config-invalid', `SNAT pool ${h.name} has no members`, h.nameWord.range);
+  if (items.length === 0) ctx.sink.warning('config-invalid', `SNAT pool ${excerpt(h.name)} has no members`, h.nameWord.range);
   put(ctx, 'snatpool', h, pool);
   // Addresses: through snat-translation objects (read later, possibly in another text) or the names.
   const unresolved: TmshListItem[] = [];
@@ -725,7 +778,7 @@ function buildSnatpool(ctx: Ctx, h: Header): void {
     for (const item of unresolved) {
       ctx.sink.warning(
         'config-reference',
-        `SNAT pool member ${qualify(item.word.text, b.partition)} of ${h.name} is neither an address nor a defined snat-translation`,
+        `SNAT pool member ${excerpt(qualify(item.word.text, b.partition))} of ${excerpt(h.name)} is neither an address nor a defined snat-translation`,
         item.word.range,
       );
     }
@@ -738,12 +791,12 @@ function buildSnatTranslation(ctx: Ctx, h: Header): void {
   const obj: BigipConfig['snatTranslations'][string] = { ...b, kind: 'snatTranslation' };
   const addrWord = h.props.word('address');
   if (addrWord) {
-    const a = canonicalAddress(ctx, addrWord, `snat-translation ${h.name}`);
+    const a = canonicalAddress(ctx, addrWord, `snat-translation ${excerpt(h.name)}`);
     if (a) obj.address = a;
   } else {
     const a = canonical(b.shortName);
     if (a) obj.address = a;
-    else ctx.sink.error('config-invalid', `snat-translation ${h.name} has no address`, h.nameWord.range);
+    else ctx.sink.error('config-invalid', `snat-translation ${excerpt(h.name)} has no address`, h.nameWord.range);
   }
   const tg = h.props.text('traffic-group');
   if (tg !== undefined) obj.trafficGroup = qualify(tg, b.partition);
@@ -762,7 +815,7 @@ function buildSnat(ctx: Ctx, h: Header): void {
     const t: { type: 'snatpool'; pool: string } = { type: 'snatpool', pool: '' };
     t.pool = ref(ctx, snatpoolWord.text, b.partition, 'snatpool', (full) => (t.pool = full));
     translation = t;
-    checkRef(ctx, 'snatpool', 'SNAT pool', `SNAT ${h.name}`, () => t.pool, snatpoolWord.range);
+    checkRef(ctx, 'snatpool', 'SNAT pool', `SNAT ${excerpt(h.name)}`, () => t.pool, snatpoolWord.range);
   } else if (translationWord) {
     const short = splitPath(qualify(translationWord.text)).shortName;
     const t: { type: 'translation'; address: string } = { type: 'translation', address: short };
@@ -772,12 +825,20 @@ function buildSnat(ctx: Ctx, h: Header): void {
       const a = tr?.address ?? canonical(short);
       if (a) t.address = a;
     });
+    ctx.checks.push(() => {
+      if (resolveName(ctx.config, 'snatTranslation', translationWord.text, b.partition) || canonical(short)) return;
+      ctx.sink.warning(
+        'config-reference',
+        `SNAT ${excerpt(h.name)} translates to ${excerpt(translationWord.text)}, which is neither an address nor a defined snat-translation`,
+        translationWord.range,
+      );
+    });
   }
   const origins: string[] = [];
   for (const item of p.items('origins')) {
     const net = parseNetworkDetailed(item.word.text);
     if (net) origins.push(formatNetwork(net.network));
-    else ctx.sink.error('config-invalid', `invalid origin network '${item.word.text}' in SNAT ${h.name}`, item.word.range);
+    else ctx.sink.error('config-invalid', `invalid origin network '${excerpt(item.word.text)}' in SNAT ${excerpt(h.name)}`, item.word.range);
   }
   const vlans = p.items('vlans').map((i) => qualify(i.word.text, b.partition));
   put(ctx, 'snat', h, { ...b, kind: 'snat', translation, origins, vlans, vlansEnabled: p.flag('vlans-enabled') });
@@ -792,19 +853,19 @@ function parseDestination(ctx: Ctx, word: TmshWord, partition: string): VirtualD
   const { folder, shortName } = splitPath(full);
   const hp = splitHostPort(shortName);
   if (!hp || hp.host === '') {
-    ctx.sink.error('config-invalid', `destination '${word.text}' has no port (expected addr:port, or addr.port for IPv6)`, word.range);
+    ctx.sink.error('config-invalid', `destination '${excerpt(word.text)}' has no port (expected addr:port, or addr.port for IPv6)`, word.range);
     return undefined;
   }
   const port = parsePort(hp.port);
   if (port === undefined) {
-    ctx.sink.error('config-invalid', `invalid port '${hp.port}' in destination '${word.text}'`, word.range);
+    ctx.sink.error('config-invalid', `invalid port '${excerpt(hp.port)}' in destination '${excerpt(word.text)}'`, word.range);
     return undefined;
   }
   const dest: VirtualDestination = { raw: word.text, addressName: `${folder}/${hp.host}`, port };
   const addr = parseAddressOrAny(hp.host);
   if (addr) setDestinationAddress(dest, addr);
   else if (/[%:]|^\d+\.\d+\.\d+\.\d+/.test(hp.host)) {
-    ctx.sink.error('config-invalid', `invalid address '${hp.host}' in destination '${word.text}'`, word.range);
+    ctx.sink.error('config-invalid', `invalid address '${excerpt(hp.host)}' in destination '${excerpt(word.text)}'`, word.range);
     return undefined;
   }
   return dest;
@@ -823,7 +884,7 @@ const VIRTUAL_TYPES = ['ip-forward', 'l2-forward', 'reject', 'stateless', 'inter
 function buildVirtual(ctx: Ctx, h: Header): void {
   const b = base(ctx, h);
   const p = h.props;
-  const owner = `virtual ${h.name}`;
+  const owner = `virtual ${excerpt(h.name)}`;
   const vs: VirtualServer = {
     ...b,
     kind: 'virtual',
@@ -855,7 +916,7 @@ function buildVirtual(ctx: Ctx, h: Header): void {
         });
         ctx.checks.push(() => {
           if (d.address === undefined) {
-            ctx.sink.warning('config-reference', `${owner}: destination address ${d.addressName} is not an address or a defined virtual address`, destWord.range);
+            ctx.sink.warning('config-reference', `${owner}: destination address ${excerpt(d.addressName)} is not an address or a defined virtual address`, destWord.range);
           }
         });
       }
@@ -864,7 +925,7 @@ function buildVirtual(ctx: Ctx, h: Header): void {
   const maskWord = p.word('mask');
   if (maskWord) {
     if (maskWord.text === 'any' || maskWord.text === 'any6') vs.mask = maskWord.text;
-    else if (maskToPrefix(maskWord.text) === undefined) ctx.sink.error('config-invalid', `invalid mask '${maskWord.text}' in ${owner}`, maskWord.range);
+    else if (maskToPrefix(maskWord.text) === undefined) ctx.sink.error('config-invalid', `invalid mask '${excerpt(maskWord.text)}' in ${owner}`, maskWord.range);
     else vs.mask = maskWord.text;
   }
   fillMask(vs);
@@ -872,7 +933,7 @@ function buildVirtual(ctx: Ctx, h: Header): void {
   if (source) {
     const net = parseNetworkDetailed(source.text);
     if (net) vs.source = formatNetwork(net.network);
-    else ctx.sink.error('config-invalid', `invalid source network '${source.text}' in ${owner}`, source.range);
+    else ctx.sink.error('config-invalid', `invalid source network '${excerpt(source.text)}' in ${owner}`, source.range);
   }
   const proto = p.text('ip-protocol') ?? p.text('ip', 'protocol');
   if (proto !== undefined) vs.ipProtocol = proto;
@@ -932,7 +993,7 @@ function readTranslation(ctx: Ctx, h: Header, vs: VirtualServer, owner: string):
     const type = sp.word('type');
     poolWord = sp.word('pool');
     if (type && ['automap', 'snat', 'lsn', 'none'].includes(type.text)) t = { type: type.text as SourceAddressTranslation['type'] };
-    else if (type) ctx.sink.error('config-invalid', `unknown source-address-translation type '${type.text}' in ${owner}`, type.range);
+    else if (type) ctx.sink.error('config-invalid', `unknown source-address-translation type '${excerpt(type.text)}' in ${owner}`, type.range);
     else if (poolWord) t = { type: 'snat' };
     if ((t.type === 'snat' || t.type === 'lsn') && !poolWord) {
       ctx.sink.error('config-invalid', `${owner}: source-address-translation type ${t.type} needs a pool`, (type ?? sat.words[0]).range);
@@ -990,8 +1051,8 @@ function buildVirtualAddress(ctx: Ctx, h: Header): void {
   const addrText = addrWord?.text ?? b.shortName;
   const a = parseAddressOrAny(addrText);
   if (a) obj.address = formatAddress(a);
-  else if (addrWord) ctx.sink.error('config-invalid', `invalid IP address '${addrWord.text}' in virtual-address ${h.name}`, addrWord.range);
-  else ctx.sink.error('config-invalid', `virtual-address ${h.name} has no address`, h.nameWord.range);
+  else if (addrWord) ctx.sink.error('config-invalid', `invalid IP address '${excerpt(addrWord.text)}' in virtual-address ${excerpt(h.name)}`, addrWord.range);
+  else ctx.sink.error('config-invalid', `virtual-address ${excerpt(h.name)} has no address`, h.nameWord.range);
   const mask = p.text('mask') ?? p.text('netmask');
   if (mask !== undefined) obj.mask = mask;
   put(ctx, 'virtualAddress', h, obj);
@@ -1004,7 +1065,7 @@ function buildVirtualAddress(ctx: Ctx, h: Header): void {
 function buildSelfIp(ctx: Ctx, h: Header): void {
   const b = base(ctx, h);
   const p = h.props;
-  const owner = `self IP ${h.name}`;
+  const owner = `self IP ${excerpt(h.name)}`;
   const tg = p.text('traffic-group');
   const trafficGroup = qualify(tg ?? LOCAL_ONLY);
   const floating = h.v10 ? onOff(p.text('floating'), false) : splitPath(trafficGroup).shortName !== LOCAL_ONLY;
@@ -1024,10 +1085,10 @@ function buildSelfIp(ctx: Ctx, h: Header): void {
     } else if (netmask !== undefined) prefix = maskToPrefix(netmask);
     else if (addr) prefix = familyBits(addr.family);
     if (!addr || prefix === undefined || prefix > familyBits(addr.family)) {
-      ctx.sink.error('config-invalid', `invalid address '${addrText}' in ${owner} (expected addr/prefix)`, (addrWord ?? h.nameWord).range);
+      ctx.sink.error('config-invalid', `invalid address '${excerpt(addrText)}' in ${owner} (expected addr/prefix)`, (addrWord ?? h.nameWord).range);
     } else {
       if (slash === -1 && netmask === undefined && !h.v10) {
-        ctx.sink.warning('config-invalid', `${owner}: address '${addrText}' has no prefix length; /${prefix} is assumed`, (addrWord ?? h.nameWord).range);
+        ctx.sink.warning('config-invalid', `${owner}: address '${excerpt(addrText)}' has no prefix length; /${prefix} is assumed`, (addrWord ?? h.nameWord).range);
       }
       self.address = formatAddress(addr);
       self.network = formatNetwork(toNetwork(addr, prefix));
@@ -1039,7 +1100,7 @@ function buildSelfIp(ctx: Ctx, h: Header): void {
     self.vlan = ref(ctx, vlanWord.text, b.partition, 'vlan', (full) => (self.vlan = full));
     ctx.checks.push(() => {
       if (Object.keys(ctx.config.vlans).length > 0 && self.vlan && !resolveName(ctx.config, 'vlan', self.vlan)) {
-        ctx.sink.warning('config-reference', `${owner} refers to VLAN ${self.vlan}, which is not defined`, vlanWord.range);
+        ctx.sink.warning('config-reference', `${owner} refers to VLAN ${excerpt(self.vlan)}, which is not defined`, vlanWord.range);
       }
     });
   } else ctx.sink.error('config-invalid', `${owner} has no vlan`, h.nameWord.range);
@@ -1082,7 +1143,7 @@ function buildRouteDomain(ctx: Ctx, h: Header): void {
   };
   const id = h.props.number('id') ?? (/^\d+$/.test(b.shortName) ? Number(b.shortName) : undefined);
   if (id !== undefined) rd.id = id;
-  else ctx.sink.error('config-invalid', `route domain ${h.name} has no id`, h.nameWord.range);
+  else ctx.sink.error('config-invalid', `route domain ${excerpt(h.name)} has no id`, h.nameWord.range);
   const parent = h.props.text('parent');
   if (parent !== undefined) rd.parent = qualify(parent, b.partition);
   put(ctx, 'routeDomain', h, rd);

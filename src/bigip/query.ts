@@ -10,6 +10,7 @@ import {
   PrefixTable,
   formatNetwork,
   longestPrefixMatch,
+  networkKey,
   networkContains,
   parseAddress,
   parseNetwork,
@@ -41,7 +42,7 @@ export function matchIpRecord(
   let byOptions = tableCache.get(dg.records);
   if (!byOptions) tableCache.set(dg.records, (byOptions = new Map()));
   let table = byOptions.get(key);
-  if (!table) byOptions.set(key, (table = new PrefixTable(dg.records, (r) => parseNetwork(r.key), options)));
+  if (!table) byOptions.set(key, (table = new PrefixTable(dg.records, (r) => networkKey(r.key), options)));
   return table.lookup(address);
 }
 

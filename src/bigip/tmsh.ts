@@ -14,7 +14,7 @@
  * error recovery here is line-oriented (an object header at column 0 closes anything left open),
  * which a scanner expresses more directly than a grammar.
  */
-import type { Range } from '../diagnostics.js';
+import { type Range, excerpt } from '../diagnostics.js';
 import { type ConfigDiagnostic, DiagnosticSink } from './diagnostic.js';
 
 /** A bare or quoted word. */
@@ -112,6 +112,11 @@ export interface TmshParseOptions {
   onEntry?: (entry: TmshEntry) => void;
   /** Keep top-level entries in `document.entries` (default true; false saves memory when `onEntry` consumes them). */
   keepEntries?: boolean;
+  /**
+   * Called as each block opens: a function returned here takes the block's entries one by one as
+   * they end, and the block keeps none (a million-record data group then never stands as a tree).
+   */
+  streamBlock?: (context: BlockContext) => ((entry: TmshEntry) => void) | undefined;
 }
 
 /** Result of `parseTmsh`. */
@@ -175,6 +180,8 @@ interface Frame {
   top: string[];
   /** Number of blocks enclosing this one (-1 for the document, 0 for an object body). */
   depth: number;
+  /** Takes the entries instead of `entries` (see `TmshParseOptions.streamBlock`). */
+  stream?: (entry: TmshEntry) => void;
 }
 
 /** True for the blanks that separate words on a line (not the line break). */
@@ -205,7 +212,8 @@ export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshPar
 
   /** Adds a finished entry to a frame (a top-level one goes to `onEntry` too). */
   const add = (f: Frame, entry: TmshEntry): void => {
-    if (f !== root) f.entries.push(entry);
+    if (f.stream) f.stream(entry);
+    else if (f !== root) f.entries.push(entry);
     else {
       if (keep) f.entries.push(entry);
       onEntry?.(entry);
@@ -280,7 +288,10 @@ export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshPar
         }
         continue;
       }
-      stack.push({ entries: [], pending: [], open: i, ownerWords: f.pending, top: context.top as string[], depth: context.depth });
+      const frame: Frame = { entries: [], pending: [], open: i, ownerWords: f.pending, top: context.top as string[], depth: context.depth };
+      const stream = options.streamBlock?.(context);
+      if (stream) frame.stream = stream;
+      stack.push(frame);
       f.pending = [];
       i++;
       continue;
@@ -310,7 +321,7 @@ export function parseTmsh(text: string, options: TmshParseOptions = {}): TmshPar
 
 /** Names the innermost open block: ` of 'members' in 'ltm pool /Common/p'`, or ` of 'ltm pool /Common/p'`. */
 function describeOwner(stack: Frame[]): string {
-  const words = (f: Frame | undefined): string => (f ? f.ownerWords.map((w) => w.text).join(' ') : '');
+  const words = (f: Frame | undefined): string => (f ? excerpt(f.ownerWords.map((w) => w.text).join(' ')) : '');
   const inner = words(stack[stack.length - 1]);
   const outer = words(stack[1]);
   if (stack.length <= 2) return outer ? ` of '${outer}'` : '';
@@ -399,7 +410,7 @@ function unclosedRaw(
   top: readonly string[],
   why: string,
 ): { block: TmshRawBlock; next: number } {
-  const owner = top.length ? ` of '${top.join(' ')}'` : '';
+  const owner = top.length ? ` of '${excerpt(top.join(' '))}'` : '';
   sink.error('config-syntax', `missing '}': the body${owner} is not closed ${why} (its braces do not balance)`, {
     start,
     end: start + 1,

@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import { parseBigipConf } from '../bigip/parse-config.js';
 import type { BigipConfig } from '../bigip/model.js';
 import { ConfigError, validateConfig, type LintConfig } from '../lint/config.js';
+import type { ConfigDiagnostic } from '../bigip/diagnostic.js';
 import { bigipConfProblem } from './bigip-conf.js';
 import { decodeText } from './decode.js';
 import { describeFsError, UsageError } from './errors.js';
@@ -28,11 +29,23 @@ export interface LoadedConfig {
   ignores: (p: string) => boolean;
 }
 
+/** The problems of one bigip.conf, with what is needed to position them. */
+export interface ConfProblems {
+  /** Its diagnostics, syntax errors aside (they refuse the file). */
+  diagnostics: ConfigDiagnostic[];
+  /** The path as shown. */
+  shown: string;
+  /** The text the problems are positioned in. */
+  text: string;
+}
+
 /** Reads and caches configuration files and bigip.conf files for one CLI run. */
 export class ConfigLoader {
   private readonly byDir = new Map<string, Promise<LoadedConfig | undefined>>();
   private readonly byFile = new Map<string, Promise<LoadedConfig>>();
   private readonly confs = new Map<string, Promise<BigipConfig>>();
+  /** The problems of each bigip.conf read that has some, with its text and shown path, by absolute path. */
+  private readonly confProblems = new Map<string, ConfProblems>();
 
   constructor(
     private readonly knownRules: ReadonlySet<string>,
@@ -96,7 +109,7 @@ export class ConfigLoader {
 
   /**
    * Reads and parses a `bigip.conf`. A syntax error in it, or a file with no BIG-IP object, is a
-   * usage error (see bigip-conf.ts).
+   * usage error (see bigip-conf.ts); its other problems are kept for `problemsOf`.
    */
   bigipConf(abs: string): Promise<BigipConfig> {
     let p = this.confs.get(abs);
@@ -106,14 +119,22 @@ export class ConfigLoader {
         const bytes = await readFile(abs).catch((err: unknown) => {
           throw new UsageError(`cannot read bigip.conf '${shown}': ${describeFsError(err)}`);
         });
-        const { config, diagnostics } = parseBigipConf(decodeText(bytes), { source: shown });
+        const text = decodeText(bytes);
+        const { config, diagnostics } = parseBigipConf(text, { source: shown });
         const problem = bigipConfProblem(config, diagnostics, shown);
         if (problem) throw new UsageError(problem);
+        const problems = diagnostics.filter((d) => d.severity !== 'error' || d.ruleId !== 'config-syntax');
+        if (problems.length > 0) this.confProblems.set(abs, { diagnostics: problems, shown, text });
         return config;
       })();
       this.confs.set(abs, p);
     }
     return p;
+  }
+
+  /** The problems of a bigip.conf read by `bigipConf` (undefined when it has none). */
+  problemsOf(abs: string): ConfProblems | undefined {
+    return this.confProblems.get(abs);
   }
 
   /** A path as shown in messages. */

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { configProblems, omittedProblems } from '../bigip/diagnostic.js';
 import type { BigipConfig } from '../bigip/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ConfigError, parseRuleOption, type SeveritySetting } from '../lint/config.js';
@@ -24,7 +25,7 @@ import { explainDialect, type DialectChoice } from '../syntax/dialect.js';
 import { parse } from '../syntax/index.js';
 import { printAst } from '../syntax/print.js';
 import { buildBaseline, filterByBaseline, readBaseline, writeBaseline, type FileFindings } from './baseline.js';
-import { ConfigLoader, type LoadedConfig } from './config.js';
+import { ConfigLoader, type ConfProblems, type LoadedConfig } from './config.js';
 import { decodeText } from './decode.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exit.js';
@@ -131,12 +132,16 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
     return EXIT.ok;
   }
 
+  /** The bigip.conf files used, in order of first use: their problems are reported after the inputs'. */
+  const confsUsed = new Set<string>();
   /** The bigip.conf for a job: the command line's, else its configuration file's. */
   const bigipFor = async (job: Job): Promise<BigipConfig | undefined> => {
-    if (opts.bigipConf !== undefined) return loader.bigipConf(path.resolve(io.cwd, opts.bigipConf));
     const c = job.config;
-    if (c?.config.bigipConf !== undefined) return loader.bigipConf(path.resolve(c.dir, c.config.bigipConf));
-    return undefined;
+    const abs =
+      opts.bigipConf !== undefined ? path.resolve(io.cwd, opts.bigipConf) : c?.config.bigipConf !== undefined ? path.resolve(c.dir, c.config.bigipConf) : undefined;
+    if (abs === undefined) return undefined;
+    confsUsed.add(abs);
+    return loader.bigipConf(abs);
   };
   /** The version: the command line's, else the configuration file's, else the `#TMSH-VERSION:` of the bigip.conf, else the default. */
   const versionFor = (job: Job, bigip: BigipConfig | undefined): BigipVersion => {
@@ -225,6 +230,12 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
     messages: toReportMessages(results[i].text, kept[i]),
     dialect: dialects[i],
   }));
+  const linted = new Set(jobs.map((job) => path.basename(job.input.filePath).replace(/\.[^.]*$/, '')));
+  for (const abs of confsUsed) {
+    const problems = loader.problemsOf(abs);
+    const report = problems && confReport(abs, problems, linted);
+    if (report) reports.push(report);
+  }
   if (diffs.length > 0) io.stdout(diffs.join(''));
   io.stdout(render(opts.format, reports, io.cwd));
 
@@ -238,6 +249,18 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
     return EXIT.errors;
   }
   return errors > 0 ? EXIT.errors : EXIT.ok;
+}
+
+/** The report of a bigip.conf's problems (one warning each, and one more counting those not listed), if any. */
+function confReport(abs: string, conf: ConfProblems, linted: ReadonlySet<string>): FileReport | undefined {
+  const { listed, omitted } = configProblems(conf.diagnostics, linted);
+  if (listed.length === 0) return undefined;
+  const diagnostics: Diagnostic[] = listed.slice();
+  if (omitted > 0) {
+    const last = listed[listed.length - 1];
+    diagnostics.push({ ruleId: last.ruleId, severity: 'warning', message: omittedProblems(omitted), range: last.range });
+  }
+  return { filePath: abs, displayPath: conf.shown, messages: toReportMessages(conf.text, diagnostics) };
 }
 
 /** Renders reports in a format. */

@@ -1,4 +1,5 @@
 /** Runs a CLI entry (`run(argv, io)`) against the real process: streams, stdin, exit code. */
+import { once } from 'node:events';
 import { tuneHeap } from './heap.js';
 import type { CliIo } from './run.js';
 
@@ -19,9 +20,12 @@ export async function main(run: (argv: readonly string[], io: CliIo) => Promise<
       throw err;
     });
   }
+  // Whether the last write to stdout filled its buffer (a pipe to a slower reader): long output then waits.
+  let full = false;
   const code = await run(process.argv.slice(2), {
-    stdout: (s) => void process.stdout.write(s),
+    stdout: (s) => void (full = !process.stdout.write(s)),
     stderr: (s) => void process.stderr.write(s),
+    drain: () => (full ? once(process.stdout, 'drain').then(() => void (full = false)) : Promise.resolve()),
     readStdin,
     cwd: process.cwd(),
   });

@@ -18,6 +18,8 @@ export interface CliIo {
   stdout(text: string): void;
   /** Write to standard error. */
   stderr(text: string): void;
+  /** Resolves once standard output can take more (at once unless a write filled its buffer); optional. */
+  drain?(): Promise<void>;
   /** Read all of standard input. */
   readStdin(): Promise<Uint8Array>;
   /** Directory relative paths are resolved against. */

@@ -5,9 +5,10 @@
  * `notes`).
  */
 import type { ClientResult, ErrorResult, SimulationReport } from '../sim/irule/types.js';
+import { type SimReportWriter, writeReport } from './sim-writer.js';
 
 /** The error object in key order. */
-function errorJson(e: ErrorResult | null): unknown {
+export function errorJson(e: ErrorResult | null): unknown {
   if (!e) return null;
   const out: Record<string, unknown> = {
     message: e.message,
@@ -23,7 +24,7 @@ function errorJson(e: ErrorResult | null): unknown {
 }
 
 /** One client result in key order. */
-function resultJson(r: ClientResult): unknown {
+export function resultJson(r: ClientResult): unknown {
   return {
     client: r.client,
     virtual: r.virtual,
@@ -42,22 +43,46 @@ function resultJson(r: ClientResult): unknown {
   };
 }
 
+/**
+ * The JSON report, written through `write` piece by piece (a client at a time): byte for byte what
+ * `JSON.stringify(whole, null, 2)` gives, as each result is indented as it would be at its depth.
+ */
+export function simJsonWriter(write: (text: string) => void): SimReportWriter {
+  let count = 0;
+  return {
+    start() {
+      write('{\n  "results": [');
+    },
+    result(r) {
+      write(`${count++ === 0 ? '' : ','}\n    ${JSON.stringify(resultJson(r), null, 2).replace(/\n/g, '\n    ')}`);
+    },
+    end(report) {
+      const out: Record<string, unknown> = {
+        virtual: report.virtual,
+        destination: report.destination,
+        version: report.version,
+        rules: report.rules,
+        flow: report.flow,
+        ruleInit: {
+          rules: report.ruleInit.rules,
+          logs: report.ruleInit.logs,
+          error: errorJson(report.ruleInit.error),
+          notModelled: report.ruleInit.notModelled,
+        },
+        notes: report.notes,
+      };
+      // Only when the bigip.conf has problems, so the output of a clean run is unchanged.
+      const problems = report.configProblems;
+      if (problems) Object.assign(out, { configProblems: problems.listed, configProblemsOmitted: problems.omitted });
+      // The other keys as JSON.stringify writes them at depth 1: drop the opening `{` and its line break.
+      write(`${count > 0 ? '\n  ]' : ']'},\n${JSON.stringify(out, null, 2).slice(2)}\n`);
+    },
+  };
+}
+
 /** The whole report as JSON text (two-space indentation, trailing newline). */
 export function formatSimJson(report: SimulationReport): string {
-  const out = {
-    results: report.results.map(resultJson),
-    virtual: report.virtual,
-    destination: report.destination,
-    version: report.version,
-    rules: report.rules,
-    flow: report.flow,
-    ruleInit: {
-      rules: report.ruleInit.rules,
-      logs: report.ruleInit.logs,
-      error: errorJson(report.ruleInit.error),
-      notModelled: report.ruleInit.notModelled,
-    },
-    notes: report.notes,
-  };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  const pieces: string[] = [];
+  writeReport(report, simJsonWriter((t) => pieces.push(t)));
+  return pieces.join('');
 }

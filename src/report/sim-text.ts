@@ -8,7 +8,9 @@
  *     server   172.16.51.31:25 in /Common/smtp_pool
  *     action   forward
  */
+import { omittedProblems } from '../bigip/diagnostic.js';
 import type { ClientResult, ErrorResult, SimulationReport, SnatResult } from '../sim/irule/types.js';
+import { type SimReportWriter, writeReport } from './sim-writer.js';
 
 /** How the SNAT line reads. */
 function snatText(s: SnatResult, client: string): string {
@@ -64,23 +66,61 @@ function clientBlock(r: ClientResult): string[] {
   return lines;
 }
 
+/** The bigip.conf problems: `warning: FILE:LINE:COL: message (rule)`, then the count of those not listed. */
+function configProblemLines(report: SimulationReport): string[] {
+  const p = report.configProblems;
+  if (!p) return [];
+  const lines = p.listed.map((d) => `${d.severity}: ${d.file}:${d.line}:${d.column}: ${d.message} (${d.ruleId})`);
+  if (p.omitted > 0) lines.push(`warning: ${omittedProblems(p.omitted, p.listed.length)}`);
+  return lines;
+}
+
+/** Most lines a piece of text output holds: a client with 200,000 log lines is written in several. */
+const MAX_LINES_PER_WRITE = 1_000;
+
+/** Writes `lines` (each followed by a line break) through `write` in pieces of at most MAX_LINES_PER_WRITE lines. */
+function writeLines(lines: string[], write: (text: string) => void): void {
+  for (let i = 0; i < lines.length; i += MAX_LINES_PER_WRITE) {
+    write(`${lines.slice(i, i + MAX_LINES_PER_WRITE).join('\n')}\n`);
+  }
+}
+
+/** The text report, written through `write` piece by piece (a client at a time). */
+export function simTextWriter(write: (text: string) => void): SimReportWriter {
+  let notesWritten = 0;
+  return {
+    start(report) {
+      const out: string[] = [];
+      out.push(`irule-sim: ${report.virtual} (${report.destination}), BIG-IP ${report.version}, rules: ${report.rules.join(', ')}`);
+      out.push(`flow: ${report.flow.join(' > ')}`);
+      for (const n of report.notes) out.push(`note: ${n}`);
+      notesWritten = report.notes.length;
+      for (const line of configProblemLines(report)) out.push(line);
+      const ri = report.ruleInit;
+      if (ri.rules.length > 0) {
+        out.push('', `RULE_INIT (${ri.rules.join(', ')})`);
+        for (const l of ri.logs) out.push(`  log      ${l}`);
+        if (ri.error) out.push(...errorLines(ri.error, '  '));
+        if (ri.notModelled.length > 0) out.push(`  not modelled ${ri.notModelled.join(', ')}`);
+      }
+      writeLines(out, write);
+    },
+    result(r) {
+      // Line by line: a spread of a client's 200,000 log lines would overflow the stack.
+      const lines = [''];
+      for (const line of clientBlock(r)) lines.push(line);
+      writeLines(lines, write);
+    },
+    end(report) {
+      // Remarks made while the clients ran, after the header was written (none are expected: the run's remarks come from RULE_INIT).
+      writeLines(report.notes.slice(notesWritten).map((n) => `note: ${n}`), write);
+    },
+  };
+}
+
 /** The whole report as text (trailing newline). */
 export function formatSimText(report: SimulationReport): string {
-  const out: string[] = [];
-  out.push(`irule-sim: ${report.virtual} (${report.destination}), BIG-IP ${report.version}, rules: ${report.rules.join(', ')}`);
-  out.push(`flow: ${report.flow.join(' > ')}`);
-  for (const n of report.notes) out.push(`note: ${n}`);
-  const ri = report.ruleInit;
-  if (ri.rules.length > 0) {
-    out.push('', `RULE_INIT (${ri.rules.join(', ')})`);
-    for (const l of ri.logs) out.push(`  log      ${l}`);
-    if (ri.error) out.push(...errorLines(ri.error, '  '));
-    if (ri.notModelled.length > 0) out.push(`  not modelled ${ri.notModelled.join(', ')}`);
-  }
-  // Line by line: a spread of a client's 200,000 log lines would overflow the stack.
-  for (const r of report.results) {
-    out.push('');
-    for (const line of clientBlock(r)) out.push(line);
-  }
-  return `${out.join('\n')}\n`;
+  const pieces: string[] = [];
+  writeReport(report, simTextWriter((t) => pieces.push(t)));
+  return pieces.join('');
 }

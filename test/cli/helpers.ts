@@ -25,6 +25,15 @@ export async function runCli(argv: string[], cwd: string, stdin: string | Uint8A
   return { code, stdout, stderr };
 }
 
+/** Run irule-sim in-process in `cwd`. */
+export async function runSimCli(argv: string[], cwd: string): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const { runSim } = await import('../../src/cli/sim/run.js');
+  const code = await runSim(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: async () => new Uint8Array(), cwd });
+  return { code, stdout, stderr };
+}
+
 /** A fresh temporary folder holding `files` (relative path to content); returns its path and a cleanup. */
 export async function tempTree(files: Record<string, string | Uint8Array>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'irule-lint-test-'));

@@ -10,6 +10,7 @@
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { MAX_CONFIG_PROBLEMS, configProblems } from '../../src/bigip/diagnostic.js';
 import { parseBigipConf } from '../../src/bigip/parse-config.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { fixText } from '../../src/lint/fix.js';
@@ -100,6 +101,42 @@ export const confInput: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
 );
 
+/** Record keys and pool member names, good and bad, for confs whose every object must be accounted for. */
+const RECORD_KEYS = ['10.0.0.1', '10.0.0.1/32', '10.0.0.0/8', '10.0.0.7/8', '2001:db8::/32', '1.2.3.4%2', 'not-an-ip', '300.1.1.1', '"quoted key"', '42', '-7', 'x'.repeat(300), '10.0.0.1/33', '::1'];
+const MEMBERS = ['/Common/10.1.1.1:80', '/Common/web1:80', '/Common/2001:db8::1.443', '/Common/10.1.1.1:http', 'bad', '/Common/10.1.1.1:99999', '/Common/n:80 { address 10.1.1.300 }', '/Common/n2:80 { address 10.2.2.2 }'];
+
+/** A conf with data groups and pools made of those pieces, and the offsets where each record key and member is written. */
+const objectsConf: fc.Arbitrary<{ text: string; records: number[]; members: number[] }> = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom('ip', 'string', 'integer', 'colour'), fc.array(fc.constantFrom(...RECORD_KEYS), { maxLength: 12 })), { maxLength: 3 }),
+    fc.array(fc.array(fc.constantFrom(...MEMBERS), { maxLength: 6 }), { maxLength: 3 }),
+    fc.boolean(),
+  )
+  .map(([groups, pools, node]) => {
+    let text = node ? 'ltm node /Common/web1 {\n    address 10.9.9.9\n}\n' : '';
+    const records: number[] = [];
+    const members: number[] = [];
+    groups.forEach(([type, keys], g) => {
+      text += `ltm data-group internal /Common/dg${g} {\n    records {\n`;
+      for (const k of keys) {
+        text += '        ';
+        records.push(text.length);
+        text += `${k} {\n            data v\n        }\n`;
+      }
+      text += `    }\n    type ${type}\n}\n`;
+    });
+    pools.forEach((list, p) => {
+      text += `ltm pool /Common/p${p} {\n    members {\n`;
+      for (const m of list) {
+        text += '        ';
+        if (m !== 'bad') members.push(text.length);
+        text += m.includes('{') ? `${m}\n` : `${m} { }\n`;
+      }
+      text += '    }\n}\n';
+    });
+    return { text, records, members };
+  });
+
 /** Longest message a finding may carry, whatever the input. */
 const MAX_MESSAGE = 600;
 
@@ -165,16 +202,30 @@ export const properties: Record<string, fc.IProperty<unknown[]>> = {
   bigipConf: fc.property(confInput, (text) => {
     count('bigipConf');
     const { diagnostics } = parseBigipConf(text);
-    let total = 0;
     for (const d of diagnostics) {
       expect(d.message.startsWith('internal'), d.message).toBe(false);
       expect(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= text.length).toBe(true);
-      total += d.message.length;
+      // Messages quote offending text as an excerpt only, so each stays short whatever the input.
+      expect(d.message.length, d.message.slice(0, 120)).toBeLessThanOrEqual(MAX_MESSAGE);
     }
-    // Messages may name what they are about, but all of them together stay proportional to the text.
-    expect(total).toBeLessThanOrEqual(MAX_MESSAGE * diagnostics.length + 4 * text.length);
+    // What the CLIs report: every problem but the syntax errors (which refuse the file), capped with a count.
+    const reported = diagnostics.filter((d) => d.severity !== 'error' || d.ruleId !== 'config-syntax');
+    const { listed, omitted } = configProblems(diagnostics);
+    expect(listed.length + omitted).toBe(reported.length);
+    expect(listed.length).toBe(Math.min(reported.length, MAX_CONFIG_PROBLEMS));
+    expect(listed.every((d) => d.severity === 'warning')).toBe(true);
+  }),
+  bigipConfObjects: fc.property(objectsConf, ({ text, records, members }) => {
+    count('bigipConfObjects');
+    const { config, diagnostics } = parseBigipConf(text);
+    const reportedAt = new Set(diagnostics.map((d) => d.range.start));
+    // Nothing is dropped silently: each record and pool member is in the model, or reported where it is written.
+    const kept = new Set(Object.values(config.dataGroups).flatMap((dg) => dg.records.map((r) => r.range?.start)));
+    for (const at of records) expect(kept.has(at) || reportedAt.has(at), `record at ${at} in\n${text}`).toBe(true);
+    const usable = new Set(Object.values(config.pools).flatMap((p) => p.members.filter((m) => m.address !== undefined).map((m) => m.range?.start)));
+    for (const at of members) expect(usable.has(at) || [...reportedAt].some((r) => r >= at && r < at + 80), `member at ${at} in\n${text}`).toBe(true);
   }),
 };
 
 /** Share of the long run's inputs per target: the cheap targets take more of them. */
-export const LONG_RUN_SHARE: Record<string, number> = { parser: 0.3, bigipConf: 0.3, linter: 0.15, formatters: 0.1, fixer: 0.15 };
+export const LONG_RUN_SHARE: Record<string, number> = { parser: 0.3, bigipConf: 0.25, bigipConfObjects: 0.05, linter: 0.15, formatters: 0.1, fixer: 0.15 };

@@ -80,8 +80,7 @@ export async function runSim(argv: readonly string[], io: CliIo): Promise<number
     const { simulateFiles } = await import('./simulate-files.js');
     const raw = program.opts<Partial<SimCliOptions>>();
     const opts: SimCliOptions = { ...raw, client: raw.client ?? [], external: raw.external ?? [], event: raw.event ?? [], format: raw.format ?? 'text' };
-    const out = await simulateFiles(program.args, opts, io);
-    io.stdout(out);
+    await simulateFiles(program.args, opts, io);
     return SIM_EXIT.ok;
   } catch (err) {
     if (err instanceof UsageError) return fail(io, err.message);

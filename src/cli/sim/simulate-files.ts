@@ -6,15 +6,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type ConfigDiagnostic, configProblems } from '../../bigip/diagnostic.js';
 import { parseBigipConf } from '../../bigip/parse-config.js';
+import { excerpt } from '../../diagnostics.js';
 import type { BigipConfig } from '../../bigip/model.js';
 import { allEvents, getEvent } from '../../catalog/load.js';
 import { closest } from '../../lint/config.js';
 import { checkVersion, compareVersions, defaultVersion, newerVersionWarning, parseVersion, type BigipVersion } from '../../lint/version.js';
-import { formatSimJson } from '../../report/sim-json.js';
-import { formatSimText } from '../../report/sim-text.js';
+import { simJsonWriter } from '../../report/sim-json.js';
+import { simTextWriter } from '../../report/sim-text.js';
 import { parseClient, parseClientList } from '../../sim/irule/clients.js';
-import { simulate } from '../../sim/irule/engine.js';
+import { prepareSimulation, type Simulation } from '../../sim/irule/engine.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
 import type { ClientSpec, HttpMessageSpec, RuleSource, SimulationReport } from '../../sim/irule/types.js';
 import { bigipConfProblem } from '../bigip-conf.js';
@@ -61,8 +63,13 @@ async function readClients(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise
   return { clients: [{ address: DEFAULT_CLIENT }], defaulted: true };
 }
 
-/** Reads and parses bigip.conf; a syntax error in it is an input error naming file, line and column. */
-export async function readConfig(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions, notes: string[]): Promise<BigipConfig | undefined> {
+/** Reads and parses bigip.conf; a syntax error in it is an input error naming file, line and column, its other problems go to `problems`. */
+export async function readConfig(
+  io: Pick<CliIo, 'cwd'>,
+  opts: SimCliOptions,
+  notes: string[],
+  problems: ConfigDiagnostic[],
+): Promise<BigipConfig | undefined> {
   if (opts.bigipConf === undefined) return undefined;
   const f = await readText(io, opts.bigipConf, 'bigip.conf');
   const explicit = new Map<string, string>();
@@ -89,8 +96,9 @@ export async function readConfig(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions, no
   const { config, diagnostics } = parseBigipConf(f.text, { source: f.name, externalFiles: reader });
   const problem = bigipConfProblem(config, diagnostics, f.name);
   if (problem) throw new UsageError(problem);
+  for (const d of diagnostics) problems.push(d.source === undefined ? { ...d, source: f.name } : d);
   for (const dg of Object.values(config.dataGroups)) {
-    if (dg.external && !dg.loaded) notes.push(`external data group ${dg.name}: its file was not found (pass --external ${dg.shortName}=<file>); treated as empty`);
+    if (dg.external && !dg.loaded) notes.push(`external data group ${excerpt(dg.name)}: its file was not found (pass --external ${excerpt(dg.shortName)}=<file>); treated as empty`);
   }
   return config;
 }
@@ -114,6 +122,22 @@ export async function simulateSources(
   opts: SimCliOptions,
   io: Pick<CliIo, 'cwd' | 'stderr'>,
 ): Promise<SimulationReport> {
+  const { sim, finish } = await prepareSources(loadRules, opts, io);
+  return finish(sim.run());
+}
+
+/** A simulation ready to run, and what the CLI adds to any report it makes (its notes, the bigip.conf problems). */
+interface PreparedRun {
+  sim: Simulation;
+  finish(report: SimulationReport): SimulationReport;
+}
+
+/** Reads and checks everything `simulateSources` needs and sets the simulation up (see there). */
+async function prepareSources(
+  loadRules: () => Promise<RuleSource[]>,
+  opts: SimCliOptions,
+  io: Pick<CliIo, 'cwd' | 'stderr'>,
+): Promise<PreparedRun> {
   let cliVersion: BigipVersion | undefined;
   if (opts.bigipVersion !== undefined) {
     const checked = checkVersion(opts.bigipVersion);
@@ -127,11 +151,12 @@ export async function simulateSources(
   }
   const notes: string[] = [];
   const { clients, defaulted } = await readClients(io, opts);
-  const config = await readConfig(io, opts, notes);
+  const confDiagnostics: ConfigDiagnostic[] = [];
+  const config = await readConfig(io, opts, notes, confDiagnostics);
   const request = await readRequest(io, opts);
   const rules = await loadRules();
   const version = simulatedVersion(cliVersion, config, io);
-  const report = simulate({
+  const sim = prepareSimulation({
     rules,
     config,
     virtual: opts.virtual,
@@ -140,10 +165,16 @@ export async function simulateSources(
     clients,
     request,
   });
-  if ('error' in report) throw new UsageError(report.error);
+  if ('error' in sim) throw new UsageError(sim.error);
   if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
-  report.notes.push(...notes);
-  return report;
+  const problems = configProblems(confDiagnostics, new Set(rules.map((r) => r.name.slice(r.name.lastIndexOf('/') + 1))));
+  const listed = problems.listed.map((d) => ({ file: d.source ?? '', line: d.line, column: d.column, severity: d.severity, ruleId: d.ruleId, message: d.message }));
+  const finish = (report: SimulationReport): SimulationReport => {
+    report.notes.push(...notes);
+    if (listed.length > 0) report.configProblems = { listed, omitted: problems.omitted };
+    return report;
+  };
+  return { sim, finish };
 }
 
 /**
@@ -157,10 +188,14 @@ export function simulatedVersion(asked: BigipVersion | undefined, config: BigipC
   return (chosen ?? defaultVersion()).text;
 }
 
-/** Simulates and returns the formatted report. */
-export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<string> {
+/**
+ * Simulates and writes the report to `io.stdout` as it goes: the header once RULE_INIT has run,
+ * then each client as it is simulated (no client result is kept), in pieces of about 64 KB, waiting
+ * for standard output to drain when it asks to. Usage problems are thrown before anything is written.
+ */
+export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<void> {
   if (files.length === 0 && opts.bigipConf === undefined) throw new UsageError('no iRule files given (or give --bigip-conf to simulate the rules a virtual server has there)');
-  const report = await simulateSources(
+  const { sim, finish } = await prepareSources(
     async () => {
       // Folders are searched as irule-lint searches them (*.irule, *.irul, *.tcl, in name order).
       const found = files.length > 0 ? await findFiles(files, io.cwd) : [];
@@ -175,7 +210,46 @@ export async function simulateFiles(files: string[], opts: SimCliOptions, io: Cl
     opts,
     io,
   );
-  return opts.format === 'json' ? formatSimJson(report) : formatSimText(report);
+  const out = new OutputBuffer(io);
+  const writer = (opts.format === 'json' ? simJsonWriter : simTextWriter)((text) => out.write(text));
+  writer.start(finish(sim.begin()));
+  for (const r of sim.clientResults()) {
+    writer.result(r);
+    await out.pause();
+  }
+  writer.end(finish(sim.report([])));
+  out.flush();
+  await out.pause();
+}
+
+/** Gathers output pieces into writes of about 64 KB, and waits for standard output to drain between them. */
+class OutputBuffer {
+  /** Size of a write. */
+  static readonly SIZE = 64 * 1024;
+  private pieces: string[] = [];
+  private size = 0;
+
+  constructor(private readonly io: Pick<CliIo, 'stdout' | 'drain'>) {}
+
+  /** Adds a piece, writing when a write's worth is gathered. */
+  write(text: string): void {
+    this.pieces.push(text);
+    this.size += text.length;
+    if (this.size >= OutputBuffer.SIZE) this.flush();
+  }
+
+  /** Writes what is gathered. */
+  flush(): void {
+    if (this.pieces.length === 0) return;
+    this.io.stdout(this.pieces.join(''));
+    this.pieces = [];
+    this.size = 0;
+  }
+
+  /** Waits until standard output can take more (at once when it can). */
+  async pause(): Promise<void> {
+    await this.io.drain?.();
+  }
 }
 
 /** The rule name `irule-sim` gives a file: its name without the extension. */

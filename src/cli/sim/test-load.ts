@@ -127,7 +127,7 @@ export class TestLoader {
     let p = this.configs.get(key);
     if (!p) {
       const notes: string[] = [];
-      p = readConfig(this.io, { bigipConf: abs, external, client: [], event: [], format: 'text' }, notes);
+      p = readConfig(this.io, { bigipConf: abs, external, client: [], event: [], format: 'text' }, notes, []);
       this.configs.set(key, p);
     }
     try {

@@ -227,15 +227,35 @@ export class Simulation {
 
   /** Runs RULE_INIT (once) and every client. */
   run(): SimulationReport {
-    const ruleInit = this.runRuleInit();
-    const results = this.options.clients.map((c, i) => this.runClient(c, i));
+    this.runRuleInit();
+    return this.report(this.options.clients.map((c, i) => this.runClient(c, i)));
+  }
+
+  /**
+   * For output written as it goes (200,000 clients): runs RULE_INIT (once) and returns the report
+   * with no results yet; `clientResults()` then runs the clients one at a time and keeps none, and
+   * `report([])` gives the notes as they stand at the end.
+   */
+  begin(): SimulationReport {
+    this.runRuleInit();
+    return this.report([]);
+  }
+
+  /** Runs each client in order, yielding its result (see `begin`). */
+  *clientResults(): Generator<ClientResult> {
+    const clients = this.options.clients;
+    for (let i = 0; i < clients.length; i++) yield this.runClient(clients[i], i);
+  }
+
+  /** The report with `results` (RULE_INIT must have run). */
+  report(results: ClientResult[]): SimulationReport {
     return {
       virtual: this.ctx.virtual.name,
       destination: formatEndpoint(this.ctx.virtual.address, this.ctx.virtual.port),
       version: this.ctx.version,
       rules: this.rules.map((r) => r.name),
       flow: this.steps.map((s) => s.event),
-      ruleInit,
+      ruleInit: this.runRuleInit(),
       results,
       notes: [...this.notes, ...this.ctx.global.notes],
     };

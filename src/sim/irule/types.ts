@@ -4,6 +4,7 @@
  * `JSON.stringify`; `src/report/sim-json.ts` prints the results as the documented JSON.
  */
 import type { BigipConfig } from '../../bigip/model.js';
+import type { Severity } from '../../diagnostics.js';
 import type { Limits } from '../interp.js';
 import type { LoadOutcome } from './load.js';
 
@@ -207,4 +208,14 @@ export interface SimulationReport {
   results: ClientResult[];
   /** Remarks that apply to the whole run (e.g. "no bigip.conf: empty default configuration"). */
   notes: string[];
+  /** Problems of the bigip.conf that do not stop the run, at warning level and capped (absent when there are none). */
+  configProblems?: ConfigProblemsReport;
+}
+
+/** The bigip.conf problems of a run: the first ones listed, the rest counted. */
+export interface ConfigProblemsReport {
+  /** Listed problems, each with the file (as shown), 1-based line and column, rule id and message. */
+  listed: { file: string; line: number; column: number; severity: Severity; ruleId: string; message: string }[];
+  /** How many more there are. */
+  omitted: number;
 }
