@@ -26,6 +26,7 @@ import {
   type DataGroup,
   type DataGroupType,
   type IRule,
+  type NetRoute,
   type PoolMember,
   type ProfileContext,
   type Snat,
@@ -245,6 +246,7 @@ const SPECS: HeaderSpec[] = [
   { words: ['net', 'self'], keys: keys('address', 'vlan', 'traffic-group', 'allow-service', 'description'), build: buildSelfIp },
   { words: ['net', 'vlan'], keys: keys('interfaces', 'tag', 'mtu', 'description'), build: buildVlan },
   { words: ['net', 'route-domain'], keys: keys('id', 'parent', 'strict', 'vlans', 'description'), build: buildRouteDomain },
+  { words: ['net', 'route'], keys: keys('network', 'gw', 'interface', 'pool', 'blackhole', 'mtu', 'description'), build: buildRoute },
   { words: ['sys', 'file', 'data-group'], keys: keys('source-path', 'type', 'revision', 'description'), build: buildDataGroupFile },
   { words: ['auth', 'partition'], build: buildPartition },
   // bigpipe v10 (names are bare and live in /Common)
@@ -265,6 +267,10 @@ const SPECS: HeaderSpec[] = [
 /** Recognises one top-level entry and builds its object; unknown entries are ignored. */
 function buildObject(ctx: Ctx, entry: TmshEntry): void {
   const words = entry.words;
+  if (words.length === 2 && words[0].text === 'sys' && words[1].text === 'global-settings') {
+    readGlobalSettings(ctx, entry);
+    return;
+  }
   const spec = SPECS.find((s) => s.words.every((w, i) => words[i] !== undefined && !words[i].quoted && words[i].text === w));
   if (!spec) return;
   const rest = words.slice(spec.words.length);
@@ -1086,6 +1092,64 @@ function buildRouteDomain(ctx: Ctx, h: Header): void {
   const parent = h.props.text('parent');
   if (parent !== undefined) rd.parent = qualify(parent, b.partition);
   put(ctx, 'routeDomain', h, rd);
+}
+
+/** Parses a route's `network`: `default` (0.0.0.0/0), `default-inet6` (::/0), with `%N`, or `addr/len`. */
+function routeNetwork(text: string): string | undefined {
+  const pct = text.indexOf('%');
+  const head = pct === -1 ? text : text.slice(0, pct);
+  const rd = pct === -1 ? '' : text.slice(pct);
+  if (head === 'default') return parseNetworkText(`0.0.0.0${rd}/0`);
+  if (head === 'default-inet6') return parseNetworkText(`::${rd}/0`);
+  return parseNetworkText(text);
+}
+
+/** A canonical network from text, or undefined. */
+function parseNetworkText(text: string): string | undefined {
+  const n = parseNetworkDetailed(text);
+  return n ? formatNetwork(n.network) : undefined;
+}
+
+/** `net route NAME { network N gw A | interface V | pool P | blackhole }`. */
+function buildRoute(ctx: Ctx, h: Header): void {
+  const b = base(ctx, h);
+  const p = h.props;
+  const owner = `route ${h.name}`;
+  const route: NetRoute = { ...b, kind: 'route', blackhole: p.flag('blackhole') };
+  const netWord = p.word('network');
+  if (!netWord) ctx.sink.error('config-invalid', `${owner} has no network`, h.nameWord.range);
+  else {
+    const net = routeNetwork(netWord.text);
+    if (net) route.network = net;
+    else ctx.sink.error('config-invalid', `invalid network '${netWord.text}' in ${owner}`, netWord.range);
+  }
+  const gw = p.word('gw');
+  if (gw) {
+    const a = canonicalAddress(ctx, gw, owner);
+    if (a) route.gateway = a;
+  }
+  const iface = p.word('interface');
+  if (iface) route.vlan = qualify(iface.text, b.partition);
+  const pool = p.word('pool');
+  if (pool) {
+    route.pool = ref(ctx, pool.text, b.partition, 'pool', (full) => (route.pool = full));
+    checkRef(ctx, 'pool', 'gateway pool', owner, () => route.pool, pool.range);
+  }
+  if (!gw && !iface && !pool && !route.blackhole) {
+    ctx.sink.warning('config-invalid', `${owner} has no gw, interface, pool or blackhole: it routes nowhere`, h.nameWord.range);
+  }
+  const routes = (ctx.config.routes ??= {});
+  if (Object.prototype.hasOwnProperty.call(routes, h.name)) {
+    ctx.sink.warning('config-invalid', `${h.name} is defined more than once; the last definition is used`, h.nameWord.range);
+  }
+  routes[h.name] = route;
+}
+
+/** `sys global-settings { hostname NAME … }`: the device's host name (`info hostname`). */
+function readGlobalSettings(ctx: Ctx, entry: TmshEntry): void {
+  if (entry.body?.type !== 'Block') return;
+  const host = new TmshProps(entry.body).text('hostname');
+  if (host !== undefined) ctx.config.hostname = host;
 }
 
 /** `auth partition NAME { default-route-domain N }`. */

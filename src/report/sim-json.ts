@@ -24,7 +24,7 @@ function errorJson(e: ErrorResult | null): unknown {
 
 /** One client result in key order. */
 function resultJson(r: ClientResult): unknown {
-  return {
+  const out: Record<string, unknown> = {
     client: r.client,
     virtual: r.virtual,
     events: r.events,
@@ -40,6 +40,9 @@ function resultJson(r: ClientResult): unknown {
     notModelled: r.notModelled,
     notes: r.notes,
   };
+  // The route to the server, when the configuration has self IPs or routes to judge by.
+  if (r.egress) out.egress = { vlan: r.egress.vlan, decidedBy: r.egress.decidedBy, route: r.egress.route };
+  return out;
 }
 
 /** The whole report as JSON text (two-space indentation, trailing newline). */

@@ -15,7 +15,7 @@ import type { SnatDecision } from '../bigip/snat.js';
 import type { Budget, Frame, Interp } from '../interp.js';
 import type { HttpMessage } from './http.js';
 import type { LoadedRule } from './load.js';
-import type { ErrorResult, ResponseResult, SnatResult } from './types.js';
+import type { EgressResult, ErrorResult, ResponseResult, SnatResult } from './types.js';
 
 /** Persistence as a virtual server's default profile or a `persist` command sets it. */
 export interface PersistSetting {
@@ -99,6 +99,8 @@ export class Connection {
   reselect = false;
   /** The translation the server-side connection got. */
   snatResult: SnatResult | undefined;
+  /** The route to the server (undefined without routing in the configuration). */
+  egress: EgressResult | undefined;
   /** SNAT setting made by an iRule. */
   snat: SnatDecision | undefined;
   /** Persistence set by an iRule (`persist none` gives mode `none`). */

@@ -17,7 +17,7 @@ import { createTclInterp } from '../index.js';
 import { Code, type Interp } from '../interp.js';
 import { formatList } from '../values.js';
 import { v10ListValue } from '../bigip/datagroups.js';
-import { resolveSnat, type SnatDecision } from '../bigip/snat.js';
+import { egressFor, resolveSnat, type SnatDecision } from '../bigip/snat.js';
 import { Connection, type LbTarget, type PersistSetting, SimContext, type SimVirtual } from './context.js';
 import { unknownCommandHook } from './dispatch.js';
 import { errorResult } from './errors.js';
@@ -436,7 +436,9 @@ export class Simulation {
       conn.note(`pool ${pool.name} does not allow SNAT (allow-snat no): the source address is not translated`);
       decision = { type: 'none' };
     }
-    conn.snatResult = resolveSnat(ctx.config, decision, decidedBy, conn.target.address, conn.clientAddress, (t) => conn.note(t));
+    const note = (t: string): void => conn.note(t);
+    conn.egress = egressFor(ctx.config, conn.target.address, note);
+    conn.snatResult = resolveSnat(ctx.config, decision, decidedBy, conn.target.address, conn.clientAddress, note, conn.egress);
     conn.serverConnected = true;
   }
 
@@ -484,6 +486,7 @@ export class Simulation {
       error: conn.error,
       notModelled: [...conn.notModelled],
       notes: conn.notes,
+      egress: served ? (conn.egress ?? null) : null,
     };
   }
 

@@ -90,6 +90,16 @@ export interface SnatResult {
   decidedBy: 'irule' | 'virtual';
 }
 
+/** How the server-side connection leaves BIG-IP: the egress VLAN and the route that decided it. */
+export interface EgressResult {
+  /** The egress VLAN (full path), or null when no route reaches the server or the route names no VLAN. */
+  vlan: string | null;
+  /** What decided: `route /Common/default (0.0.0.0/0 via 10.1.10.1)` or `self IP /Common/int (connected 10.1.10.0/24)`; null when no route reaches the server. */
+  decidedBy: string | null;
+  /** The `net route` that decided (full path); null for a directly connected network or no route. */
+  route: string | null;
+}
+
 /** An HTTP response BIG-IP generated (`HTTP::respond`, `HTTP::redirect`). */
 export interface ResponseResult {
   /** Status code. */
@@ -150,6 +160,8 @@ export interface ClientResult {
   notModelled: string[];
   /** Remarks on simulator choices for this client (e.g. a load-balancing mode approximated). */
   notes: string[];
+  /** The route to the server (null when there was no server-side connection, or the configuration has no self IPs or routes). */
+  egress?: EgressResult | null;
 }
 
 /** The outcome of RULE_INIT, which runs once when the rules load. */
