@@ -139,8 +139,8 @@ export function selectSnatpoolAddress(config: BigipConfig, pool: Snatpool, query
 export interface TrafficQuery {
   /** Destination address the client connects to. */
   destination: IpAddress | string;
-  /** Destination port. */
-  port: number;
+  /** Destination port; undefined matches a virtual server of any port (a port-specific one is preferred). */
+  port?: number;
   /** IP protocol (`tcp`, `udp`, …); virtuals with `any` or no protocol match everything. */
   protocol?: string;
   /** Client address, checked against each virtual's `source`. */
@@ -165,7 +165,7 @@ export function matchVirtual(config: BigipConfig, query: TrafficQuery): VirtualS
     if (!vs.enabled || !d?.address || vs.maskPrefix === undefined) continue;
     const da = parseAddress(d.address);
     if (!da || !networkContains(toNetwork(da, vs.maskPrefix), dest)) continue;
-    if (d.port !== 0 && d.port !== query.port) continue;
+    if (d.port !== 0 && query.port !== undefined && d.port !== query.port) continue;
     if (query.protocol && vs.ipProtocol && vs.ipProtocol !== 'any' && vs.ipProtocol !== query.protocol) continue;
     const srcNet = vs.source !== undefined ? parseNetwork(vs.source) : undefined;
     if (src && srcNet && !networkContains(srcNet, src, { ignoreRouteDomain: true })) continue;

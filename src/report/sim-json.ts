@@ -40,6 +40,7 @@ function resultJson(r: ClientResult): unknown {
     notModelled: r.notModelled,
     notes: r.notes,
   };
+  if (r.destination !== undefined) out.destination = r.destination;
   // The route to the server, when the configuration has self IPs or routes to judge by.
   if (r.egress) out.egress = { vlan: r.egress.vlan, decidedBy: r.egress.decidedBy, route: r.egress.route };
   return out;

@@ -44,7 +44,7 @@ function errorLines(e: ErrorResult, indent: string): string[] {
 
 /** One client block. */
 function clientBlock(r: ClientResult): string[] {
-  const lines = [`client ${r.client} (port ${r.clientPort})`];
+  const lines = [`client ${r.client} (port ${r.clientPort})${r.destination !== undefined ? ` to ${r.destination}` : ''}`];
   const add = (label: string, text: string): void => {
     lines.push(`  ${label.padEnd(8)} ${text}`);
   };

@@ -133,8 +133,10 @@ export class Connection {
   readonly notes: string[] = [];
   /** The uncaught error. */
   error: ErrorResult | null = null;
-  /** The server-side connection exists. */
+  /** The server-side connection is being opened (source address translated at SA_PICKED). */
   serverConnected = false;
+  /** The server-side connection is established (SERVER_CONNECTED reached): `IP::server_addr` answers from here on. */
+  serverEstablished = false;
   /** `after` scripts waiting to run. */
   readonly afterJobs: AfterJob[] = [];
   /** The client's limits, shared by all its event runs and `after` jobs. */
@@ -149,6 +151,10 @@ export class Connection {
     /** Client source port. */
     readonly clientPort: number,
     payload: string,
+    /** The address the client connected to (`IP::local_addr` on the client side). */
+    readonly destAddress: string,
+    /** The port the client connected to (`TCP::local_port` on the client side; 0 when unknown). */
+    readonly destPort: number,
   ) {
     this.frame = interp.newFrame();
     this.budget = interp.newBudget();

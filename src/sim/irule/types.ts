@@ -24,6 +24,16 @@ export interface ClientSpec {
   address: string;
   /** Source port; a deterministic ephemeral port is used when absent. */
   port?: number;
+  /** The address (and port) the client connected to (`--destination`); default: the virtual server's destination. */
+  destination?: Endpoint;
+}
+
+/** An address with an optional port. */
+export interface Endpoint {
+  /** Canonical address, with `%N` when a route domain was given. */
+  address: string;
+  /** Port, when given. */
+  port?: number;
 }
 
 /** One HTTP header. */
@@ -160,6 +170,8 @@ export interface ClientResult {
   notModelled: string[];
   /** Remarks on simulator choices for this client (e.g. a load-balancing mode approximated). */
   notes: string[];
+  /** The address the client connected to, `addr:port` (IPv6 `addr.port`), when the client gave one (`--destination`). */
+  destination?: string;
   /** The route to the server (null when there was no server-side connection, or the configuration has no self IPs or routes). */
   egress?: EgressResult | null;
 }
