@@ -635,7 +635,7 @@ export function prepareSimulation(options: SimulateOptions): Simulation | SimSet
   }
   const rules: LoadedRule[] = [];
   for (let i = 0; i < sources.length; i++) {
-    const { rule, problems } = loadRule(sources[i], i, options.version);
+    const { rule, problems } = loadRule(sources[i], i, options.version, options.config);
     if (problems.length > 0) return { error: loadError(problems) };
     rules.push(rule);
   }

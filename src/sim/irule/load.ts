@@ -6,7 +6,9 @@
  * handlers (with their `priority`, from the `when` itself or a rule-level `priority N` statement
  * before it) and the procs.
  */
+import type { BigipConfig } from '../../bigip/model.js';
 import { checkLoad, DEFAULT_PRIORITY } from '../../load/check.js';
+import { missingInRule, unableToFind } from '../../load/config-refs.js';
 import type { Script, Word } from '../../syntax/ast.js';
 import { literalValue, parse } from '../../syntax/index.js';
 import { LineIndex } from '../../syntax/line-index.js';
@@ -99,8 +101,12 @@ function procParams(word: Word | undefined, fallback: string[]): { name: string;
   });
 }
 
-/** Loads one rule for a BIG-IP version; `problems` is empty when BIG-IP would accept it. */
-export function loadRule(source: RuleSource, index: number, version: string): { rule: LoadedRule; problems: LoadProblem[] } {
+/**
+ * Loads one rule for a BIG-IP version; `problems` is empty when BIG-IP would accept it. With a
+ * configuration, a literal pool or SNAT pool name it lacks is refused too, as BIG-IP refuses the
+ * save (the decision the linter's undefined-pool / undefined-snatpool share, src/load/config-refs.ts).
+ */
+export function loadRule(source: RuleSource, index: number, version: string, config?: BigipConfig): { rule: LoadedRule; problems: LoadProblem[] } {
   const name = ruleFullPath(source.name);
   const text = source.text;
   const origin = source.origin ?? name;
@@ -128,6 +134,10 @@ export function loadRule(source: RuleSource, index: number, version: string): { 
   if (problems.length > 0) return { rule, problems };
   for (const issue of checkLoad(ast, version, lineOf)) problem(issue.range.start, issue.bigip);
   if (problems.length > 0) return { rule, problems };
+  if (config) {
+    for (const ref of missingInRule(ast, config)) problem(ref.word.range.start, unableToFind(ref, lineOf(ref.word.range.start)));
+    if (problems.length > 0) return { rule, problems };
+  }
 
   // The rule loads: every `when` and `proc` below has the shape the load check asks for.
   let priority = DEFAULT_PRIORITY;
