@@ -267,8 +267,12 @@ const SPECS: HeaderSpec[] = [
 /** Recognises one top-level entry and builds its object; unknown entries are ignored. */
 function buildObject(ctx: Ctx, entry: TmshEntry): void {
   const words = entry.words;
-  if (words.length === 2 && words[0].text === 'sys' && words[1].text === 'global-settings') {
+  if ((words.length === 2 && words[0].text === 'sys' && words[1].text === 'global-settings') || (words.length === 1 && words[0].text === 'system')) {
     readGlobalSettings(ctx, entry);
+    return;
+  }
+  if (words[0]?.text === 'route' && entry.body && (words.length === 2 || (words.length === 3 && /^inet6?$/.test(words[2].text)))) {
+    buildV10Route(ctx, entry);
     return;
   }
   const spec = SPECS.find((s) => s.words.every((w, i) => words[i] !== undefined && !words[i].quoted && words[i].text === w));
@@ -1145,7 +1149,39 @@ function buildRoute(ctx: Ctx, h: Header): void {
   routes[h.name] = route;
 }
 
-/** `sys global-settings { hostname NAME … }`: the device's host name (`info hostname`). */
+/** bigpipe v10 `route default inet { gateway A }`, `route 10.2.0.0/16 { gateway A | vlan V | pool P }`, `route 10.2.0.0 { netmask M … }`. */
+function buildV10Route(ctx: Ctx, entry: TmshEntry): void {
+  const [, netWord, familyWord] = entry.words;
+  const p = new TmshProps(entry.body);
+  const text = netWord.text === 'default' ? (familyWord?.text === 'inet6' ? 'default-inet6' : 'default') : netWord.text;
+  const netmask = p.text('netmask');
+  const network = routeNetwork(netmask !== undefined && !text.includes('/') ? `${text}/${netmask}` : text);
+  ctx.counts.v10++;
+  const name = qualify(entry.words.slice(1).map((w) => w.text).join(' '));
+  const { partition, shortName } = splitPath(name);
+  const route: NetRoute = {
+    name,
+    partition: partition || 'Common',
+    shortName,
+    location: { range: entry.range, line: ctx.sink.position(entry.range.start).line, ...(ctx.source !== undefined ? { source: ctx.source } : {}) },
+    kind: 'route',
+    blackhole: p.flag('blackhole'),
+  };
+  if (network) route.network = network;
+  else ctx.sink.error('config-invalid', `invalid network '${netWord.text}' in route ${name}`, netWord.range);
+  const gw = p.word('gateway');
+  if (gw) {
+    const a = canonicalAddress(ctx, gw, `route ${name}`);
+    if (a) route.gateway = a;
+  }
+  const vlan = p.text('vlan');
+  if (vlan !== undefined) route.vlan = qualify(vlan);
+  const pool = p.text('pool');
+  if (pool !== undefined) route.pool = qualify(pool);
+  (ctx.config.routes ??= {})[name] = route;
+}
+
+/** `sys global-settings { hostname NAME … }` (v10 `system { hostname NAME }`): the device's host name (`info hostname`). */
 function readGlobalSettings(ctx: Ctx, entry: TmshEntry): void {
   if (entry.body?.type !== 'Block') return;
   const host = new TmshProps(entry.body).text('hostname');

@@ -45,6 +45,24 @@ describe('reading net route and sys global-settings', () => {
     ]);
   });
 
+  it('reads bigpipe v10 routes and host name', () => {
+    const r = parseBigipConf(
+      'system {\n   hostname old-lb.example.net\n}\n' +
+        'self 10.1.1.5 {\n   netmask 255.255.255.0\n   vlan internal\n}\n' +
+        'route default inet {\n   gateway 10.1.1.254\n}\n' +
+        'route 10.20.0.0 {\n   netmask 255.255.0.0\n   gateway 10.1.1.253\n}\n' +
+        'route 10.30.0.0/16 {\n   vlan internal\n}\n',
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.config.hostname).toBe('old-lb.example.net');
+    expect(Object.values(r.config.routes!).map((x) => [x.name, x.network, x.gateway ?? x.vlan])).toEqual([
+      ['/Common/default inet', '0.0.0.0/0', '10.1.1.254'],
+      ['/Common/10.20.0.0', '10.20.0.0/16', '10.1.1.253'],
+      ['/Common/10.30.0.0/16', '10.30.0.0/16', '/Common/internal'],
+    ]);
+    expect(routeTo(r.config, '8.8.8.8')).toMatchObject({ vlan: '/Common/internal', nextHop: '10.1.1.254' });
+  });
+
   it('reads the host name', () => {
     expect(outbound.hostname).toBe('lb1.example.net');
     expect(multi.hostname).toBeUndefined();
