@@ -84,8 +84,8 @@ export interface SnatQuery {
 /** The egress VLAN of a query and the route domain its self IPs must be in. */
 function egressOf(config: BigipConfig, query: SnatQuery, server: IpAddress | undefined): { vlan?: string; rd?: number } {
   if (query.egressVlan !== undefined) return { vlan: qualify(query.egressVlan), ...(server ? { rd: server.routeDomain ?? 0 } : {}) };
-  if (!server) return {};
-  const route = routeTo(config, server);
+  if (!server || query.serverAddress === undefined) return {};
+  const route = routeTo(config, query.serverAddress);
   return { ...(route?.vlan !== undefined ? { vlan: route.vlan } : {}), rd: route?.viaParent ?? server.routeDomain ?? 0 };
 }
 
@@ -103,13 +103,23 @@ export function automapCandidates(config: BigipConfig, query: SnatQuery = {}): S
   const rank = (s: SelfIp): number => (egress !== undefined && s.vlan === egress ? 0 : 2) + (s.floating ? 0 : 1);
   return Object.values(config.selfIps)
     .filter((s) => {
-      const a = s.address !== undefined ? parseAddress(s.address) : undefined;
+      const a = selfIpAddress(s);
       if (!a || (family !== undefined && a.family !== family)) return false;
       return rd === undefined || (a.routeDomain ?? config.partitions[s.partition]?.defaultRouteDomain ?? 0) === rd;
     })
     .map((s, i) => ({ s, i, r: rank(s) }))
     .sort((x, y) => x.r - y.r || x.i - y.i)
     .map((x) => x.s);
+}
+
+/** Parsed self IP addresses (a configuration is read many times per simulation). */
+const selfAddresses = new WeakMap<SelfIp, IpAddress | null>();
+
+/** The parsed address of a self IP, or undefined. */
+function selfIpAddress(s: SelfIp): IpAddress | undefined {
+  let a = selfAddresses.get(s);
+  if (a === undefined) selfAddresses.set(s, (a = (s.address !== undefined ? parseAddress(s.address) : undefined) ?? null));
+  return a ?? undefined;
 }
 
 /** The self IP `snat automap` translates to (see `automapCandidates`), or undefined if none fits. */

@@ -105,8 +105,23 @@ function nextHopVlan(config: BigipConfig, hop: IpAddress): string | undefined {
  * route domain or a parent's). Only static configuration is read.
  */
 export function routeTo(config: BigipConfig, address: IpAddress | string): RouteDecision | undefined {
-  const a = typeof address === 'string' ? parseAddress(address) : address;
-  if (!a) return undefined;
+  if (typeof address !== 'string') return lookupRoute(config, address);
+  // Servers repeat (pool members): decisions are kept per configuration and address text.
+  let cache = decisions.get(config);
+  if (!cache) decisions.set(config, (cache = new Map()));
+  if (cache.has(address)) return cache.get(address);
+  const a = parseAddress(address);
+  const d = a ? lookupRoute(config, a) : undefined;
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(address, d);
+  return d;
+}
+
+/** Decisions by configuration and address text. */
+const decisions = new WeakMap<BigipConfig, Map<string, RouteDecision | undefined>>();
+
+/** The route to a parsed address (see `routeTo`). */
+function lookupRoute(config: BigipConfig, a: IpAddress): RouteDecision | undefined {
   const entries = tableOf(config);
   const own = rdOf(a);
   let rd: number | undefined = own;
