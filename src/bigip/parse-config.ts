@@ -180,6 +180,7 @@ export function parseBigipConf(input: string | readonly ConfigSource[], options:
     }
   }
   for (const f of deferred) guarded(f, diagnostics);
+  guarded(() => applyPartitionRouteDomains(config), diagnostics);
   if (options.checkReferences !== false) for (const f of checks) guarded(f, diagnostics);
   loadExternalGroups(config, options, diagnostics, externals);
   config.syntax = counts.v10 && counts.v11 ? 'mixed' : counts.v10 ? 'v10' : counts.v11 ? 'v11' : 'unknown';
@@ -1186,6 +1187,52 @@ function readGlobalSettings(ctx: Ctx, entry: TmshEntry): void {
   if (entry.body?.type !== 'Block') return;
   const host = new TmshProps(entry.body).text('hostname');
   if (host !== undefined) ctx.config.hostname = host;
+}
+
+/**
+ * Addresses written without `%N` by objects of a partition that has a `default-route-domain` are
+ * in that route domain (F5: objects created in such a partition without a route domain ID get
+ * the default one). Applied to pool members, nodes, virtual server destinations, virtual
+ * addresses, self IPs, routes, SNAT translations and SNAT pool members; not to data-group records
+ * (iRule address literals do not take the partition default either, F5 ID476920).
+ */
+function applyPartitionRouteDomains(config: BigipConfig): void {
+  const defaults = new Map<string, number>();
+  for (const p of Object.values(config.partitions)) if (p.defaultRouteDomain !== undefined && p.defaultRouteDomain !== 0) defaults.set(p.name, p.defaultRouteDomain);
+  if (defaults.size === 0) return;
+  const rdOfPath = (path: string | undefined): number | undefined => (path === undefined ? undefined : defaults.get(splitPath(path).partition || 'Common'));
+  const addr = (text: string | undefined, rd: number | undefined): string | undefined => {
+    if (text === undefined || rd === undefined || text.includes('%')) return text;
+    const a = parseAddress(text);
+    return a ? formatAddress({ ...a, routeDomain: rd }) : text;
+  };
+  const net = (text: string | undefined, rd: number | undefined): string | undefined => {
+    if (text === undefined || rd === undefined || text.includes('%')) return text;
+    const n = parseNetworkDetailed(text);
+    return n ? formatNetwork({ ...n.network, address: { ...n.network.address, routeDomain: rd } }) : text;
+  };
+  for (const pool of Object.values(config.pools)) for (const m of pool.members) if (m.address !== undefined) m.address = addr(m.address, rdOfPath(m.node));
+  for (const node of Object.values(config.nodes)) if (node.address !== undefined) node.address = addr(node.address, rdOfPath(node.name));
+  for (const va of Object.values(config.virtualAddresses)) if (va.address !== undefined) va.address = addr(va.address, rdOfPath(va.name));
+  for (const vs of Object.values(config.virtuals)) {
+    const d = vs.destination;
+    const rd = rdOfPath(d?.addressName);
+    if (!d || rd === undefined || d.address === undefined || d.address.includes('%')) continue;
+    d.address = addr(d.address, rd);
+    d.routeDomain = rd;
+  }
+  for (const self of Object.values(config.selfIps)) {
+    const rd = rdOfPath(self.name);
+    if (self.address !== undefined) self.address = addr(self.address, rd);
+    if (self.network !== undefined) self.network = net(self.network, rd);
+  }
+  for (const route of Object.values(config.routes ?? {})) {
+    const rd = rdOfPath(route.name);
+    if (route.network !== undefined) route.network = net(route.network, rd);
+    if (route.gateway !== undefined) route.gateway = addr(route.gateway, rd);
+  }
+  for (const t of Object.values(config.snatTranslations)) if (t.address !== undefined) t.address = addr(t.address, rdOfPath(t.name));
+  for (const sp of Object.values(config.snatpools)) sp.addresses = sp.addresses.map((a) => addr(a, rdOfPath(sp.name)) ?? a);
 }
 
 /** `auth partition NAME { default-route-domain N }`. */

@@ -105,7 +105,7 @@ export function automapCandidates(config: BigipConfig, query: SnatQuery = {}): S
     .filter((s) => {
       const a = selfIpAddress(s);
       if (!a || (family !== undefined && a.family !== family)) return false;
-      return rd === undefined || (a.routeDomain ?? config.partitions[s.partition]?.defaultRouteDomain ?? 0) === rd;
+      return rd === undefined || (a.routeDomain ?? 0) === rd;
     })
     .map((s, i) => ({ s, i, r: rank(s) }))
     .sort((x, y) => x.r - y.r || x.i - y.i)

@@ -56,19 +56,13 @@ function tableOf(config: BigipConfig): TableEntry[] {
   let t = tables.get(config);
   if (t) return t;
   t = [];
-  // A network written without %N is in its partition's default route domain (0 unless set).
-  const read = (text: string | undefined, partition: string): IpNetwork | undefined => {
-    const n = text !== undefined ? parseNetwork(text) : undefined;
-    const rd = config.partitions[partition]?.defaultRouteDomain;
-    if (n && n.address.routeDomain === undefined && rd !== undefined) n.address.routeDomain = rd;
-    return n;
-  };
+  // (A partition's default route domain is already on its objects' addresses: parse-config.ts.)
   for (const self of Object.values(config.selfIps)) {
-    const network = read(self.network, self.partition);
+    const network = self.network !== undefined ? parseNetwork(self.network) : undefined;
     if (network && self.network !== undefined) t.push({ network, networkText: self.network, self });
   }
   for (const route of Object.values(config.routes ?? {})) {
-    const network = read(route.network, route.partition);
+    const network = route.network !== undefined ? parseNetwork(route.network) : undefined;
     if (network && route.network !== undefined) t.push({ network, networkText: route.network, route });
   }
   tables.set(config, t);

@@ -141,6 +141,56 @@ describe('routeTo', () => {
   });
 });
 
+describe("a partition's default route domain", () => {
+  const TENANT = `auth partition Tenant {
+    default-route-domain 5
+}
+net route-domain /Common/rd5 {
+    id 5
+}
+net self /Tenant/t_self {
+    address 10.5.0.2/24
+    traffic-group /Common/traffic-group-1
+    vlan /Common/tenant_vlan
+}
+net route /Tenant/t_default {
+    gw 10.5.0.254
+    network default
+}
+ltm pool /Tenant/t_pool {
+    members {
+        /Tenant/10.5.0.10:80 {
+            address 10.5.0.10
+        }
+        /Common/10.1.1.10:80 {
+            address 10.1.1.10
+        }
+    }
+}
+ltm virtual /Tenant/t_vs {
+    destination /Tenant/10.5.0.100:80
+    pool /Tenant/t_pool
+}
+ltm data-group internal /Tenant/t_nets {
+    records {
+        10.5.0.0/16 { }
+    }
+    type ip
+}
+`;
+
+  it('puts the addresses its objects write without %N in it (not data-group records)', () => {
+    const c = conf(TENANT);
+    expect(c.selfIps['/Tenant/t_self']).toMatchObject({ address: '10.5.0.2%5', network: '10.5.0.0%5/24' });
+    expect(c.routes!['/Tenant/t_default']).toMatchObject({ network: '0.0.0.0%5/0', gateway: '10.5.0.254%5' });
+    expect(c.pools['/Tenant/t_pool'].members.map((m) => m.address)).toEqual(['10.5.0.10%5', '10.1.1.10']);
+    expect(c.virtuals['/Tenant/t_vs'].destination).toMatchObject({ address: '10.5.0.100%5', routeDomain: 5 });
+    expect(c.dataGroups['/Tenant/t_nets'].records[0].key).toBe('10.5.0.0/16');
+    expect(routeTo(c, '8.8.8.8%5')).toMatchObject({ vlan: '/Common/tenant_vlan', source: { route: '/Tenant/t_default' } });
+    expect(selectAutomapSelfIp(c, { serverAddress: '10.5.0.10%5' })?.address).toBe('10.5.0.2%5');
+  });
+});
+
 describe('automap and SNAT pools by egress VLAN', () => {
   it('takes the floating self IP of the VLAN the route leaves by (K7336)', () => {
     expect(selectAutomapSelfIp(outbound, { serverAddress: '8.8.8.8' })?.address).toBe('203.0.113.1');
