@@ -8,11 +8,13 @@
  * `class` command at run time (facts P-table 5.1; docs/rules/undefined-datagroup.md).
  */
 import type { BigipConfig } from '../bigip/model.js';
-import { commandInEvent, getCommand, getEvent, allEvents } from '../catalog/load.js';
+import { resolveName } from '../bigip/resolve.js';
+import { getCommand } from '../catalog/load.js';
+import { matchCall } from '../catalog/match.js';
+import type { ArgForm, ArgType, CommandSpec } from '../catalog/types.js';
 import type { Command, Script, Word } from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import type { RuleCatalog } from '../lint/rule.js';
-import { literalRefs, lookup } from '../lint/utils/config-refs.js';
+import { literalValue } from '../syntax/words.js';
 
 /** The object kinds BIG-IP checks on save, by the catalog argument type that names them. */
 export const SAVE_CHECKED_KINDS = { pool: 'pool', snatpool: 'snatPool' } as const;
@@ -30,11 +32,46 @@ export interface MissingReference {
   word: Word;
 }
 
-/** The literal names of missing objects of `kind` in one command. */
-export function missingReferences(cmd: Command, catalog: RuleCatalog, config: BigipConfig, kind: SaveCheckedKind): MissingReference[] {
+/** Whether a spec types any argument (in any form) as one of the checked kinds (cached per spec). */
+const namesObjects = new WeakMap<CommandSpec, boolean>();
+
+function typesObjects(spec: CommandSpec): boolean {
+  let v = namesObjects.get(spec);
+  if (v !== undefined) return v;
+  const wanted = new Set<ArgType>(Object.values(SAVE_CHECKED_KINDS));
+  const visit = (f: ArgForm | undefined): boolean =>
+    f !== undefined && ((f.positionals ?? []).some((p) => wanted.has(p.type)) || Object.values(f.subcommands ?? {}).some(visit));
+  namesObjects.set(spec, (v = visit(spec.args)));
+  return v;
+}
+
+/** The catalog spec of a command with a literal name (no namespace entries), or undefined. */
+function specOf(cmd: Command): CommandSpec | undefined {
+  const w = cmd.words[0];
+  let name = w ? literalValue(w) : undefined;
+  if (name === undefined) return undefined;
+  if (name.startsWith('::')) name = name.slice(2);
+  const spec = getCommand(name);
+  return spec && spec.kind !== 'namespace' ? spec : undefined;
+}
+
+/**
+ * The literal names of missing objects of `kind` in one command: words the catalog match types
+ * `pool` / `snatPool` whose literal value names no object (a bare name is `/Common/<name>`, as
+ * iRules resolve it). Computed names, names with spaces and `::` names are not checked.
+ */
+export function missingReferences(cmd: Command, config: BigipConfig, kind: SaveCheckedKind): MissingReference[] {
+  const spec = specOf(cmd);
+  if (!spec || !typesObjects(spec)) return [];
+  const words = cmd.words;
+  const args = words.slice(1).map((w) => (w.type === 'ExpandWord' ? undefined : literalValue(w)));
+  const types = matchCall(spec, args).types;
   const out: MissingReference[] = [];
-  for (const { word, name } of literalRefs(cmd, catalog, SAVE_CHECKED_KINDS[kind])) {
-    if (!lookup(config, kind, name)) out.push({ kind, name, word });
+  for (let i = 0; i < types.length; i++) {
+    if (types[i] !== SAVE_CHECKED_KINDS[kind]) continue;
+    const name = args[i];
+    if (name === undefined || name === '' || name.startsWith('::') || /\s/.test(name)) continue;
+    if (!resolveName(config, kind, name, 'Common')) out.push({ kind, name, word: words[i + 1] });
   }
   return out;
 }
@@ -48,23 +85,13 @@ export function unableToFind(ref: MissingReference, line: number): string {
   return `Unable to find ${ref.kind} (${ref.name}) referenced at line ${line}`;
 }
 
-let eventNames: string[] | undefined;
-
-/** The catalog as the check reads it outside a lint run (the simulator's loading). */
-const CATALOG: RuleCatalog = {
-  command: getCommand,
-  event: getEvent,
-  eventNames: () => (eventNames ??= allEvents().map((e) => e.name)),
-  commandInEvent,
-};
-
 /** Every missing pool and SNAT pool a parsed rule names as a literal, in text order. */
 export function missingInRule(ast: Script, config: BigipConfig): MissingReference[] {
   const out: MissingReference[] = [];
   walk(ast, {
     enter(node) {
       if (node.type !== 'Command') return;
-      for (const kind of Object.keys(SAVE_CHECKED_KINDS) as SaveCheckedKind[]) out.push(...missingReferences(node, CATALOG, config, kind));
+      for (const kind of Object.keys(SAVE_CHECKED_KINDS) as SaveCheckedKind[]) out.push(...missingReferences(node, config, kind));
     },
   });
   return out.sort((a, b) => a.word.range.start - b.word.range.start);

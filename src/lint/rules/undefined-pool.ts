@@ -24,7 +24,7 @@ export default defineRule({
     return {
       Command(cmd) {
         // The decision the simulator's loading shares (src/load/config-refs.ts).
-        for (const { word, name } of missingReferences(cmd, ctx.catalog, config, 'pool')) {
+        for (const { word, name } of missingReferences(cmd, config, 'pool')) {
           ctx.report({ node: word, messageId: 'missing', data: { name, hint: hintFor(config, 'pool', name) } });
         }
       },

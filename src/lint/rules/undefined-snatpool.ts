@@ -23,7 +23,7 @@ export default defineRule({
     return {
       Command(cmd) {
         // The decision the simulator's loading shares (src/load/config-refs.ts).
-        for (const { word, name } of missingReferences(cmd, ctx.catalog, config, 'snatpool')) {
+        for (const { word, name } of missingReferences(cmd, config, 'snatpool')) {
           ctx.report({ node: word, messageId: 'missing', data: { name, hint: hintFor(config, 'snatpool', name) } });
         }
       },

@@ -489,7 +489,7 @@ export class Simulation {
     if (vrd && !destAddress.includes('%')) destAddress = `${destAddress}%${vrd}`;
     const destPort = client.destination?.port ?? ctx.virtual.port;
     const conn = new Connection(this.interp, address, port, this.payload, destAddress, destPort);
-    if (client.destination && ctx.virtual.config && !takesDestination(ctx.virtual.config, client.destination, address)) {
+    if (client.destination && ctx.virtual.config && !takesDestination(ctx.virtual.config, { ...client.destination, address: destAddress }, address)) {
       conn.note(`${ctx.virtual.name} does not take connections to ${formatEndpoint(client.destination.address, client.destination.port ?? 0)}; simulated as given`);
     }
     conn.pool = ctx.virtual.pool;
