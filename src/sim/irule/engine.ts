@@ -600,7 +600,7 @@ export function prepareSimulation(options: SimulateOptions): Simulation | SimSet
   const badDest = options.clients.find((c) => c.destination && parseAddress(c.destination.address) === undefined);
   if (badDest) return { error: `bad destination address '${badDest.destination?.address ?? ''}'` };
   // With no --virtual, the clients' destinations pick the virtual server, as BIG-IP's listener lookup does.
-  const byDestination = options.virtual === undefined ? virtualForDestinations(config, options.clients) : undefined;
+  const byDestination = options.virtual === undefined && Object.keys(config.virtuals).length > 0 ? virtualForDestinations(config, options.clients) : undefined;
   if (byDestination && 'error' in byDestination) return byDestination;
   const vs = byDestination ?? chooseVirtual(config, options.virtual, options.rules.map((r) => r.name));
   if (vs && 'error' in vs) return vs;

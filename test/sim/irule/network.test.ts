@@ -114,6 +114,12 @@ describe('outbound gateway: the destination picks the virtual server and the rou
     expect(setupError(testConfig, SHOW_LOCAL, ['10.1.1.1>10.0.0.100:8080'])).toBe('no virtual server takes connections from 10.1.1.1 to 10.0.0.100:8080');
   });
 
+  it('without a configuration the default virtual server takes the destination as given', () => {
+    const r = run(undefined, SHOW_LOCAL, ['10.10.0.50>198.51.100.9:8443']);
+    expect(r.virtual).toBe('/Common/irule-sim_vs');
+    expect(logs(r.results[0])).toEqual(['198.51.100.9 8443']);
+  });
+
   it('with --virtual, a destination it does not take is simulated as given, with a note', () => {
     const c = run(outbound, SHOW_LOCAL, ['10.10.0.50>198.51.100.1:22'], { virtual: 'mail_vs' }).results[0];
     expect(logs(c)).toEqual(['198.51.100.1 22']);
