@@ -336,6 +336,25 @@ export interface RouteDomain extends ConfigObjectBase {
   vlans: string[];
 }
 
+/**
+ * `net route`: a static route. BIG-IP sends traffic for `network` to `gateway` (the next hop),
+ * out of `vlan` (an `interface` route), or to one of the members of `pool` (a gateway pool).
+ */
+export interface NetRoute extends ConfigObjectBase {
+  /** Discriminant. */
+  kind: 'route';
+  /** Destination network, canonical `addr[%rd]/prefix` (`default` is `0.0.0.0/0`, `default-inet6` is `::/0`). */
+  network?: string;
+  /** Next-hop address (`gw`), canonical, route domain included when written. */
+  gateway?: string;
+  /** Egress VLAN or tunnel full path (`interface`), for routes without a gateway. */
+  vlan?: string;
+  /** Gateway pool full path (`pool`): its members are the next hops. */
+  pool?: string;
+  /** True for a `blackhole` route (traffic is dropped). */
+  blackhole: boolean;
+}
+
 /** A tmsh profile (`ltm profile TYPE NAME`) or persistence profile (`ltm persistence TYPE NAME`). */
 export interface Profile extends ConfigObjectBase {
   /** Discriminant. */
@@ -410,6 +429,10 @@ export interface BigipConfig {
   rules: Record<string, IRule>;
   /** Partitions (`auth partition`), keyed by name (`Common` is always there). */
   partitions: Record<string, Partition>;
+  /** Static routes (`net route`), by full path; absent when the configuration has none. */
+  routes?: Record<string, NetRoute>;
+  /** `sys global-settings { hostname … }`, if given. */
+  hostname?: string;
 }
 
 /** Maps a kind name (as used by `resolveName`) to its object type. */

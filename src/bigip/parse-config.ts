@@ -26,6 +26,7 @@ import {
   type DataGroup,
   type DataGroupType,
   type IRule,
+  type NetRoute,
   type PoolMember,
   type ProfileContext,
   type Snat,
@@ -192,6 +193,7 @@ export function parseBigipConf(input: string | readonly ConfigSource[], options:
     }
   }
   for (const f of deferred) guarded(f, diagnostics);
+  guarded(() => applyPartitionRouteDomains(config), diagnostics);
   if (options.checkReferences !== false) for (const f of checks) guarded(f, diagnostics);
   loadExternalGroups(config, options, diagnostics, externals);
   config.syntax = counts.v10 && counts.v11 ? 'mixed' : counts.v10 ? 'v10' : counts.v11 ? 'v11' : 'unknown';
@@ -259,6 +261,7 @@ const SPECS: HeaderSpec[] = [
   { words: ['net', 'self'], keys: keys('address', 'vlan', 'traffic-group', 'allow-service', 'description'), build: buildSelfIp },
   { words: ['net', 'vlan'], keys: keys('interfaces', 'tag', 'mtu', 'description'), build: buildVlan },
   { words: ['net', 'route-domain'], keys: keys('id', 'parent', 'strict', 'vlans', 'description'), build: buildRouteDomain },
+  { words: ['net', 'route'], keys: keys('network', 'gw', 'interface', 'pool', 'blackhole', 'mtu', 'description'), build: buildRoute },
   { words: ['sys', 'file', 'data-group'], keys: keys('source-path', 'type', 'revision', 'description'), build: buildDataGroupFile },
   { words: ['auth', 'partition'], build: buildPartition },
   // bigpipe v10 (names are bare and live in /Common)
@@ -279,6 +282,14 @@ const SPECS: HeaderSpec[] = [
 /** Recognises one top-level entry and builds its object; unknown entries are ignored. */
 function buildObject(ctx: Ctx, entry: TmshEntry): void {
   const words = entry.words;
+  if ((words.length === 2 && words[0].text === 'sys' && words[1].text === 'global-settings') || (words.length === 1 && words[0].text === 'system')) {
+    readGlobalSettings(ctx, entry);
+    return;
+  }
+  if (words[0]?.text === 'route' && entry.body && (words.length === 2 || (words.length === 3 && /^inet6?$/.test(words[2].text)))) {
+    buildV10Route(ctx, entry);
+    return;
+  }
   const spec = SPECS.find((s) => s.words.every((w, i) => words[i] !== undefined && !words[i].quoted && words[i].text === w));
   if (!spec) return;
   const rest = words.slice(spec.words.length);
@@ -1147,6 +1158,142 @@ function buildRouteDomain(ctx: Ctx, h: Header): void {
   const parent = h.props.text('parent');
   if (parent !== undefined) rd.parent = qualify(parent, b.partition);
   put(ctx, 'routeDomain', h, rd);
+}
+
+/** Parses a route's `network`: `default` (0.0.0.0/0), `default-inet6` (::/0), with `%N`, or `addr/len`. */
+function routeNetwork(text: string): string | undefined {
+  const pct = text.indexOf('%');
+  const head = pct === -1 ? text : text.slice(0, pct);
+  const rd = pct === -1 ? '' : text.slice(pct);
+  if (head === 'default') return parseNetworkText(`0.0.0.0${rd}/0`);
+  if (head === 'default-inet6') return parseNetworkText(`::${rd}/0`);
+  return parseNetworkText(text);
+}
+
+/** A canonical network from text, or undefined. */
+function parseNetworkText(text: string): string | undefined {
+  const n = parseNetworkDetailed(text);
+  return n ? formatNetwork(n.network) : undefined;
+}
+
+/** `net route NAME { network N gw A | interface V | pool P | blackhole }`. */
+function buildRoute(ctx: Ctx, h: Header): void {
+  const b = base(ctx, h);
+  const p = h.props;
+  const owner = `route ${h.name}`;
+  const route: NetRoute = { ...b, kind: 'route', blackhole: p.flag('blackhole') };
+  const netWord = p.word('network');
+  if (!netWord) ctx.sink.error('config-invalid', `${owner} has no network`, h.nameWord.range);
+  else {
+    const net = routeNetwork(netWord.text);
+    if (net) route.network = net;
+    else ctx.sink.error('config-invalid', `invalid network '${netWord.text}' in ${owner}`, netWord.range);
+  }
+  const gw = p.word('gw');
+  if (gw) {
+    const a = canonicalAddress(ctx, gw, owner);
+    if (a) route.gateway = a;
+  }
+  const iface = p.word('interface');
+  if (iface) route.vlan = qualify(iface.text, b.partition);
+  const pool = p.word('pool');
+  if (pool) {
+    route.pool = ref(ctx, pool.text, b.partition, 'pool', (full) => (route.pool = full));
+    checkRef(ctx, 'pool', 'gateway pool', owner, () => route.pool, pool.range);
+  }
+  if (!gw && !iface && !pool && !route.blackhole) {
+    ctx.sink.warning('config-invalid', `${owner} has no gw, interface, pool or blackhole: it routes nowhere`, h.nameWord.range);
+  }
+  const routes = (ctx.config.routes ??= {});
+  if (Object.prototype.hasOwnProperty.call(routes, h.name)) {
+    ctx.sink.warning('config-invalid', `${h.name} is defined more than once; the last definition is used`, h.nameWord.range);
+  }
+  routes[h.name] = route;
+}
+
+/** bigpipe v10 `route default inet { gateway A }`, `route 10.2.0.0/16 { gateway A | vlan V | pool P }`, `route 10.2.0.0 { netmask M … }`. */
+function buildV10Route(ctx: Ctx, entry: TmshEntry): void {
+  const [, netWord, familyWord] = entry.words;
+  const p = new TmshProps(entry.body);
+  const text = netWord.text === 'default' ? (familyWord?.text === 'inet6' ? 'default-inet6' : 'default') : netWord.text;
+  const netmask = p.text('netmask');
+  const network = routeNetwork(netmask !== undefined && !text.includes('/') ? `${text}/${netmask}` : text);
+  ctx.counts.v10++;
+  const name = qualify(entry.words.slice(1).map((w) => w.text).join(' '));
+  const { partition, shortName } = splitPath(name);
+  const route: NetRoute = {
+    name,
+    partition: partition || 'Common',
+    shortName,
+    location: { range: entry.range, line: ctx.sink.position(entry.range.start).line, ...(ctx.source !== undefined ? { source: ctx.source } : {}) },
+    kind: 'route',
+    blackhole: p.flag('blackhole'),
+  };
+  if (network) route.network = network;
+  else ctx.sink.error('config-invalid', `invalid network '${netWord.text}' in route ${name}`, netWord.range);
+  const gw = p.word('gateway');
+  if (gw) {
+    const a = canonicalAddress(ctx, gw, `route ${name}`);
+    if (a) route.gateway = a;
+  }
+  const vlan = p.text('vlan');
+  if (vlan !== undefined) route.vlan = qualify(vlan);
+  const pool = p.text('pool');
+  if (pool !== undefined) route.pool = qualify(pool);
+  (ctx.config.routes ??= {})[name] = route;
+}
+
+/** `sys global-settings { hostname NAME … }` (v10 `system { hostname NAME }`): the device's host name (`info hostname`). */
+function readGlobalSettings(ctx: Ctx, entry: TmshEntry): void {
+  if (entry.body?.type !== 'Block') return;
+  const host = new TmshProps(entry.body).text('hostname');
+  if (host !== undefined) ctx.config.hostname = host;
+}
+
+/**
+ * Addresses written without `%N` by objects of a partition that has a `default-route-domain` are
+ * in that route domain (F5: objects created in such a partition without a route domain ID get
+ * the default one). Applied to pool members, nodes, virtual server destinations, virtual
+ * addresses, self IPs, routes, SNAT translations and SNAT pool members; not to data-group records
+ * (iRule address literals do not take the partition default either, F5 ID476920).
+ */
+function applyPartitionRouteDomains(config: BigipConfig): void {
+  const defaults = new Map<string, number>();
+  for (const p of Object.values(config.partitions)) if (p.defaultRouteDomain !== undefined && p.defaultRouteDomain !== 0) defaults.set(p.name, p.defaultRouteDomain);
+  if (defaults.size === 0) return;
+  const rdOfPath = (path: string | undefined): number | undefined => (path === undefined ? undefined : defaults.get(splitPath(path).partition || 'Common'));
+  const addr = (text: string | undefined, rd: number | undefined): string | undefined => {
+    if (text === undefined || rd === undefined || text.includes('%')) return text;
+    const a = parseAddress(text);
+    return a ? formatAddress({ ...a, routeDomain: rd }) : text;
+  };
+  const net = (text: string | undefined, rd: number | undefined): string | undefined => {
+    if (text === undefined || rd === undefined || text.includes('%')) return text;
+    const n = parseNetworkDetailed(text);
+    return n ? formatNetwork({ ...n.network, address: { ...n.network.address, routeDomain: rd } }) : text;
+  };
+  for (const pool of Object.values(config.pools)) for (const m of pool.members) if (m.address !== undefined) m.address = addr(m.address, rdOfPath(m.node));
+  for (const node of Object.values(config.nodes)) if (node.address !== undefined) node.address = addr(node.address, rdOfPath(node.name));
+  for (const va of Object.values(config.virtualAddresses)) if (va.address !== undefined) va.address = addr(va.address, rdOfPath(va.name));
+  for (const vs of Object.values(config.virtuals)) {
+    const d = vs.destination;
+    const rd = rdOfPath(d?.addressName);
+    if (!d || rd === undefined || d.address === undefined || d.address.includes('%')) continue;
+    d.address = addr(d.address, rd);
+    d.routeDomain = rd;
+  }
+  for (const self of Object.values(config.selfIps)) {
+    const rd = rdOfPath(self.name);
+    if (self.address !== undefined) self.address = addr(self.address, rd);
+    if (self.network !== undefined) self.network = net(self.network, rd);
+  }
+  for (const route of Object.values(config.routes ?? {})) {
+    const rd = rdOfPath(route.name);
+    if (route.network !== undefined) route.network = net(route.network, rd);
+    if (route.gateway !== undefined) route.gateway = addr(route.gateway, rd);
+  }
+  for (const t of Object.values(config.snatTranslations)) if (t.address !== undefined) t.address = addr(t.address, rdOfPath(t.name));
+  for (const sp of Object.values(config.snatpools)) sp.addresses = sp.addresses.map((a) => addr(a, rdOfPath(sp.name)) ?? a);
 }
 
 /** `auth partition NAME { default-route-domain N }`. */

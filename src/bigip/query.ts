@@ -18,6 +18,7 @@ import {
 } from './address.js';
 import type { BigipConfig, DataGroup, DataGroupRecord, IRule, SelfIp, Snatpool, VirtualServer } from './model.js';
 import { qualify, resolveName } from './resolve.js';
+import { routeTo } from './routing.js';
 
 /** Prefix tables per records array and route-domain option set (records are parsed once). */
 const tableCache = new WeakMap<DataGroupRecord[], Map<string, PrefixTable<DataGroupRecord>>>();
@@ -63,15 +64,12 @@ export function selfIpNetwork(self: SelfIp): IpNetwork | undefined {
 }
 
 /**
- * The VLAN a connection to `serverAddress` leaves by: the VLAN of the self IP whose subnet holds
- * the address (longest prefix). Only directly connected networks are known; routes are not read.
+ * The VLAN a connection to `serverAddress` leaves by: the route to it (a self IP's connected
+ * subnet or a `net route`, longest prefix first; see `routeTo` in routing.ts), or undefined when
+ * no route reaches it or the route determines no VLAN.
  */
-export function egressVlanFor(
-  config: BigipConfig,
-  serverAddress: IpAddress | string,
-  options?: RouteDomainOptions,
-): string | undefined {
-  return longestPrefixMatch(Object.values(config.selfIps), serverAddress, selfIpNetwork, options)?.vlan;
+export function egressVlanFor(config: BigipConfig, serverAddress: IpAddress | string): string | undefined {
+  return routeTo(config, serverAddress)?.vlan;
 }
 
 /** What automap or SNAT-pool selection is asked about. */
@@ -84,26 +82,45 @@ export interface SnatQuery {
   family?: 4 | 6;
 }
 
+/** The egress VLAN of a query and the route domain its self IPs must be in. */
+function egressOf(config: BigipConfig, query: SnatQuery, server: IpAddress | undefined): { vlan?: string; rd?: number } {
+  if (query.egressVlan !== undefined) return { vlan: qualify(query.egressVlan), ...(server ? { rd: server.routeDomain ?? 0 } : {}) };
+  if (!server || query.serverAddress === undefined) return {};
+  const route = routeTo(config, query.serverAddress);
+  return { ...(route?.vlan !== undefined ? { vlan: route.vlan } : {}), rd: route?.viaParent ?? server.routeDomain ?? 0 };
+}
+
 /**
  * Self IPs automap could use, best first: (1) floating on the egress VLAN, (2) non-floating on
  * the egress VLAN, (3) floating elsewhere, (4) non-floating elsewhere; config order within a group.
- * Only self IPs of the server's family and route domain qualify. Note: F5 documents "floating
- * before non-floating" and "egress VLAN"; the order across VLANs (3, 4) is unverified (K7820).
+ * Only self IPs of the server's family and route domain qualify. F5 K7336: automap takes a
+ * floating self IP of the egress VLAN, else a non-floating one; the order across VLANs (3, 4) is
+ * unverified (K7820).
  */
 export function automapCandidates(config: BigipConfig, query: SnatQuery = {}): SelfIp[] {
   const server = query.serverAddress !== undefined ? asAddress(query.serverAddress) : undefined;
   const family = server?.family ?? query.family;
-  const egress = query.egressVlan !== undefined ? qualify(query.egressVlan) : server ? egressVlanFor(config, server) : undefined;
+  const { vlan: egress, rd } = egressOf(config, query, server);
   const rank = (s: SelfIp): number => (egress !== undefined && s.vlan === egress ? 0 : 2) + (s.floating ? 0 : 1);
   return Object.values(config.selfIps)
     .filter((s) => {
-      const a = s.address !== undefined ? parseAddress(s.address) : undefined;
+      const a = selfIpAddress(s);
       if (!a || (family !== undefined && a.family !== family)) return false;
-      return !server || (a.routeDomain ?? 0) === (server.routeDomain ?? 0);
+      return rd === undefined || (a.routeDomain ?? 0) === rd;
     })
     .map((s, i) => ({ s, i, r: rank(s) }))
     .sort((x, y) => x.r - y.r || x.i - y.i)
     .map((x) => x.s);
+}
+
+/** Parsed self IP addresses (a configuration is read many times per simulation). */
+const selfAddresses = new WeakMap<SelfIp, IpAddress | null>();
+
+/** The parsed address of a self IP, or undefined. */
+function selfIpAddress(s: SelfIp): IpAddress | undefined {
+  let a = selfAddresses.get(s);
+  if (a === undefined) selfAddresses.set(s, (a = (s.address !== undefined ? parseAddress(s.address) : undefined) ?? null));
+  return a ?? undefined;
 }
 
 /** The self IP `snat automap` translates to (see `automapCandidates`), or undefined if none fits. */
@@ -117,7 +134,7 @@ export function selectAutomapSelfIp(config: BigipConfig, query: SnatQuery = {}):
  */
 export function selectSnatpoolAddress(config: BigipConfig, pool: Snatpool, query: SnatQuery = {}): string | undefined {
   const server = query.serverAddress !== undefined ? asAddress(query.serverAddress) : undefined;
-  const egress = query.egressVlan !== undefined ? qualify(query.egressVlan) : server ? egressVlanFor(config, server) : undefined;
+  const { vlan: egress } = egressOf(config, query, server);
   const family = server?.family ?? query.family;
   const egressNets = Object.values(config.selfIps)
     .filter((s) => egress !== undefined && s.vlan === egress)
@@ -133,8 +150,8 @@ export function selectSnatpoolAddress(config: BigipConfig, pool: Snatpool, query
 export interface TrafficQuery {
   /** Destination address the client connects to. */
   destination: IpAddress | string;
-  /** Destination port. */
-  port: number;
+  /** Destination port; undefined matches a virtual server of any port (a port-specific one is preferred). */
+  port?: number;
   /** IP protocol (`tcp`, `udp`, …); virtuals with `any` or no protocol match everything. */
   protocol?: string;
   /** Client address, checked against each virtual's `source`. */
@@ -159,7 +176,7 @@ export function matchVirtual(config: BigipConfig, query: TrafficQuery): VirtualS
     if (!vs.enabled || !d?.address || vs.maskPrefix === undefined) continue;
     const da = parseAddress(d.address);
     if (!da || !networkContains(toNetwork(da, vs.maskPrefix), dest)) continue;
-    if (d.port !== 0 && d.port !== query.port) continue;
+    if (d.port !== 0 && query.port !== undefined && d.port !== query.port) continue;
     if (query.protocol && vs.ipProtocol && vs.ipProtocol !== 'any' && vs.ipProtocol !== query.protocol) continue;
     const srcNet = vs.source !== undefined ? parseNetwork(vs.source) : undefined;
     if (src && srcNet && !networkContains(srcNet, src, { ignoreRouteDomain: true })) continue;

@@ -25,7 +25,7 @@ export function errorJson(e: ErrorResult | null): unknown {
 
 /** One client result in key order. */
 export function resultJson(r: ClientResult): unknown {
-  return {
+  const out: Record<string, unknown> = {
     client: r.client,
     virtual: r.virtual,
     events: r.events,
@@ -41,6 +41,10 @@ export function resultJson(r: ClientResult): unknown {
     notModelled: r.notModelled,
     notes: r.notes,
   };
+  if (r.destination !== undefined) out.destination = r.destination;
+  // The route to the server, when the configuration has self IPs or routes to judge by.
+  if (r.egress) out.egress = { vlan: r.egress.vlan, decidedBy: r.egress.decidedBy, route: r.egress.route };
+  return out;
 }
 
 /**

@@ -46,13 +46,15 @@ function errorLines(e: ErrorResult, indent: string): string[] {
 
 /** One client block. */
 function clientBlock(r: ClientResult): string[] {
-  const lines = [`client ${r.client} (port ${r.clientPort})`];
+  const lines = [`client ${r.client} (port ${r.clientPort})${r.destination !== undefined ? ` to ${r.destination}` : ''}`];
   const add = (label: string, text: string): void => {
     lines.push(`  ${label.padEnd(8)} ${text}`);
   };
   add('events', r.events.length > 0 ? r.events.join(' ') : '(no handler ran)');
   if (r.snat) add('snat', snatText(r.snat, r.client));
   if (r.member) add('server', r.pool ? `${r.member} in ${r.pool}` : `${r.member} (node, no pool)`);
+  // The route line when a `net route` decided or none did (a directly connected server is the plain case).
+  if (r.egress && (r.egress.route !== null || r.egress.decidedBy === null)) add('route', r.egress.decidedBy === null ? 'none reaches the server' : `${r.egress.vlan ?? 'no egress VLAN'} by ${r.egress.decidedBy}`);
   add('action', ACTION_TEXT[r.action]);
   if (r.response) {
     const loc = r.response.headers.find((h) => h.name.toLowerCase() === 'location');

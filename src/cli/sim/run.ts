@@ -28,6 +28,7 @@ export interface SimCliOptions {
   bigipConf?: string;
   external: string[];
   virtual?: string;
+  destination?: string;
   bigipVersion?: string;
   event: string[];
   request?: string;
@@ -48,6 +49,7 @@ function buildProgram(io: CliIo): Command {
     .option('--bigip-conf <file>', 'a tmsh bigip.conf: data groups, pools, SNAT pools, virtual servers, self IPs, VLANs')
     .option('--external <name=file>', 'content of an external data group file (repeatable; also looked up next to bigip.conf)', collect)
     .option('--virtual <name>', 'the virtual server to simulate (default: the one using the given rules, or the only one)')
+    .option('--destination <addr[:port]>', 'the address (and port) the clients connect to; without --virtual, the most specific virtual server taking it is simulated (a second column in --clients sets it per client)')
     .option('--bigip-version <version>', 'BIG-IP version X, X.Y, X.Y.Z or X.Y.Z.W whose behaviour to follow (default: the #TMSH-VERSION of --bigip-conf, else the newest known)')
     .option('--event <NAME>', 'fire only these events (repeatable; default: the flow of the virtual server)', collect)
     .option('--request <file>', "the client's HTTP request (request line, headers, blank line, body)")

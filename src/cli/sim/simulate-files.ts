@@ -15,7 +15,7 @@ import { closest } from '../../lint/config.js';
 import { checkVersion, compareVersions, defaultVersion, newerVersionWarning, parseVersion, type BigipVersion } from '../../lint/version.js';
 import { simJsonWriter } from '../../report/sim-json.js';
 import { simTextWriter } from '../../report/sim-text.js';
-import { parseClient, parseClientList } from '../../sim/irule/clients.js';
+import { parseClient, parseClientList, parseDestination } from '../../sim/irule/clients.js';
 import { prepareSimulation, type Simulation } from '../../sim/irule/engine.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
 import type { ClientSpec, HttpMessageSpec, RuleSource, SimulationReport } from '../../sim/irule/types.js';
@@ -59,8 +59,16 @@ async function readClients(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise
     if ('error' in list) throw new UsageError(`${f.name}:${list.line}: ${list.error}`);
     for (const c of list) clients.push(c);
   }
-  if (clients.length > 0) return { clients, defaulted: false };
-  return { clients: [{ address: DEFAULT_CLIENT }], defaulted: true };
+  let destination: ClientSpec['destination'];
+  if (opts.destination !== undefined) {
+    const d = parseDestination(opts.destination);
+    if ('error' in d) throw new UsageError(`--destination: ${d.error}`);
+    destination = d;
+  }
+  // --destination applies to every client that does not name its own.
+  const withDest = (c: ClientSpec): ClientSpec => (destination && !c.destination ? { ...c, destination } : c);
+  if (clients.length > 0) return { clients: clients.map(withDest), defaulted: false };
+  return { clients: [withDest({ address: DEFAULT_CLIENT })], defaulted: true };
 }
 
 /** Reads and parses bigip.conf; a syntax error in it is an input error naming file, line and column, its other problems go to `problems`. */

@@ -11,9 +11,9 @@ import type { BigipConfig } from '../../bigip/model.js';
 import { allEvents, getEvent } from '../../catalog/load.js';
 import { closest } from '../../catalog/closest.js';
 import { checkVersion } from '../../lint/version.js';
-import { parseClient } from '../../sim/irule/clients.js';
+import { parseClient, parseDestination } from '../../sim/irule/clients.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
-import type { ClientSpec, HttpMessageSpec, RuleSource } from '../../sim/irule/types.js';
+import type { ClientSpec, Endpoint, HttpMessageSpec, RuleSource } from '../../sim/irule/types.js';
 import {
   EXPECTATION_KINDS,
   EXPECTED_ACTIONS,
@@ -34,13 +34,13 @@ import { DEFAULT_CLIENT, readConfig, readText, ruleNameOf, simulatedVersion } fr
 import { type Entries, YamlReader, type YNode } from './yaml-nodes.js';
 
 /** Keys that describe the simulation input; allowed at file level (defaults) and in a test. */
-const INPUT_KEYS = ['bigip-version', 'rules', 'virtual', 'events', 'client', 'request', 'request-file', 'payload', 'datagroups', 'members-down'] as const;
+const INPUT_KEYS = ['bigip-version', 'rules', 'virtual', 'events', 'client', 'destination', 'request', 'request-file', 'payload', 'datagroups', 'members-down'] as const;
 /** Keys of the file. */
 export const FILE_KEYS = ['bigip-conf', 'external', ...INPUT_KEYS, 'tests'] as const;
 /** Keys of a test. */
 export const TEST_KEYS = ['name', ...INPUT_KEYS, 'expect', 'connections'] as const;
 /** Keys of a connection. */
-export const CONNECTION_KEYS = ['client', 'request', 'request-file', 'payload', 'events', 'expect'] as const;
+export const CONNECTION_KEYS = ['client', 'destination', 'request', 'request-file', 'payload', 'events', 'expect'] as const;
 /** Keys of `expect`. */
 export const EXPECT_KEYS = [...EXPECTATION_KINDS, 'refused'] as const;
 const RESPONSE_KEYS = ['status', 'headers', 'body'] as const;
@@ -63,6 +63,7 @@ interface Inputs {
   virtual?: string;
   events?: string[];
   client?: ClientSpec;
+  destination?: Endpoint;
   request?: HttpMessageSpec;
   payload?: string;
   dataGroups?: WorldChanges['dataGroups'];
@@ -153,6 +154,7 @@ export class TestLoader {
     if ((v = get('virtual')) !== null) out.virtual = r.text(v, 'virtual');
     if ((v = get('events')) !== null) out.events = this.events(r, v, 'events');
     if ((v = get('client')) !== null) out.client = this.client(r, v);
+    if ((v = get('destination')) !== null) out.destination = this.destination(r, v);
     const req = get('request');
     const reqFile = get('request-file');
     if (req !== null && reqFile !== null) r.problem(reqFile, "give 'request' or 'request-file', not both");
@@ -220,6 +222,15 @@ export class TestLoader {
     const c = parseClient(t);
     if ('error' in c) return r.problem(node, `client: ${c.error}`);
     return c;
+  }
+
+  /** `destination: addr[:port]`, the address the client connected to. */
+  private destination(r: YamlReader, node: YNode): Endpoint | undefined {
+    const t = r.text(node, 'destination');
+    if (t === undefined) return undefined;
+    const d = parseDestination(t);
+    if ('error' in d) return r.problem(node, `destination: ${d.error}`);
+    return d;
   }
 
   /** `request` (the request text) or `request-file` (relative to the test file). */
@@ -293,7 +304,7 @@ export class TestLoader {
         if (!cm) continue;
         const ci = await this.inputs(r, cm, dir, config);
         const e = cm.has('expect') ? this.expect(r, cm.get('expect')!.value, false) : { list: [] };
-        const client = withRequest(ci.client ?? inputs.client, ci.request ?? inputs.request, ci.payload ?? inputs.payload);
+        const client = withRequest(ci.client ?? inputs.client, ci.destination ?? inputs.destination, ci.request ?? inputs.request, ci.payload ?? inputs.payload);
         if (ci.events) client.events = ci.events;
         connections.push({ client, at: r.pos(c), expect: e.list });
       }
@@ -301,7 +312,7 @@ export class TestLoader {
     } else {
       const e = expectNode ? this.expect(r, expectNode.value, true) : { list: [] };
       refused = e.refused;
-      connections.push({ client: withRequest(inputs.client, inputs.request, inputs.payload), at, expect: e.list });
+      connections.push({ client: withRequest(inputs.client, inputs.destination, inputs.request, inputs.payload), at, expect: e.list });
     }
     return {
       file: r.file,
@@ -411,9 +422,15 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** The client (default: the one `irule-sim` uses) with its request and payload. */
-function withRequest(client: ClientSpec | undefined, request: HttpMessageSpec | undefined, payload: string | undefined): ClientSpec {
+/** The client (default: the one `irule-sim` uses) with its destination, request and payload. */
+function withRequest(
+  client: ClientSpec | undefined,
+  destination: Endpoint | undefined,
+  request: HttpMessageSpec | undefined,
+  payload: string | undefined,
+): ClientSpec {
   const c: ClientSpec = { ...(client ?? { address: DEFAULT_CLIENT }) };
+  if (destination) c.destination = destination;
   if (request) c.request = request;
   if (payload !== undefined) c.payload = payload;
   return c;

@@ -2,7 +2,8 @@
 // that the configuration does not define; BIG-IP refuses to save such a rule.
 // Doc: docs/rules/undefined-pool.md
 import { defineRule } from '../rule.js';
-import { hintFor, literalRefs, lookup } from '../utils/config-refs.js';
+import { missingReferences } from '../../load/config-refs.js';
+import { hintFor } from '../utils/config-refs.js';
 
 export default defineRule({
   id: 'undefined-pool',
@@ -22,8 +23,9 @@ export default defineRule({
     if (!config) return {};
     return {
       Command(cmd) {
-        for (const { word, name } of literalRefs(cmd, ctx.catalog, 'pool')) {
-          if (!lookup(config, 'pool', name)) ctx.report({ node: word, messageId: 'missing', data: { name, hint: hintFor(config, 'pool', name) } });
+        // The decision the simulator's loading shares (src/load/config-refs.ts).
+        for (const { word, name } of missingReferences(cmd, config, 'pool')) {
+          ctx.report({ node: word, messageId: 'missing', data: { name, hint: hintFor(config, 'pool', name) } });
         }
       },
     };

@@ -1,7 +1,8 @@
 // With --bigip-conf: reports a literal SNAT pool name (snatpool, LB::reselect snatpool ...) that
 // the configuration does not define. Doc: docs/rules/undefined-snatpool.md
 import { defineRule } from '../rule.js';
-import { hintFor, literalRefs, lookup } from '../utils/config-refs.js';
+import { missingReferences } from '../../load/config-refs.js';
+import { hintFor } from '../utils/config-refs.js';
 
 export default defineRule({
   id: 'undefined-snatpool',
@@ -21,8 +22,9 @@ export default defineRule({
     if (!config) return {};
     return {
       Command(cmd) {
-        for (const { word, name } of literalRefs(cmd, ctx.catalog, 'snatPool')) {
-          if (!lookup(config, 'snatpool', name)) ctx.report({ node: word, messageId: 'missing', data: { name, hint: hintFor(config, 'snatpool', name) } });
+        // The decision the simulator's loading shares (src/load/config-refs.ts).
+        for (const { word, name } of missingReferences(cmd, config, 'snatpool')) {
+          ctx.report({ node: word, messageId: 'missing', data: { name, hint: hintFor(config, 'snatpool', name) } });
         }
       },
     };

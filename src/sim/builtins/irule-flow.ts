@@ -33,7 +33,8 @@ function logCmd(ctx: SimContext, argv: string[]): TclResult {
   let target = '';
   if (rest.length === 3) target = ` (to ${rest[0]})`;
   const text = message.length > LOG_MAX ? message.slice(0, LOG_MAX) : message;
-  const rule = ctx.rule?.name ?? '';
+  // Folders (`/Common/...`) came with 11.0: 10.x names the rule alone (`Rule smtp_irule`).
+  const rule = ctx.rule ? (ctx.atLeast('11.0') ? ctx.rule.name : ctx.rule.shortName) : '';
   ctx.log(noname ? `${text}${target}` : `Rule ${rule} <${ctx.event}>: ${text}${target}`);
   return OK_EMPTY;
 }

@@ -42,10 +42,14 @@ export function parseMasked(text: string): Masked | undefined {
   return { addr, prefix };
 }
 
-/** `IP::addr <a> equals <b>`: equal under the shorter of the masks given. */
+/**
+ * `IP::addr <a> equals <b>`: equal under the shorter of the masks given, in the same route
+ * domain. An address without `%N` is in route domain 0 (not the partition's default, F5 ID476920),
+ * the model `class match` and routing follow too (grammar/facts.md F6).
+ */
 function addrEquals(a: Masked, b: Masked): boolean {
   if (a.addr.family !== b.addr.family) return false;
-  if (a.addr.routeDomain !== undefined && b.addr.routeDomain !== undefined && a.addr.routeDomain !== b.addr.routeDomain) return false;
+  if ((a.addr.routeDomain ?? 0) !== (b.addr.routeDomain ?? 0)) return false;
   const bits = a.addr.family === 4 ? 32 : 128;
   const prefix = Math.min(a.prefix ?? bits, b.prefix ?? bits);
   return toNetwork(a.addr, prefix).address.value === toNetwork(b.addr, prefix).address.value;
@@ -95,7 +99,7 @@ function remoteAddr(ctx: SimContext, conn: Connection): string {
 /** The BIG-IP address of the running side. */
 function localAddr(ctx: SimContext, conn: Connection): string {
   if (ctx.side() === 'server') return conn.snatResult?.address ?? conn.clientAddress;
-  return ctx.virtual.address;
+  return conn.destAddress;
 }
 
 /** Installs the commands. */
@@ -108,7 +112,8 @@ export function install(interp: Interp, ctx: SimContext): void {
     };
   defineCommand(interp, ctx, 'IP::addr', ipAddr);
   defineCommand(interp, ctx, 'IP::client_addr', conn((_c, x) => x.clientAddress));
-  defineCommand(interp, ctx, 'IP::server_addr', conn((_c, x) => x.target?.address ?? ''));
+  // F5: the server's address once the server-side connection is established, 0 before (grammar/facts.md F8).
+  defineCommand(interp, ctx, 'IP::server_addr', conn((_c, x) => (x.serverEstablished && x.target ? x.target.address : '0')));
   defineCommand(interp, ctx, 'IP::remote_addr', conn(remoteAddr));
   defineCommand(interp, ctx, 'IP::local_addr', conn(localAddr));
   defineCommand(interp, ctx, 'IP::protocol', conn((c) => (c.virtual.transport === 'udp' ? '17' : '6')));

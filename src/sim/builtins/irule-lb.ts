@@ -78,7 +78,8 @@ function setNode(ctx: SimContext, conn: Connection, args: string[]): TclResult {
   const ep = parseEndpointArgs(args);
   if (ep === undefined) return tmmError(ctx, 'bad IP address format');
   if (ep === 'port') return tmmError(ctx, 'bad port');
-  conn.node = { address: ep.address, port: ep.port ?? (ctx.virtual.port || conn.clientPort) };
+  // A node without a port takes the port the client connected to.
+  conn.node = { address: ep.address, port: ep.port ?? conn.destPort };
   conn.pinned = undefined;
   conn.decidedBy.pool = ctx.site();
   changed(conn);
@@ -197,7 +198,7 @@ export function install(interp: Interp, ctx: SimContext): void {
     ctx,
     'forward',
     withConn((c, conn) => {
-      conn.node = { address: c.virtual.address, port: c.virtual.port || conn.clientPort };
+      conn.node = { address: conn.destAddress, port: conn.destPort };
       conn.note('forward: the connection is routed to its destination without load balancing');
       changed(conn);
       return OK_EMPTY;

@@ -16,11 +16,12 @@ function port(ctx: SimContext, conn: Connection, which: 'client' | 'server' | 'l
     case 'client':
       return String(conn.clientPort);
     case 'server':
-      return conn.target ? String(conn.target.port) : '';
+      // Like IP::server_addr: the server's port once the server-side connection is established (grammar/facts.md F8).
+      return conn.serverEstablished && conn.target ? String(conn.target.port) : '0';
     case 'remote':
       return server ? (conn.target ? String(conn.target.port) : '') : String(conn.clientPort);
     case 'local':
-      return server ? String(conn.snatResult?.type === 'address' && conn.snat?.type === 'address' && conn.snat.port !== undefined ? conn.snat.port : conn.clientPort) : String(ctx.virtual.port || conn.clientPort);
+      return server ? String(conn.snatResult?.type === 'address' && conn.snat?.type === 'address' && conn.snat.port !== undefined ? conn.snat.port : conn.clientPort) : String(conn.destPort);
   }
 }
 

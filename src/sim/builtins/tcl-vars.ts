@@ -328,6 +328,13 @@ function infoCmd(interp: Interp, argv: string[]): TclResult {
       return ok('8.4.6');
     case 'script':
       return OK_EMPTY;
+    case 'hostname': {
+      // The embedder sets the host name (the iRule simulator: the configuration's sys global-settings hostname).
+      if (n !== 2) return wrongArgs('info hostname');
+      const host = interp.data.get('hostname');
+      if (typeof host === 'string') return ok(host);
+      return err(`info ${sub} is not available in the simulator`);
+    }
     default:
       return err(`info ${sub} is not available in the simulator`);
   }

@@ -16,7 +16,7 @@ import type { Budget, Frame, Interp } from '../interp.js';
 import type { HttpMessage } from './http.js';
 import type { LoadedRule } from './load.js';
 import { positionOf } from './load.js';
-import type { DecisionSite, ErrorResult, ResponseResult, SnatResult } from './types.js';
+import type { DecisionSite, EgressResult, ErrorResult, ResponseResult, SnatResult } from './types.js';
 import type { Word } from '../../syntax/ast.js';
 
 /** Persistence as a virtual server's default profile or a `persist` command sets it. */
@@ -101,6 +101,8 @@ export class Connection {
   reselect = false;
   /** The translation the server-side connection got. */
   snatResult: SnatResult | undefined;
+  /** The route to the server (undefined without routing in the configuration). */
+  egress: EgressResult | undefined;
   /** SNAT setting made by an iRule. */
   snat: SnatDecision | undefined;
   /** Persistence set by an iRule (`persist none` gives mode `none`). */
@@ -133,8 +135,10 @@ export class Connection {
   readonly notes: string[] = [];
   /** The uncaught error. */
   error: ErrorResult | null = null;
-  /** The server-side connection exists. */
+  /** The server-side connection is being opened (source address translated at SA_PICKED). */
   serverConnected = false;
+  /** The server-side connection is established (SERVER_CONNECTED reached): `IP::server_addr` answers from here on. */
+  serverEstablished = false;
   /** `after` scripts waiting to run. */
   readonly afterJobs: AfterJob[] = [];
   /** The client's limits, shared by all its event runs and `after` jobs. */
@@ -151,6 +155,10 @@ export class Connection {
     /** Client source port. */
     readonly clientPort: number,
     payload: string,
+    /** The address the client connected to (`IP::local_addr` on the client side). */
+    readonly destAddress: string,
+    /** The port the client connected to (`TCP::local_port` on the client side; 0 when unknown). */
+    readonly destPort: number,
   ) {
     this.frame = interp.newFrame();
     this.budget = interp.newBudget();

@@ -10,14 +10,14 @@
  */
 import { formatAddress, maskToPrefix, parseAddress, toNetwork } from '../../bigip/address.js';
 import { type BigipConfig, emptyConfig, type VirtualServer } from '../../bigip/model.js';
-import { profileType } from '../../bigip/query.js';
+import { matchVirtual, profileType } from '../../bigip/query.js';
 import { resolveName } from '../../bigip/resolve.js';
 import { getEvent } from '../../catalog/load.js';
 import { createTclInterp } from '../index.js';
 import { Code, type Interp } from '../interp.js';
 import { formatList } from '../values.js';
 import { v10ListValue } from '../bigip/datagroups.js';
-import { resolveSnat, type SnatDecision } from '../bigip/snat.js';
+import { egressFor, resolveSnat, type SnatDecision } from '../bigip/snat.js';
 import { Connection, type LbTarget, type PersistSetting, SimContext, type SimVirtual } from './context.js';
 import { unknownCommandHook } from './dispatch.js';
 import { errorResult } from './errors.js';
@@ -25,12 +25,15 @@ import { catalogProfile, flowFor, handlersByEvent, profilesForRules, type SimSte
 import { defaultRequest, defaultResponse, HttpMessage } from './http.js';
 import { IRULE_BUILTINS } from './install.js';
 import { type Handler, type LoadedRule, type LoadProblem, loadRuleCached } from './load.js';
-import type { ClientResult, ClientSpec, HttpMessageSpec, RuleInitResult, RuleSource, SimulateOptions, SimulationReport } from './types.js';
+import type { ClientResult, ClientSpec, Endpoint, HttpMessageSpec, RuleInitResult, RuleSource, SimulateOptions, SimulationReport } from './types.js';
 import { formatEndpoint, sameAddress } from './util.js';
 import { decodePersistCookie } from '../builtins/irule-persist.js';
 
 /** Default simulated time of the first connection: 2024-01-01T00:00:00Z. */
 export const DEFAULT_START_TIME = Date.UTC(2024, 0, 1);
+
+/** `info hostname` when the configuration has no `sys global-settings hostname` (BIG-IP's factory host name). */
+export const DEFAULT_HOSTNAME = 'bigip1';
 
 /** Name of the virtual server simulated when the configuration has none. */
 export const DEFAULT_VIRTUAL = '/Common/irule-sim_vs';
@@ -99,6 +102,29 @@ export function chooseVirtual(config: BigipConfig, requested: string | undefined
   if (all.length === 1) return all[0];
   if (all.length === 0) return undefined;
   return { error: `the configuration has ${all.length} virtual servers and none uses these rules; choose one with --virtual (${list(all)})` };
+}
+
+/** Whether a virtual server takes connections from `client` to `dest` (a destination without a port matches any port). */
+function takesDestination(vs: VirtualServer, dest: Endpoint, client: string): boolean {
+  return matchVirtual({ ...emptyConfig(), virtuals: { [vs.name]: vs } }, { destination: dest.address, port: dest.port, source: client }) !== undefined;
+}
+
+/**
+ * The virtual server the clients' destinations reach: for each client with a destination, the most
+ * specific enabled virtual server that takes it (`matchVirtual`); they must all reach the same one.
+ * Undefined when no client has a destination.
+ */
+export function virtualForDestinations(config: BigipConfig, clients: readonly ClientSpec[]): VirtualServer | undefined | SimSetupError {
+  let chosen: VirtualServer | undefined;
+  for (const c of clients) {
+    if (!c.destination) continue;
+    const shown = c.destination.port !== undefined ? formatEndpoint(c.destination.address, c.destination.port) : c.destination.address;
+    const vs = matchVirtual(config, { destination: c.destination.address, port: c.destination.port, source: c.address });
+    if (!vs) return { error: `no virtual server takes connections from ${c.address} to ${shown}` };
+    if (chosen && vs !== chosen) return { error: `the clients' destinations reach different virtual servers (${chosen.name}, ${vs.name}); simulate them separately or choose one with --virtual` };
+    chosen = vs;
+  }
+  return chosen;
 }
 
 /** The simulated virtual server for a configured one. */
@@ -185,6 +211,7 @@ export class Simulation {
       });
     }
     ctx.rules = rules;
+    interp.data.set('hostname', config.hostname ?? DEFAULT_HOSTNAME);
     for (const install of IRULE_BUILTINS) install(interp, ctx);
     interp.onUnknownCommand = unknownCommandHook(ctx);
     for (const r of rules) interp.noteDiagnostics(r.ast, r.diagnostics, r.text);
@@ -342,7 +369,7 @@ export class Simulation {
     switch (p.mode) {
       case 'source_addr':
       case 'dest_addr': {
-        const a = parseAddress(p.mode === 'source_addr' ? conn.clientAddress : this.ctx.virtual.address);
+        const a = parseAddress(p.mode === 'source_addr' ? conn.clientAddress : conn.destAddress);
         if (!a) return undefined;
         const bits = a.family === 4 ? 32 : 128;
         const prefix = p.mask === undefined ? bits : /^\d+$/.test(p.mask) ? Number(p.mask) : (maskToPrefix(p.mask) ?? bits);
@@ -371,6 +398,11 @@ export class Simulation {
       return true;
     }
     const poolName = conn.pool;
+    if (!poolName && ctx.virtual.config?.virtualType === 'ip-forward') {
+      // A forwarding virtual server routes the connection to the address the client asked for.
+      conn.target = { pool: null, address: conn.destAddress, port: conn.destPort };
+      return true;
+    }
     if (!poolName) {
       note('no pool: the virtual server has no default pool and no iRule chose one');
       return false;
@@ -387,7 +419,7 @@ export class Simulation {
         conn.target = { pool: pool.name, address: m.address ?? pin.address, port: m.port, member: m };
         return true;
       }
-      conn.target = { pool: pool.name, address: pin.address, port: pin.port ?? (ctx.virtual.port || conn.clientPort) };
+      conn.target = { pool: pool.name, address: pin.address, port: pin.port ?? conn.destPort };
       note(`pool ${pool.name} member ${formatEndpoint(pin.address, conn.target.port)} is not a configured member; BIG-IP uses it as given`);
       return true;
     }
@@ -460,8 +492,12 @@ export class Simulation {
       conn.note(`pool ${pool.name} does not allow SNAT (allow-snat no): the source address is not translated`);
       decision = { type: 'none' };
     }
-    conn.snatResult = resolveSnat(ctx.config, decision, decidedBy, conn.target.address, conn.clientAddress, (t) => conn.note(t));
+    const note = (t: string): void => conn.note(t);
+    conn.egress = egressFor(ctx.config, conn.target.address, note);
+    conn.snatResult = resolveSnat(ctx.config, decision, decidedBy, conn.target.address, conn.clientAddress, note, conn.egress);
     conn.serverConnected = true;
+    // A flow without SERVER_CONNECTED (UDP ...) has its server side as soon as it is opened.
+    if (!this.steps.some((s) => s.event === 'SERVER_CONNECTED')) conn.serverEstablished = true;
   }
 
   /** Simulates one client connection. */
@@ -473,10 +509,16 @@ export class Simulation {
     const vrd = parseAddress(ctx.virtual.address)?.routeDomain;
     if (vrd && !address.includes('%')) address = `${address}%${vrd}`;
     const port = client.port ?? 49152 + (index % 16384);
+    let destAddress = client.destination?.address ?? ctx.virtual.address;
+    if (vrd && !destAddress.includes('%')) destAddress = `${destAddress}%${vrd}`;
+    const destPort = client.destination?.port ?? ctx.virtual.port;
     // A connection's own request: parsed at HTTP_REQUEST on HTTP virtual servers, else its TCP payload.
     this.clientRequest = client.request && this.request ? client.request : this.request;
     const payload = client.payload ?? (client.request && !this.request ? requestText(client.request) : this.payload);
-    const conn = new Connection(this.interp, address, port, payload);
+    const conn = new Connection(this.interp, address, port, payload, destAddress, destPort);
+    if (client.destination && ctx.virtual.config && !takesDestination(ctx.virtual.config, { ...client.destination, address: destAddress }, address)) {
+      conn.note(`${ctx.virtual.name} does not take connections to ${formatEndpoint(client.destination.address, client.destination.port ?? 0)}; simulated as given`);
+    }
     // A connection's own event list replaces the simulation's for it.
     const shared = { requested: this.requested, extraEvents: this.extraEvents };
     if (client.events && client.events.length > 0) {
@@ -484,7 +526,7 @@ export class Simulation {
       this.extraEvents = [...this.requested].filter((ev) => !this.steps.some((s) => s.event === ev) && ev !== 'LB_FAILED');
     }
     try {
-      return this.walk(conn);
+      return this.walk(conn, client);
     } finally {
       this.requested = shared.requested;
       this.extraEvents = shared.extraEvents;
@@ -492,7 +534,7 @@ export class Simulation {
   }
 
   /** Walks a connection through the flow and records its result. */
-  private walk(conn: Connection): ClientResult {
+  private walk(conn: Connection, client: ClientSpec): ClientResult {
     const ctx = this.ctx;
     conn.pool = ctx.virtual.pool;
     ctx.conn = conn;
@@ -529,6 +571,8 @@ export class Simulation {
       notModelled: [...conn.notModelled],
       notes: conn.notes,
       decidedBy: conn.decidedBy,
+      egress: served ? (conn.egress ?? null) : null,
+      ...(client.destination ? { destination: formatEndpoint(conn.destAddress, conn.destPort) } : {}),
     };
   }
 
@@ -552,6 +596,7 @@ export class Simulation {
       case 'SERVER_CONNECTED':
         if (!live || !conn.target) return;
         this.connectServer(conn);
+        if (ev === 'SERVER_CONNECTED' && conn.serverConnected) conn.serverEstablished = true;
         this.fire(conn, ev);
         return;
       case 'HTTP_REQUEST':
@@ -602,8 +647,14 @@ export function prepareSimulation(options: SimulateOptions): Simulation | SimSet
   const config = options.config ?? emptyConfig();
   if (!options.config) notes.push('no bigip.conf given: simulating on an empty default configuration (no data groups, pools, SNAT pools or self IPs)');
   if (options.rules.length === 0 && !options.config) return { error: 'no iRules to simulate' };
-  const vs = chooseVirtual(config, options.virtual, options.rules.map((r) => r.name));
+  const badDest = options.clients.find((c) => c.destination && parseAddress(c.destination.address) === undefined);
+  if (badDest) return { error: `bad destination address '${badDest.destination?.address ?? ''}'` };
+  // With no --virtual, the clients' destinations pick the virtual server, as BIG-IP's listener lookup does.
+  const byDestination = options.virtual === undefined && Object.keys(config.virtuals).length > 0 ? virtualForDestinations(config, options.clients) : undefined;
+  if (byDestination && 'error' in byDestination) return byDestination;
+  const vs = byDestination ?? chooseVirtual(config, options.virtual, options.rules.map((r) => r.name));
   if (vs && 'error' in vs) return vs;
+  if (byDestination) notes.push(`${byDestination.name} chosen by destination: the most specific virtual server that takes it`);
   let sources: RuleSource[];
   if (options.rules.length > 0) {
     // A rule the virtual server names by its last segment takes that full path.
@@ -634,7 +685,7 @@ export function prepareSimulation(options: SimulateOptions): Simulation | SimSet
   }
   const rules: LoadedRule[] = [];
   for (let i = 0; i < sources.length; i++) {
-    const { rule, problems } = loadRuleCached(sources[i], i, options.version, options.ruleCache);
+    const { rule, problems } = loadRuleCached(sources[i], i, options.version, options.ruleCache, options.config);
     if (problems.length > 0) return { error: loadError(problems), refused: true };
     rules.push(rule);
   }
@@ -647,6 +698,12 @@ export function prepareSimulation(options: SimulateOptions): Simulation | SimSet
     virtual = defaultVirtual(rules);
     if (options.config) notes.push(`the configuration has no virtual server: simulating a default one (${DEFAULT_VIRTUAL}, ${formatEndpoint(virtual.address, virtual.port)})`);
     else notes.push(`simulating a default virtual server ${DEFAULT_VIRTUAL} at ${formatEndpoint(virtual.address, virtual.port)} with no pool`);
+  }
+  if (virtual.port === 0 && options.clients.some((c) => c.destination?.port === undefined)) {
+    notes.push(`${virtual.name} takes any port: without a destination port (--destination <addr:port>) TCP::local_port is 0`);
+  }
+  if (/^(0\.0\.0\.0|::)(%\d+)?$/.test(virtual.address) && options.clients.some((c) => !c.destination)) {
+    notes.push(`${virtual.name} is a wildcard virtual server: without --destination, IP::local_addr is ${virtual.address}`);
   }
   return new Simulation(options, config, virtual, rules, notes);
 }

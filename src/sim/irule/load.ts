@@ -6,7 +6,9 @@
  * handlers (with their `priority`, from the `when` itself or a rule-level `priority N` statement
  * before it) and the procs.
  */
+import type { BigipConfig } from '../../bigip/model.js';
 import { checkLoad, DEFAULT_PRIORITY } from '../../load/check.js';
+import { missingInRule, unableToFind } from '../../load/config-refs.js';
 import type { Script, Word } from '../../syntax/ast.js';
 import { literalValue, parse } from '../../syntax/index.js';
 import { LineIndex } from '../../syntax/line-index.js';
@@ -105,17 +107,37 @@ export interface LoadOutcome {
   problems: LoadProblem[];
 }
 
+/** Identity numbers of configurations, for cache keys (a copy with other data groups is another one). */
+const configIds = new WeakMap<BigipConfig, number>();
+let nextConfigId = 1;
+function configId(config: BigipConfig | undefined): number {
+  if (!config) return 0;
+  let id = configIds.get(config);
+  if (id === undefined) configIds.set(config, (id = nextConfigId++));
+  return id;
+}
+
 /** {@link loadRule} through a cache keyed by everything the outcome depends on. */
-export function loadRuleCached(source: RuleSource, index: number, version: string, cache: Map<string, LoadOutcome> | undefined): LoadOutcome {
-  if (!cache) return loadRule(source, index, version);
-  const key = `${index}\u0000${version}\u0000${source.name}\u0000${source.origin ?? ''}\u0000${source.firstLine ?? 1}\u0000${source.text}`;
+export function loadRuleCached(
+  source: RuleSource,
+  index: number,
+  version: string,
+  cache: Map<string, LoadOutcome> | undefined,
+  config?: BigipConfig,
+): LoadOutcome {
+  if (!cache) return loadRule(source, index, version, config);
+  const key = `${index}\u0000${version}\u0000${configId(config)}\u0000${source.name}\u0000${source.origin ?? ''}\u0000${source.firstLine ?? 1}\u0000${source.text}`;
   let hit = cache.get(key);
-  if (!hit) cache.set(key, (hit = loadRule(source, index, version)));
+  if (!hit) cache.set(key, (hit = loadRule(source, index, version, config)));
   return hit;
 }
 
-/** Loads one rule for a BIG-IP version; `problems` is empty when BIG-IP would accept it. */
-export function loadRule(source: RuleSource, index: number, version: string): LoadOutcome {
+/**
+ * Loads one rule for a BIG-IP version; `problems` is empty when BIG-IP would accept it. With a
+ * configuration, a literal pool or SNAT pool name it lacks is refused too, as BIG-IP refuses the
+ * save (the decision the linter's undefined-pool / undefined-snatpool share, src/load/config-refs.ts).
+ */
+export function loadRule(source: RuleSource, index: number, version: string, config?: BigipConfig): LoadOutcome {
   const name = ruleFullPath(source.name);
   const text = source.text;
   const origin = source.origin ?? name;
@@ -143,6 +165,10 @@ export function loadRule(source: RuleSource, index: number, version: string): Lo
   if (problems.length > 0) return { rule, problems };
   for (const issue of checkLoad(ast, version, lineOf)) problem(issue.range.start, issue.bigip);
   if (problems.length > 0) return { rule, problems };
+  if (config) {
+    for (const ref of missingInRule(ast, config)) problem(ref.word.range.start, unableToFind(ref, lineOf(ref.word.range.start)));
+    if (problems.length > 0) return { rule, problems };
+  }
 
   // The rule loads: every `when` and `proc` below has the shape the load check asks for.
   let priority = DEFAULT_PRIORITY;

@@ -32,6 +32,16 @@ export interface ClientSpec {
   payload?: string;
   /** Events to fire for this connection (default: `SimulateOptions.events`). */
   events?: string[];
+  /** The address (and port) the client connected to (`--destination`); default: the virtual server's destination. */
+  destination?: Endpoint;
+}
+
+/** An address with an optional port. */
+export interface Endpoint {
+  /** Canonical address, with `%N` when a route domain was given. */
+  address: string;
+  /** Port, when given. */
+  port?: number;
 }
 
 /** One HTTP header. */
@@ -102,6 +112,16 @@ export interface SnatResult {
   snatpool: string | null;
   /** Whether an iRule command or the virtual server's own setting decided it. */
   decidedBy: 'irule' | 'virtual';
+}
+
+/** How the server-side connection leaves BIG-IP: the egress VLAN and the route that decided it. */
+export interface EgressResult {
+  /** The egress VLAN (full path), or null when no route reaches the server or the route names no VLAN. */
+  vlan: string | null;
+  /** What decided: `route /Common/default (0.0.0.0/0 via 10.1.10.1)` or `self IP /Common/int (connected 10.1.10.0/24)`; null when no route reaches the server. */
+  decidedBy: string | null;
+  /** The `net route` that decided (full path); null for a directly connected network or no route. */
+  route: string | null;
 }
 
 /** An HTTP response BIG-IP generated (`HTTP::respond`, `HTTP::redirect`). */
@@ -176,6 +196,10 @@ export interface ClientResult {
   notes: string[];
   /** The iRule commands that last chose the pool or node, the source translation and the action (absent: the virtual server's own setting). */
   decidedBy?: { pool?: DecisionSite; snat?: DecisionSite; action?: DecisionSite };
+  /** The address the client connected to, `addr:port` (IPv6 `addr.port`), when the client gave one (`--destination`). */
+  destination?: string;
+  /** The route to the server (null when there was no server-side connection, or the configuration has no self IPs or routes). */
+  egress?: EgressResult | null;
 }
 
 /** The outcome of RULE_INIT, which runs once when the rules load. */

@@ -111,7 +111,7 @@ export function checkResult(r: ClientResult, expectations: readonly Expectation[
       case 'snat': {
         const got = r.snat?.address ?? null;
         const okay = e.value === null ? r.snat === null : sameAddress(e.value, got ?? undefined);
-        if (!okay) add({ at: e.at, kind: e.kind, expected: show(e.value), actual: r.snat === null ? 'no server-side connection' : show(got) }, snatBy ?? actionSite(r));
+        if (!okay) add({ at: e.at, kind: e.kind, expected: show(e.value), actual: r.snat === null ? 'no server-side connection' : got === null ? `no address (${r.snat.type} found none)` : show(got) }, snatBy ?? actionSite(r));
         break;
       }
       case 'snat-type':

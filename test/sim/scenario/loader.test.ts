@@ -54,7 +54,7 @@ describe('test file loader', () => {
   });
 
   it('reports bad addresses, versions, events and requests', async () => {
-    const yaml = `${HEAD}  - name: a\n    client: 10.0.0.300\n    bigip-version: "8.1"\n    events: [HTTP_REQEST]\n    request: "not a request"\n    expect: { snat: web_pool, member: "10.0.0.1:99999" }\n`;
+    const yaml = `${HEAD}  - name: a\n    client: 10.0.0.300\n    bigip-version: "8.1"\n    events: [HTTP_REQEST]\n    request: "not a request"\n    expect: { snat: web_pool, member: "10.0.0.1:99999" }\n    destination: 10.0.0.1:70000\n`;
     const { list } = await problems(yaml);
     expect(list).toEqual([
       "6:13: client: bad client address '10.0.0.300' (expected IPv4 or IPv6, optionally with %route-domain and :port)",
@@ -63,6 +63,7 @@ describe('test file loader', () => {
       '9:14: request: line 1: expected a request line such as "GET /path HTTP/1.1", not "not a request"',
       "10:21: snat expects the IP address the server sees (or null), not 'web_pool'",
       "10:39: member expects addr:port ([v6]:port) or an address (or null), not '10.0.0.1:99999'",
+      "11:18: destination: bad destination port in '10.0.0.1:70000' (expected 1-65535)",
     ]);
   });
 
