@@ -4,6 +4,7 @@
  * baseline, prints in the chosen format and picks the exit code. Loaded lazily by run.ts, so
  * `--help` and usage errors never build the parser.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { BigipConfig } from '../bigip/model.js';
@@ -29,9 +30,25 @@ import { decodeText } from './decode.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exit.js';
 import { findFiles, readSource, type Input } from './inputs.js';
+import type { LintTask } from './lint-threads.js';
 import type { CliIo, CliOptions } from './run.js';
 import { VERSION } from './version.js';
-import { writeAtomically } from './write.js';
+
+/**
+ * Files per thread below which another thread does not pay for its start (about 0.1 s of CPU:
+ * loading the bundle, building the parser, a cold JIT). Measured on the bench folder; see README.
+ */
+export const FILES_PER_THREAD = 150;
+
+/**
+ * How many threads to lint `files` files with: `IRULE_LINT_THREADS` when set (1 = the main
+ * thread only), else one per {@link FILES_PER_THREAD} files, at most one per available core.
+ */
+export function threadCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.IRULE_LINT_THREADS;
+  if (set !== undefined && /^\d+$/.test(set) && Number(set) >= 1) return Math.min(Number(set), 64);
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
+}
 
 /** Name used for standard input when `--stdin-filename` is not given. */
 const STDIN_NAME = '<stdin>';
@@ -151,6 +168,9 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
   const results: FileFindings[] = [];
   const diffs: string[] = [];
   const dialects: Dialect[] = [];
+  // Files linted without fixing: linted after the loop (on several threads when there are many), their findings put in `results` then.
+  const tasks: LintTask[] = [];
+  const taskResults: FileFindings[] = [];
   let notWritten = 0;
   for (const job of jobs) {
     const { input } = job;
@@ -184,6 +204,8 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
           const body = Buffer.from(fixed.text, 'utf8');
           const bytes = input.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
           try {
+            // Loaded here: only --fix writes (and write.ts loads node:crypto, a cost at every start).
+            const { writeAtomically } = await import('./write.js');
             await writeAtomically(input.filePath, input.displayPath, bytes);
           } catch (err) {
             // Report this file and go on with the others; the exit code says some were not written.
@@ -196,11 +218,16 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
         }
       }
     } else {
-      diagnostics = lint(input.text, options).diagnostics;
+      diagnostics = [];
+      tasks.push({ text, options });
     }
-    results.push({ filePath: input.filePath, text, diagnostics });
+    const result = { filePath: input.filePath, text, diagnostics };
+    if (tasks.length > taskResults.length) taskResults.push(result);
+    results.push(result);
     dialects.push(options.dialect!);
   }
+  const linted = await lintAll(tasks, io);
+  taskResults.forEach((r, i) => (r.diagnostics = linted[i]));
 
   // The baseline: record today's findings when it is missing (or asked to), else drop what it accepts.
   let kept = results.map((r) => r.diagnostics);
@@ -238,6 +265,19 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
     return EXIT.errors;
   }
   return errors > 0 ? EXIT.errors : EXIT.ok;
+}
+
+/**
+ * The diagnostics of each task, in order: on this thread, or on several (lint-threads.ts, loaded
+ * only then) when there are enough files and the executable can start workers.
+ */
+async function lintAll(tasks: LintTask[], io: CliIo): Promise<Diagnostic[][]> {
+  const threads = io.workerScript !== undefined ? threadCount(tasks.length) : 1;
+  if (threads > 1 && tasks.length > 1) {
+    const { lintTasks } = await import('./lint-threads.js');
+    return lintTasks(tasks, threads, io.workerScript!, (message) => io.stderr(`irule-lint: warning: ${message}\n`));
+  }
+  return tasks.map((t) => lint(t.text, t.options).diagnostics);
 }
 
 /** Renders reports in a format. */

@@ -9,8 +9,8 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Wires `run` to the process and sets the exit code it returns. */
-export async function main(run: (argv: readonly string[], io: CliIo) => Promise<number>): Promise<void> {
+/** Wires `run` to the process and sets the exit code it returns; `extra` adds to the I/O it gets. */
+export async function main(run: (argv: readonly string[], io: CliIo) => Promise<number>, extra: Partial<CliIo> = {}): Promise<void> {
   tuneHeap();
   // A closed pipe (`irule-lint ... | head`) is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
@@ -24,6 +24,7 @@ export async function main(run: (argv: readonly string[], io: CliIo) => Promise<
     stderr: (s) => void process.stderr.write(s),
     readStdin,
     cwd: process.cwd(),
+    ...extra,
   });
   // Set the code rather than calling process.exit, so piped output is flushed first.
   process.exitCode = code;
