@@ -51,10 +51,12 @@ const lazyChildProcess = {
 };
 
 /**
- * The newest BIG-IP version the catalog knows (the default `--bigip-version`), computed by the
- * same function the sources use, bundled on the fly and run once here.
+ * Checks the whole catalog against its schema (the bundles then skip that check at load, see
+ * src/catalog/load.ts) and returns the newest BIG-IP version the catalog knows (the default
+ * `--bigip-version`), computed by the same function the sources use: both bundled on the fly
+ * without the bundles' defines and run once here. Invalid catalog data fails the build.
  */
-async function newestVersion() {
+async function checkCatalogAndNewestVersion() {
   const out = await build({
     absWorkingDir: root,
     bundle: true,
@@ -63,10 +65,23 @@ async function newestVersion() {
     write: false,
     logLevel: 'warning',
     plugins: [jsonAsString],
-    stdin: { contents: "export { newestKnownVersion } from './src/lint/version.ts';", resolveDir: root, loader: 'ts' },
+    stdin: {
+      contents: "export { newestKnownVersion } from './src/lint/version.ts'; export { checkCatalog } from './src/catalog/load.ts';",
+      resolveDir: root,
+      loader: 'ts',
+    },
   });
   const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
-  return (await import(url)).newestKnownVersion();
+  const { checkCatalog, newestKnownVersion } = await import(url);
+  try {
+    checkCatalog();
+  } catch (err) {
+    // The message names the file, the entry and the field; the stack would quote the whole bundle.
+    if (err?.name !== 'CatalogError') throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  return newestKnownVersion();
 }
 
 /** Options shared by every bundle. */
@@ -78,7 +93,11 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'none',
-  define: { __IRULE_LINT_VERSION__: JSON.stringify(pkg.version), __IRULE_NEWEST_VERSION__: JSON.stringify(await newestVersion()) },
+  define: {
+    __IRULE_LINT_VERSION__: JSON.stringify(pkg.version),
+    __IRULE_NEWEST_VERSION__: JSON.stringify(await checkCatalogAndNewestVersion()),
+    __IRULE_CATALOG_CHECKED__: 'true',
+  },
   plugins: [jsonAsString, lazyChildProcess],
 };
 
