@@ -52,7 +52,12 @@ const MAGIC = 'irule-lint v8 code cache 2 ';
 export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const own = env.IRULE_LINT_CACHE_DIR;
   if (own !== undefined) return own === '' ? undefined : own;
-  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' ? env.LOCALAPPDATA : undefined) || path.join(homedir(), '.cache');
+  let base = env.XDG_CACHE_HOME || (process.platform === 'win32' ? env.LOCALAPPDATA : undefined);
+  try {
+    base ||= path.join(homedir(), '.cache');
+  } catch {
+    return undefined; // no home folder to be found: no cache
+  }
   return path.join(base, 'irule-lint');
 }
 

@@ -8,10 +8,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { userCacheDir } from '../../src/cli/launch.js';
 
 const dist = fileURLToPath(new URL('../../dist/cli/', import.meta.url));
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -46,6 +47,15 @@ function run(bin: string, cacheDir: string, args: string[], env: Record<string, 
 }
 
 const lintArgs = ['--format', 'json', path.join(fixtures, 'lint')];
+
+describe('the user cache folder', () => {
+  it('is IRULE_LINT_CACHE_DIR (empty: none), else under XDG_CACHE_HOME, else under ~/.cache', () => {
+    expect(userCacheDir({ IRULE_LINT_CACHE_DIR: '/somewhere', XDG_CACHE_HOME: '/xdg' })).toBe('/somewhere');
+    expect(userCacheDir({ IRULE_LINT_CACHE_DIR: '', XDG_CACHE_HOME: '/xdg' })).toBeUndefined();
+    expect(userCacheDir({ XDG_CACHE_HOME: '/xdg' })).toBe(path.join('/xdg', 'irule-lint'));
+    if (process.platform !== 'win32') expect(userCacheDir({})).toBe(path.join(homedir(), '.cache', 'irule-lint'));
+  });
+});
 
 describe('the code cache', () => {
   it('is written by a first run, used by the next, and changes nothing in the output', () => {
