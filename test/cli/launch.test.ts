@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { userCacheDir } from '../../src/cli/launch.js';
+import { FILES_PER_THREAD, threadCount } from '../../src/cli/lint-files.js';
 
 const dist = fileURLToPath(new URL('../../dist/cli/', import.meta.url));
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -148,5 +149,24 @@ describe('linting on several threads', () => {
       expect(many.cache).toHaveLength(Number(threads));
       expect({ code: many.code, stdout: many.stdout, other: many.other }).toEqual({ code: one.code, stdout: one.stdout, other: one.other });
     }
+  });
+});
+
+describe('the number of threads', () => {
+  it('follows IRULE_LINT_THREADS, else the file count, the cores and their load', () => {
+    expect(threadCount(10, { IRULE_LINT_THREADS: '3' }, 2, 0)).toBe(3);
+    expect(threadCount(5000, { IRULE_LINT_THREADS: '1' }, 8, 0)).toBe(1);
+    // Not a count: ignored.
+    expect(threadCount(5000, { IRULE_LINT_THREADS: '0' }, 2, 0)).toBe(2);
+    expect(threadCount(5000, { IRULE_LINT_THREADS: 'many' }, 2, 0)).toBe(2);
+    // One thread per FILES_PER_THREAD files, at most one per core.
+    expect(threadCount(FILES_PER_THREAD * 2 - 1, {}, 8, 0)).toBe(1);
+    expect(threadCount(FILES_PER_THREAD * 2, {}, 8, 0)).toBe(2);
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 8, 0)).toBe(8);
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 2, 0.3)).toBe(2);
+    // A busy machine: no idle core beyond this process's own, no worker.
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 2, 1.5)).toBe(1);
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 2, 12)).toBe(1);
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 8, 4.2)).toBe(4);
   });
 });
