@@ -74,7 +74,7 @@ export function processSection(input: ProcessBenchInput): ProcessBenchRow[] {
     {
       label: 'folder, main thread only',
       value: `${fmt(median(folderOneThread), 0)} ms`,
-      detail: `min ${fmt(Math.min(...folderOneThread), 0)} ms; IRULE_LINT_THREADS=1 (the row above uses worker threads when there are many files and cores)`,
+      detail: `min ${fmt(Math.min(...folderOneThread), 0)} ms; IRULE_LINT_THREADS=1 (the row above uses worker threads when there are many files and idle cores)`,
     },
   ];
 }
