@@ -123,7 +123,7 @@ export async function launch(name: string, dir: string, role: 'start' | 'worker'
   // Before compiling: V8 ties cached data to the flags in force.
   tuneHeap();
   setFlagsFromString('--verify-snapshot-checksum');
-  const debug = process.env.IRULE_LINT_CACHE_DEBUG === '1' ? (s: string) => process.stderr.write(`irule-lint: code cache: ${s}\n`) : undefined;
+  const debug = process.env.IRULE_LINT_CACHE_DEBUG === '1' ? (s: string) => process.stderr.write(`${name}: code cache: ${s}\n`) : undefined;
   const bundlePath = path.join(dir, `${name}.bundle.cjs`);
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundlePath, 'utf8')}\n})`;
   const key = cacheKey(name, bundlePath);
