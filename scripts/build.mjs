@@ -1,11 +1,16 @@
-// Bundles the executables with esbuild: dist/cli/irule-lint.js, dist/cli/irule-sim.js, the language server
-// dist/lsp/server.js (bin irule-lsp; the extension bundles the same entry) and, when bench/bench.ts exists,
+// Bundles the executables with esbuild. irule-lint and irule-sim are each a small launcher
+// (dist/cli/<name>.js, src/cli/launch.ts) and a program bundle beside it (<name>.bundle.cjs) that the
+// launcher compiles through a V8 code cache; this script also writes that cache for the Node running
+// it, from one run of each executable over the fixtures. The language server is dist/lsp/server.js
+// (bin irule-lsp; the extension bundles the same entry) and, when bench/bench.ts exists, the bench is
 // dist/bench/bench.js. Dependencies (chevrotain, commander) are bundled in so start-up reads one
 // file. The package version is inlined from package.json. Prints nothing unless something fails.
 import { build } from 'esbuild';
-import { chmod, readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,10 +32,31 @@ const jsonAsString = {
 };
 
 /**
- * The newest BIG-IP version the catalog knows (the default `--bigip-version`), computed by the
- * same function the sources use, bundled on the fly and run once here.
+ * commander loads node:child_process when it loads, for executable subcommands, which these
+ * programs do not have; with the stream and net modules it brings, that cost about 26 million
+ * instructions of every start. Inside commander, that require gets a stand-in that loads the
+ * module on first use.
  */
-async function newestVersion() {
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${sep}node_modules${sep}commander${sep}`) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Checks the whole catalog against its schema (the bundles then skip that check at load, see
+ * src/catalog/load.ts) and returns the newest BIG-IP version the catalog knows (the default
+ * `--bigip-version`), computed by the same function the sources use: both bundled on the fly
+ * without the bundles' defines and run once here. Invalid catalog data fails the build.
+ */
+async function checkCatalogAndNewestVersion() {
   const out = await build({
     absWorkingDir: root,
     bundle: true,
@@ -39,10 +65,23 @@ async function newestVersion() {
     write: false,
     logLevel: 'warning',
     plugins: [jsonAsString],
-    stdin: { contents: "export { newestKnownVersion } from './src/lint/version.ts';", resolveDir: root, loader: 'ts' },
+    stdin: {
+      contents: "export { newestKnownVersion } from './src/lint/version.ts'; export { checkCatalog } from './src/catalog/load.ts';",
+      resolveDir: root,
+      loader: 'ts',
+    },
   });
   const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
-  return (await import(url)).newestKnownVersion();
+  const { checkCatalog, newestKnownVersion } = await import(url);
+  try {
+    checkCatalog();
+  } catch (err) {
+    // The message names the file, the entry and the field; the stack would quote the whole bundle.
+    if (err?.name !== 'CatalogError') throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  return newestKnownVersion();
 }
 
 /** Options shared by every bundle. */
@@ -54,32 +93,74 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'none',
-  define: { __IRULE_LINT_VERSION__: JSON.stringify(pkg.version), __IRULE_NEWEST_VERSION__: JSON.stringify(await newestVersion()) },
-  plugins: [jsonAsString],
-  // commander is CommonJS and calls require() for Node built-ins; give the ESM bundle a require.
+  define: {
+    __IRULE_LINT_VERSION__: JSON.stringify(pkg.version),
+    __IRULE_NEWEST_VERSION__: JSON.stringify(await checkCatalogAndNewestVersion()),
+    __IRULE_CATALOG_CHECKED__: 'true',
+  },
+  plugins: [jsonAsString, lazyChildProcess],
+};
+
+// A plain `env node`: `env -S` is missing from BusyBox (Alpine images). The larger young
+// generation (--max-semi-space-size=64) that `npm run bench` passes for its 21 MB in-process
+// corpus made no measurable difference to the CLI (user CPU, 3 runs each, folder of 1,000
+// rules: 1.25 s with and without; one 5,000-line file: 0.50 s with, 0.47 s without), and
+// V8 reads it only at start-up, so the executables go without it.
+const shebang = '#!/usr/bin/env node';
+/** ESM bundles that run as programs: commander is CommonJS and calls require() for Node built-ins, so give them a require. */
+const esmProgram = {
+  ...common,
   banner: {
-    js: [
-      // A plain `env node`: `env -S` is missing from BusyBox (Alpine images). The larger young
-      // generation (--max-semi-space-size=64) that `npm run bench` passes for its 21 MB in-process
-      // corpus made no measurable difference to the CLI (user CPU, 3 runs each, folder of 1,000
-      // rules: 1.25 s with and without; one 5,000-line file: 0.50 s with, 0.47 s without), and
-      // V8 reads it only at start-up, so the executables go without it.
-      '#!/usr/bin/env node',
-      "import { createRequire as __createRequire } from 'node:module';",
-      'const require = __createRequire(import.meta.url);',
-    ].join('\n'),
+    js: [shebang, "import { createRequire as __createRequire } from 'node:module';", 'const require = __createRequire(import.meta.url);'].join('\n'),
   },
 };
 
+/** Launchers and the program bundles they start (launch.ts passes require and module to the bundle). */
+const launched = [
+  { name: 'irule-lint', launcher: 'src/cli/irule-lint.ts', program: 'src/cli/lint-program.ts', worker: 'src/cli/irule-lint-worker.ts' },
+  { name: 'irule-sim', launcher: 'src/cli/irule-sim.ts', program: 'src/cli/sim-program.ts' },
+];
 const targets = [
-  { entry: 'src/cli/irule-lint.ts', out: 'dist/cli/irule-lint.js' },
-  { entry: 'src/cli/irule-sim.ts', out: 'dist/cli/irule-sim.js' },
   { entry: 'src/lsp/irule-lsp.ts', out: 'dist/lsp/server.js' },
   { entry: 'bench/bench.ts', out: 'dist/bench/bench.js', optional: true },
 ];
 
+// The launchers are CommonJS, like the bundles they load: Node then starts them without its ESM loader.
+await mkdir(join(root, 'dist/cli'), { recursive: true });
+await writeFile(join(root, 'dist/cli/package.json'), '{ "type": "commonjs" }\n');
+for (const { name, launcher, program, worker } of launched) {
+  const bundle = `dist/cli/${name}.bundle.cjs`;
+  await build({ ...common, format: 'cjs', entryPoints: [program], outfile: bundle });
+  const id = createHash('sha256').update(await readFile(join(root, bundle))).digest('hex').slice(0, 16);
+  const define = { ...common.define, __IRULE_BUNDLE_ID__: JSON.stringify(id) };
+  await build({ ...common, format: 'cjs', define, banner: { js: shebang }, entryPoints: [launcher], outfile: `dist/cli/${name}.js` });
+  await chmod(join(root, 'dist/cli', `${name}.js`), 0o755);
+  if (worker) await build({ ...common, format: 'cjs', define, entryPoints: [worker], outfile: `dist/cli/${name}-worker.js` });
+}
 for (const { entry, out, optional } of targets) {
   if (optional && !existsSync(join(root, entry))) continue;
-  await build({ ...common, entryPoints: [entry], outfile: out });
+  await build({ ...esmProgram, entryPoints: [entry], outfile: out });
   await chmod(join(root, out), 0o755);
+}
+
+/**
+ * The code caches of the launched executables, for this Node, written by one run of each over
+ * the fixtures (launch.ts writes a cache after a run when none was accepted). Old ones go first.
+ */
+const cliDir = join(root, 'dist/cli');
+for (const file of await readdir(cliDir)) if (file.endsWith('.v8cache')) await rm(join(cliDir, file));
+const primers = {
+  'irule-lint': ['--format', 'json', 'fixtures/parser', 'fixtures/lint'],
+  'irule-sim': ['fixtures/seed/smtp_irule_v11.irule', '--bigip-conf', 'fixtures/seed/bigip.conf', '--bigip-version', '11.1', '--client', '172.16.51.21', '--client', '172.16.51.23'],
+};
+for (const { name } of launched) {
+  // A checkout without fixtures (none known) simply gets no cache: the first run writes one.
+  if (!existsSync(join(root, primers[name].find((a) => a.startsWith('fixtures/'))))) continue;
+  const r = spawnSync(process.execPath, [join(cliDir, `${name}.js`), ...primers[name]], {
+    cwd: root,
+    env: { ...process.env, IRULE_LINT_CACHE_DIR: cliDir },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`priming the code cache of ${name} failed (exit ${r.status}): ${r.stderr}`);
 }

@@ -1,5 +1,4 @@
-/** The `irule-lint` executable: wires {@link run} to the real process. */
-import { main } from './main.js';
-import { run } from './run.js';
+/** The `irule-lint` executable: starts the program bundle beside it (built from lint-program.ts) through the code cache. */
+import { launch } from './launch.js';
 
-await main(run);
+void launch('irule-lint', __dirname);

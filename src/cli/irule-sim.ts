@@ -1,5 +1,4 @@
-/** The `irule-sim` executable: wires {@link runSim} to the real process. */
-import { main } from './main.js';
-import { runSim } from './sim/run.js';
+/** The `irule-sim` executable: starts the program bundle beside it (built from sim-program.ts) through the code cache. */
+import { launch } from './launch.js';
 
-await main(runSim);
+void launch('irule-sim', __dirname);

@@ -10,8 +10,8 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Wires `run` to the process and sets the exit code it returns. */
-export async function main(run: (argv: readonly string[], io: CliIo) => Promise<number>): Promise<void> {
+/** Wires `run` to the process and sets the exit code it returns; `extra` adds to the I/O it gets. */
+export async function main(run: (argv: readonly string[], io: CliIo) => Promise<number>, extra: Partial<CliIo> = {}): Promise<void> {
   tuneHeap();
   // A closed pipe (`irule-lint ... | head`) is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
@@ -28,6 +28,7 @@ export async function main(run: (argv: readonly string[], io: CliIo) => Promise<
     drain: () => (full ? once(process.stdout, 'drain').then(() => void (full = false)) : Promise.resolve()),
     readStdin,
     cwd: process.cwd(),
+    ...extra,
   });
   // Set the code rather than calling process.exit, so piped output is flushed first.
   process.exitCode = code;

@@ -24,6 +24,8 @@ export interface CliIo {
   readStdin(): Promise<Uint8Array>;
   /** Directory relative paths are resolved against. */
   cwd: string;
+  /** A script that starts this program in a worker thread (the bundled executables have one), for linting many files. */
+  workerScript?: string;
 }
 
 /** Output formats. */

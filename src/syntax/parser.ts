@@ -5,7 +5,15 @@
  * The grammar accepts every token sequence; missing closers and glued words are recorded as
  * problems for the facade to report.
  */
-import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import {
+  EmbeddedActionsParser,
+  LLkLookaheadStrategy,
+  tokenMatcher,
+  type ILookaheadStrategy,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
 import type {
   BareWord,
   BracedWord,
@@ -181,6 +189,46 @@ const OPERAND_STARTS = kindTable([
 /** The binary operator token types. */
 const BINARY_OPS = kindTable([[BinaryOp, 'op']]);
 
+/**
+ * A lookahead function that builds the real one on its first call, then puts the real one in the
+ * parser's table of lookahead functions (Chevrotain's `lookAheadFuncsCache`, read at each call)
+ * in its own place, so later calls skip this step.
+ */
+function lazily<F extends (...args: never[]) => unknown>(build: () => F): F {
+  let built: F | undefined;
+  const lazy = function (this: { lookAheadFuncsCache?: Map<unknown, unknown> }, ...args: Parameters<F>): ReturnType<F> {
+    if (!built) {
+      built = build();
+      const table = this.lookAheadFuncsCache;
+      if (table) for (const [key, fn] of table) if (fn === lazy) table.set(key, built);
+    }
+    return built.apply(this, args) as ReturnType<F>;
+  };
+  return lazy as unknown as F;
+}
+
+/**
+ * Chevrotain's LL(1) lookahead, with each lookahead function built on its first call rather than
+ * all of them in `performSelfAnalysis` (about 45 million instructions, a tenth of a small file's
+ * start-up): the run-time shortcuts below leave most DSL alternatives unused in a typical file.
+ * The functions are the ones Chevrotain builds, so parsing is unchanged.
+ */
+class LazyLookahead implements ILookaheadStrategy {
+  private readonly llk = new LLkLookaheadStrategy({ maxLookahead: 1 });
+
+  validate(options: Parameters<ILookaheadStrategy['validate']>[0]): ReturnType<ILookaheadStrategy['validate']> {
+    return this.llk.validate(options);
+  }
+
+  buildLookaheadForAlternation(options: Parameters<ILookaheadStrategy['buildLookaheadForAlternation']>[0]): ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']> {
+    return lazily(() => this.llk.buildLookaheadForAlternation(options));
+  }
+
+  buildLookaheadForOptional(options: Parameters<ILookaheadStrategy['buildLookaheadForOptional']>[0]): ReturnType<ILookaheadStrategy['buildLookaheadForOptional']> {
+    return lazily(() => this.llk.buildLookaheadForOptional(options));
+  }
+}
+
 class TclParser extends EmbeddedActionsParser {
   /** Offset of the lexed text within the whole source. */
   base = 0;
@@ -194,7 +242,7 @@ class TclParser extends EmbeddedActionsParser {
   exprProblems: { message: string; range: { start: number; end: number } }[] = [];
 
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true, lookaheadStrategy: new LazyLookahead() });
     this.performSelfAnalysis();
     this.fillStatementStarts();
   }

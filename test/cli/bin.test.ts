@@ -38,7 +38,7 @@ describe('dist/cli/irule-lint.js', () => {
     const byDefault = exec(['--format', 'json', fixtures]);
     expect(byDefault.stdout.length).toBeGreaterThan(100);
     expect(exec(['--format', 'json', '--bigip-version', newest, fixtures]).stdout).toBe(byDefault.stdout);
-    expect(readFileSync(bin, 'utf8')).toContain(JSON.stringify(newest));
+    expect(readFileSync(`${root}dist/cli/irule-lint.bundle.cjs`, 'utf8')).toContain(JSON.stringify(newest));
   });
 
   it('prints the version inlined from package.json', () => {

@@ -66,12 +66,14 @@ describe('--fix on files it must not or cannot replace', () => {
     let bin = fileURLToPath(new URL('../../dist/cli/irule-lint.js', import.meta.url));
     if (asRoot) {
       // That user may not be able to enter the checkout (a clone under /root is 0700): run a copy
-      // of the bundle (one self-contained file) from a temporary folder it can read.
-      const copy = await tempTree({ 'irule-lint.js': await readFile(bin) });
+      // of the executable (the launcher, the program bundle it loads, and the package.json that
+      // makes them CommonJS) from a temporary folder it can read.
+      const files = ['irule-lint.js', 'irule-lint.bundle.cjs', 'package.json'];
+      const copy = await tempTree(Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(path.join(path.dirname(bin), f))]))));
       cleanups.push(copy.cleanup);
       await chmod(copy.dir, 0o755);
+      for (const f of files) await chmod(path.join(copy.dir, f), 0o644);
       bin = path.join(copy.dir, 'irule-lint.js');
-      await chmod(bin, 0o644);
     }
     const r = spawnSync(process.execPath, [bin, '--fix', '.'], { cwd: dir, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
     expect(r.stderr).toBe(`irule-lint: cannot write '${path.join('ro', '2.irule')}': permission denied; left unchanged\nirule-lint: 1 file could not be fixed in place\n`);

@@ -28,12 +28,19 @@ function npm(cwd: string, ...args: string[]): string {
   return r.stdout;
 }
 
-/** Runs the three executables of a prefix and checks what they print. */
+/**
+ * Runs the three executables of a prefix and checks what they print; the first lint run writes
+ * its code cache into the user's cache folder (a temporary one here), since a package carries
+ * none (a git install's `prepare` builds one, but the package is packed from that clone).
+ */
 function checkBins(prefix: string): void {
   const bin = (name: string): string => path.join(prefix, 'bin', name);
   const file = path.join(work, 'typo.irule');
   writeFileSync(file, 'when HTTP_REQUEST {\n    HTTP::hots\n}\n');
-  const lint = spawnSync(bin('irule-lint'), ['--format', 'json', file], { encoding: 'utf8' });
+  const cacheDir = mkdtempSync(path.join(work, 'user-cache-'));
+  const env = { ...process.env, IRULE_LINT_CACHE_DIR: cacheDir, IRULE_LINT_CACHE_DEBUG: '1' };
+  const lint = spawnSync(bin('irule-lint'), ['--format', 'json', file], { encoding: 'utf8', env });
+  expect(lint.stderr).toMatch(new RegExp(`^irule-lint: code cache: none\nirule-lint: code cache: written ${cacheDir}/irule-lint-[^/]+\\.v8cache\n$`));
   expect(lint.status, lint.stderr).toBe(1);
   const messages = (JSON.parse(lint.stdout) as { messages: { ruleId: string; message: string }[] }[])[0].messages;
   expect(messages.map((m) => m.ruleId)).toEqual(['unknown-command']);
@@ -65,7 +72,19 @@ describe('installing', () => {
     expect(out).toBe(`irule-lint-${pkg.version}.tgz\n`);
     const tarball = path.join(work, out.trim());
     const listing = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-    expect(listing).toEqual(['package/README.md', 'package/dist/cli/irule-lint.js', 'package/dist/cli/irule-sim.js', 'package/dist/lsp/server.js', 'package/package.json']);
+    // The launchers, the program bundles they load and the package.json that makes them CommonJS;
+    // no code cache (it holds for one Node version: the first run writes one in the user's folder).
+    expect(listing).toEqual([
+      'package/README.md',
+      'package/dist/cli/irule-lint-worker.js',
+      'package/dist/cli/irule-lint.bundle.cjs',
+      'package/dist/cli/irule-lint.js',
+      'package/dist/cli/irule-sim.bundle.cjs',
+      'package/dist/cli/irule-sim.js',
+      'package/dist/cli/package.json',
+      'package/dist/lsp/server.js',
+      'package/package.json',
+    ]);
     const prefix = path.join(work, 'from-tarball');
     npm(work, 'install', '--global', '--prefix', prefix, ...npmOptions, tarball);
     // Nothing besides the package itself: the bundles carry their libraries.

@@ -1,0 +1,19 @@
+/**
+ * The `irule-lint` program (bundled as dist/cli/irule-lint.bundle.cjs and started by launch.ts):
+ * wires {@link run} to the real process, and is the worker threads' program too
+ * (dist/cli/irule-lint-worker.js).
+ */
+import path from 'node:path';
+import { main } from './main.js';
+import { run } from './run.js';
+
+/** Runs `irule-lint` with the process's arguments; `dir` is the executables' folder. */
+export function start(dir: string): Promise<void> {
+  return main(run, { workerScript: path.join(dir, 'irule-lint-worker.js') });
+}
+
+/** A worker thread's part of linting many files (lint-threads.ts). */
+export async function worker(): Promise<void> {
+  const { lintWorker } = await import('./lint-threads.js');
+  lintWorker();
+}
