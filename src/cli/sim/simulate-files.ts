@@ -16,7 +16,7 @@ import { formatSimText } from '../../report/sim-text.js';
 import { parseClient, parseClientList } from '../../sim/irule/clients.js';
 import { simulate } from '../../sim/irule/engine.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
-import type { ClientSpec, HttpMessageSpec, RuleSource, SimulationReport } from '../../sim/irule/types.js';
+import type { ClientSpec, HttpMessageSpec, RuleSource, SimulateOptions, SimulationReport } from '../../sim/irule/types.js';
 import { bigipConfProblem } from '../bigip-conf.js';
 import { decodeText } from '../decode.js';
 import { describeFsError, UsageError } from '../errors.js';
@@ -34,7 +34,7 @@ function shown(cwd: string, abs: string): string {
 }
 
 /** Reads a file as text, or fails with a usage error naming what it is. */
-async function readText(io: Pick<CliIo, 'cwd'>, file: string, what: string): Promise<{ text: string; abs: string; name: string }> {
+export async function readText(io: Pick<CliIo, 'cwd'>, file: string, what: string): Promise<{ text: string; abs: string; name: string }> {
   const abs = path.resolve(io.cwd, file);
   const name = shown(io.cwd, abs);
   const bytes = await readFile(abs).catch((err: unknown) => {
@@ -114,6 +114,24 @@ export async function simulateSources(
   opts: SimCliOptions,
   io: Pick<CliIo, 'cwd' | 'stderr'>,
 ): Promise<SimulationReport> {
+  const { options, notes, defaulted } = await simulationOptions(loadRules, opts, io);
+  const report = simulate(options);
+  if ('error' in report) throw new UsageError(report.error);
+  if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
+  report.notes.push(...notes);
+  return report;
+}
+
+/**
+ * Reads and checks everything a simulation needs (clients, bigip.conf, request, rules, version)
+ * as `irule-sim` does; `notes` are remarks for the report, `defaulted` whether the default client
+ * was chosen. Throws a `UsageError` for bad input.
+ */
+export async function simulationOptions(
+  loadRules: () => Promise<RuleSource[]>,
+  opts: SimCliOptions,
+  io: Pick<CliIo, 'cwd' | 'stderr'>,
+): Promise<{ options: SimulateOptions; notes: string[]; defaulted: boolean }> {
   let cliVersion: BigipVersion | undefined;
   if (opts.bigipVersion !== undefined) {
     const checked = checkVersion(opts.bigipVersion);
@@ -135,7 +153,7 @@ export async function simulateSources(
   const chosen = cliVersion ?? fromConf;
   if (chosen && compareVersions(chosen, defaultVersion()) > 0) io.stderr(`irule-sim: warning: ${newerVersionWarning(chosen)}\n`);
   const version = (chosen ?? defaultVersion()).text;
-  const report = simulate({
+  const options: SimulateOptions = {
     rules,
     config,
     virtual: opts.virtual,
@@ -143,32 +161,30 @@ export async function simulateSources(
     events: opts.event.length > 0 ? opts.event : undefined,
     clients,
     request,
-  });
-  if ('error' in report) throw new UsageError(report.error);
-  if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
-  report.notes.push(...notes);
-  return report;
+  };
+  return { options, notes, defaulted };
 }
 
 /** Simulates and returns the formatted report. */
 export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<string> {
   if (files.length === 0 && opts.bigipConf === undefined) throw new UsageError('no iRule files given (or give --bigip-conf to simulate the rules a virtual server has there)');
-  const report = await simulateSources(
-    async () => {
-      // Folders are searched as irule-lint searches them (*.irule, *.irul, *.tcl, in name order).
-      const found = files.length > 0 ? await findFiles(files, io.cwd) : [];
-      if (files.length > 0 && found.length === 0) throw new UsageError(`no *.irule, *.irul or *.tcl files found in ${files.map((p) => `'${p}'`).join(', ')}`);
-      const rules: RuleSource[] = [];
-      for (const file of found) {
-        const f = await readText(io, file.absPath, 'iRule file');
-        rules.push({ name: ruleNameOf(f.abs), text: f.text, origin: f.name });
-      }
-      return rules;
-    },
-    opts,
-    io,
-  );
+  const report = await simulateSources(ruleFileLoader(files, io), opts, io);
   return opts.format === 'json' ? formatSimJson(report) : formatSimText(report);
+}
+
+/** Reads the rule files (folders searched as irule-lint searches them) for a simulation. */
+export function ruleFileLoader(files: string[], io: Pick<CliIo, 'cwd'>): () => Promise<RuleSource[]> {
+  return async () => {
+    // Folders are searched as irule-lint searches them (*.irule, *.irul, *.tcl, in name order).
+    const found = files.length > 0 ? await findFiles(files, io.cwd) : [];
+    if (files.length > 0 && found.length === 0) throw new UsageError(`no *.irule, *.irul or *.tcl files found in ${files.map((p) => `'${p}'`).join(', ')}`);
+    const rules: RuleSource[] = [];
+    for (const file of found) {
+      const f = await readText(io, file.absPath, 'iRule file');
+      rules.push({ name: ruleNameOf(f.abs), text: f.text, origin: f.name });
+    }
+    return rules;
+  };
 }
 
 /** The rule name `irule-sim` gives a file: its name without the extension. */
