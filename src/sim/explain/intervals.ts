@@ -53,6 +53,28 @@ export function blockSet(family: IpFamily, value: bigint, prefix: number): AddrS
   return { family, ranges: [{ lo, hi: lo + (1n << host) - 1n }] };
 }
 
+/**
+ * The addresses `x` whose network `x/prefix` is in `set`: the blocks of the set's
+ * prefix-aligned addresses. A test on a masked address (`IP::addr $a mask ...`) sees only
+ * `x/prefix`, so the addresses answering like a network `n` are those of the networks answering
+ * like it.
+ */
+export function expandMasked(set: AddrSet, prefix: number): AddrSet {
+  const host = BigInt(bitsOf(set.family) - prefix);
+  if (host === 0n) return set;
+  const size = 1n << host;
+  const out: Interval[] = [];
+  for (const r of set.ranges) {
+    const first = ((r.lo + size - 1n) >> host) << host;
+    const last = (r.hi >> host) << host;
+    if (first > last) continue;
+    const prev = out[out.length - 1];
+    if (prev && prev.hi + 1n === first) prev.hi = last + size - 1n;
+    else out.push({ lo: first, hi: last + size - 1n });
+  }
+  return { family: set.family, ranges: out };
+}
+
 /** Sorts and merges arbitrary intervals into a set. */
 export function fromIntervals(family: IpFamily, list: Interval[]): AddrSet {
   const sorted = [...list].sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));

@@ -8,8 +8,8 @@
  * match any such text or matches every text; other IPv6 globs return undefined (the caller then
  * samples and says so).
  */
-import { type IpFamily, parseAddress } from '../../bigip/address.js';
-import { type AddrSet, blockSet, bitsOf, complement, emptySet, type Interval, universe } from './intervals.js';
+import { formatAddress, type IpFamily, parseAddress, toNetwork } from '../../bigip/address.js';
+import { type AddrSet, blockSet, complement, emptySet, expandMasked, type Interval, universe } from './intervals.js';
 
 /** How a tracked value depends on the client address `x`: its text is `format(network(x, prefix)) + suffix`. */
 export interface Taint {
@@ -33,7 +33,9 @@ export function equalitySet(t: Taint, a: bigint, aText: string, constant: string
   if (!constant.endsWith(t.suffix)) return universe(t.family);
   const other = parseAddress(constant.slice(0, constant.length - t.suffix.length));
   if (!other || other.family !== t.family) return universe(t.family);
-  // Only addresses in the other text's block could produce it.
+  // Only a network's own text can be produced (canonical, host bits zero): by the addresses of that block.
+  const net = toNetwork({ family: t.family, value: other.value }, t.prefix).address;
+  if (formatAddress(net, false) + t.suffix !== constant) return universe(t.family);
   return complement(blockSet(t.family, other.value, t.prefix));
 }
 
@@ -208,25 +210,45 @@ function ipv6GlobConstant(pattern: string, nocase: boolean, suffix: string): boo
   return undefined;
 }
 
+/**
+ * `2001:db8:*`: whole non-zero leading groups, then a star. Such a text starts so exactly when
+ * the address's first groups are these (a non-zero group is never compressed), so the set is the
+ * block `2001:db8::/32`.
+ */
+function ipv6LeadingGroups(pattern: string): AddrSet | undefined {
+  const m = /^((?:[1-9a-f][0-9a-f]{0,3}:){1,7})\*$/.exec(pattern);
+  if (!m) return undefined;
+  const groups = m[1].slice(0, -1).split(':');
+  let value = 0n;
+  for (let i = 0; i < 8; i++) value = (value << 16n) | (i < groups.length ? BigInt(parseInt(groups[i], 16)) : 0n);
+  return blockSet(6, value, 16 * groups.length);
+}
+
 /** The addresses (of a taint with the family's full prefix) whose text matches the glob; undefined when not computable exactly. */
 export function globMatchSet(t: Taint, pattern: string, nocase: boolean): AddrSet | undefined {
-  if (t.prefix < bitsOf(t.family)) return undefined;
+  let set: AddrSet;
   if (t.family === 4) {
     const ranges = ipv4GlobSet(pattern, nocase, t.suffix);
-    return ranges ? { family: 4, ranges } : undefined;
+    if (!ranges) return undefined;
+    set = { family: 4, ranges };
+  } else {
+    const leading = ipv6LeadingGroups(nocase ? pattern.toLowerCase() : pattern);
+    if (leading) set = leading;
+    else {
+      const constant = ipv6GlobConstant(pattern, nocase, t.suffix);
+      if (constant === undefined) return undefined;
+      set = constant ? universe(6) : emptySet(6);
+    }
   }
-  const constant = ipv6GlobConstant(pattern, nocase, t.suffix);
-  if (constant === undefined) return undefined;
-  return constant ? universe(6) : emptySet(6);
+  // A masked value's text is that of its network.
+  return expandMasked(set, t.prefix);
 }
 
 /**
  * The addresses `x` whose text passes the glob exactly as `a`'s does (`matched` is the concrete
  * answer); undefined when that set cannot be computed exactly.
  */
-export function globSet(t: Taint, a: bigint, pattern: string, nocase: boolean, matched: boolean): AddrSet | undefined {
-  // Every x in a's block has the same text as a.
-  if (t.prefix < bitsOf(t.family)) return blockSet(t.family, a, t.prefix);
+export function globSet(t: Taint, pattern: string, nocase: boolean, matched: boolean): AddrSet | undefined {
   const yes = globMatchSet(t, pattern, nocase);
   if (!yes) return undefined;
   return matched ? yes : complement(yes);

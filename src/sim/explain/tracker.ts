@@ -8,8 +8,10 @@
  * `string length`, a command that turns the address into some other text) is recorded as a
  * reason, and the run's class is then only approximate.
  *
- * Recognising by text can only make classes smaller than they need be (a constant that happens
- * to equal the address is treated as the address), never larger: every recorded set holds only
+ * A constant that happens to read like a tracked text is taken for it. That only makes classes
+ * smaller than they need be: a test with one tracked operand records a subset of what the test
+ * on a constant would (every address), and a test between two tracked texts records only the
+ * addresses that answer alike however each operand is read. Every recorded set holds only
  * addresses for which the test gives the run's answer.
  */
 import { formatAddress, type IpFamily, parseAddress, toNetwork } from '../../bigip/address.js';
@@ -23,7 +25,7 @@ import { globMatch, globQuote } from '../tcl/glob.js';
 import { parseMasked } from '../builtins/irule-ip.js';
 import type { Connection, SimContext } from '../irule/context.js';
 import { prefixPartition } from './datagroup-sets.js';
-import { type AddrSet, bitsOf, blockSet, complement, emptySet, intersect, pointSet, union, universe } from './intervals.js';
+import { type AddrSet, bitsOf, blockSet, complement, emptySet, expandMasked, hasValue, intersect, pointSet, union, universe } from './intervals.js';
 import { equalitySet, globMatchSet, globSet, type Taint } from './text-sets.js';
 
 /** Most string-type data-group keys turned into glob sets for one `class match` before giving up. */
@@ -136,9 +138,14 @@ export class AddressTracker implements ValueProbe {
       return;
     }
     this.consumed();
+    const low = (x: string): string => (nocase ? x.toLowerCase() : x);
     if (ts && tp) {
-      // Both are functions of the same masked address: constant on the smaller block.
-      this.record(blockSet(this.family, this.value, Math.min(ts.prefix, tp.prefix)));
+      // Both texts are tracked, but either may be a constant that happens to read the same: keep
+      // only the addresses that answer alike however each is read (both functions of the address:
+      // constant on the smaller block; one of them constant: the other's equality set).
+      let set = blockSet(this.family, this.value, Math.min(ts.prefix, tp.prefix));
+      set = intersect(set, equalitySet(ts, this.value, low(subject), low(pattern)));
+      this.record(intersect(set, equalitySet(tp, this.value, low(pattern), low(subject))));
       return;
     }
     if (test === 'equal' || tp) {
@@ -146,10 +153,10 @@ export class AddressTracker implements ValueProbe {
       const t = (ts ?? tp)!;
       const mine = ts ? subject : pattern;
       const other = ts ? pattern : subject;
-      this.record(equalitySet(t, this.value, nocase ? mine.toLowerCase() : mine, nocase ? other.toLowerCase() : other));
+      this.record(equalitySet(t, this.value, low(mine), low(other)));
       return;
     }
-    const set = globSet(ts!, this.value, pattern, nocase, result);
+    const set = globSet(ts!, pattern, nocase, result);
     if (set) this.record(set);
     else this.approx(`the pattern "${pattern}" on the client address${this.family === 6 ? ' (IPv6 text)' : ' (too fragmented to list)'}`);
   }
@@ -198,17 +205,25 @@ export class AddressTracker implements ValueProbe {
     const mb = parseMasked(bText)?.prefix ?? this.full;
     const m = Math.min(ma, mb);
     if (ta && tb) {
-      this.record(blockSet(this.family, this.value, Math.min(ta.prefix, tb.prefix, m)));
+      // As for text tests: alike however each operand is read (function of the address, or a constant).
+      const both = blockSet(this.family, this.value, Math.min(ta.prefix, tb.prefix, m));
+      this.record(intersect(intersect(both, this.addrEqualsSet(ta, m, bText, result)), this.addrEqualsSet(tb, m, aText, result)));
       return;
     }
-    const q = Math.min((ta ?? tb)!.prefix, m);
-    if (result) {
-      this.record(blockSet(this.family, this.value, q));
-      return;
-    }
-    // Only addresses in the other operand's block can compare equal.
-    const other = parseAddress(addressPart(ta ? bText : aText));
-    if (other && other.family === this.family) this.record(complement(blockSet(this.family, other.value, q)));
+    this.record(this.addrEqualsSet((ta ?? tb)!, m, ta ? bText : aText, result));
+  }
+
+  /** The addresses for which `IP::addr <tracked t>/m equals <other>` answers `result` as the run did. */
+  private addrEqualsSet(t: Taint, m: number, otherText: string, result: boolean): AddrSet {
+    const q = Math.min(t.prefix, m);
+    if (result) return blockSet(this.family, this.value, q);
+    // Only addresses in the other operand's block can compare equal. When the run's own address is
+    // in that block and still compared unequal (host bits of the other operand beyond the masked
+    // prefix, another route domain), no address compares equal.
+    const other = parseAddress(addressPart(otherText));
+    if (!other || other.family !== this.family) return universe(this.family);
+    const block = blockSet(this.family, other.value, q);
+    return hasValue(block, this.value) ? universe(this.family) : complement(block);
   }
 
   addrMask(aText: string, prefix: number, result: string): void {
@@ -231,18 +246,22 @@ export class AddressTracker implements ValueProbe {
       return;
     }
     this.consumed();
-    if (t.prefix < this.full) {
-      this.record(blockSet(this.family, this.value, t.prefix));
-      return;
-    }
-    if (view.type === 'integer') return; // an address text is never an integer key: no client matches
+    // A masked value is its network's text: answer for the network, then take the networks' blocks.
+    const net = toNetwork({ family: this.family, value: this.value }, t.prefix).address.value;
+    const set = this.classSet(view, item, op, search, all, answer, t, net);
+    if (set) this.record(expandMasked(set, t.prefix));
+    else this.approx(`class ${search ? 'search' : 'match'} ${op} on ${view.type} data group ${view.name} with the client address`);
+  }
+
+  /** The addresses `y` (unmasked) for which the data-group test answers as for `v`; undefined when not computable. */
+  private classSet(view: DataGroupView, item: string, op: string, search: boolean, all: boolean, answer: ClassAnswer, t: Taint, v: bigint): AddrSet | undefined {
+    if (view.type === 'integer') return universe(this.family); // an address text is never an integer key: no client matches
     if (view.type === 'ip' && op === 'equals') {
       const part = prefixPartition(view.records, this.family, this.routeDomain);
       const records = view.records;
-      if (answer === 'bool') this.record(part.sameAnswer(this.value, 'bool', (l) => (l >= 0 ? '1' : '0')));
-      else if (answer === 'value' && !all) this.record(part.sameAnswer(this.value, 'value', (l) => (l >= 0 ? `=${records[l].data}` : '')));
-      else this.record(part.sameAnswer(this.value, 'record', String));
-      return;
+      if (answer === 'bool') return part.sameAnswer(v, 'bool', (l) => (l >= 0 ? '1' : '0'));
+      if (answer === 'value' && !all) return part.sameAnswer(v, 'value', (l) => (l >= 0 ? `=${records[l].data}` : ''));
+      return part.sameAnswer(v, 'record', String);
     }
     if (view.type === 'string' && op === 'equals') {
       let points = emptySet(this.family);
@@ -253,26 +272,21 @@ export class AddressTracker implements ValueProbe {
         if (addr && addr.family === this.family && formatAddress(addr, false) + t.suffix === k) points = union(points, pointSet(this.family, addr.value));
       }
       const hit = view.records.some((r) => r.key === item);
-      if (!hit) this.record(complement(points));
-      else this.record(answer === 'bool' ? points : pointSet(this.family, this.value));
-      return;
+      if (!hit) return complement(points);
+      return answer === 'bool' ? points : pointSet(this.family, v);
     }
     if (view.type === 'string' && !search && answer === 'bool' && op !== 'equals' && view.records.length <= MAX_CLASS_GLOB_KEYS) {
+      const full: Taint = { ...t, prefix: this.full };
       let yes = emptySet(this.family);
       for (const r of view.records) {
         const q = globQuote(r.key);
-        const pattern = op === 'starts_with' ? `${q}*` : op === 'ends_with' ? `*${q}` : `*${q}*`;
-        const set = globMatchSet(t, pattern, false);
-        if (!set) {
-          this.approx(`class match ${op} on the client address`);
-          return;
-        }
+        const set = globMatchSet(full, op === 'starts_with' ? `${q}*` : op === 'ends_with' ? `*${q}` : `*${q}*`, false);
+        if (!set) return undefined;
         yes = union(yes, set);
       }
       const hit = view.records.some((r) => (op === 'starts_with' ? item.startsWith(r.key) : op === 'ends_with' ? item.endsWith(r.key) : item.includes(r.key)));
-      this.record(hit ? yes : complement(yes));
-      return;
+      return hit ? yes : complement(yes);
     }
-    this.approx(`class ${search ? 'search' : 'match'} ${op} on ${view.type} data group ${view.name} with the client address`);
+    return undefined;
   }
 }
