@@ -10,6 +10,9 @@ import { UsageError } from '../../cli/errors.js';
 import { messageOf } from '../../cli/program.js';
 import { formatSimText } from '../../report/sim-text.js';
 import { parseClient } from '../../sim/irule/clients.js';
+import type { CliIo } from '../../cli/run.js';
+import type { SimCliOptions } from '../../cli/sim/run.js';
+import type { RuleSource } from '../../sim/irule/types.js';
 import type { Feature } from '../context.js';
 import type { AnalyzedDocument } from '../document.js';
 import { SIMULATE_REQUEST, type SimulateParams, type SimulateResult } from '../protocol.js';
@@ -30,26 +33,40 @@ export async function simulateDocument(analyzed: AnalyzedDocument, clients: stri
     const p = parseClient(a);
     if ('error' in p) return { error: `client '${a}': ${p.error}` };
   }
+  try {
+    const { loadRules, opts, io } = documentInputs(analyzed, addresses);
+    const report = await simulateSources(loadRules, opts, io);
+    return { report, text: formatSimText(report) };
+  } catch (err) {
+    return { error: errorText(err) };
+  }
+}
+
+/** The inputs `irule-sim` would get for the document: its text as the rule, its settings' version and bigip.conf. */
+export function documentInputs(
+  analyzed: AnalyzedDocument,
+  clients: string[],
+): { loadRules: () => Promise<RuleSource[]>; opts: SimCliOptions; io: Pick<CliIo, 'cwd' | 'stderr'> } {
   const file = uriToPath(analyzed.doc.uri);
   const origin = file ?? analyzed.doc.uri;
   const { settings } = analyzed;
-  try {
-    const report = await simulateSources(
-      async () => [{ name: ruleNameOf(file ?? 'untitled'), text: analyzed.doc.getText(), origin }],
-      {
-        client: addresses,
-        external: [],
-        event: [],
-        bigipVersion: settings.version.text,
-        ...(settings.bigipConfPath !== undefined ? { bigipConf: settings.bigipConfPath } : {}),
-        format: 'text',
-      },
-      { cwd: file !== undefined ? path.dirname(file) : process.cwd(), stderr: () => undefined },
-    );
-    return { report, text: formatSimText(report) };
-  } catch (err) {
-    return { error: err instanceof UsageError ? err.message : `internal error: ${messageOf(err)}` };
-  }
+  return {
+    loadRules: async () => [{ name: ruleNameOf(file ?? 'untitled'), text: analyzed.doc.getText(), origin }],
+    opts: {
+      client: clients,
+      external: [],
+      event: [],
+      bigipVersion: settings.version.text,
+      ...(settings.bigipConfPath !== undefined ? { bigipConf: settings.bigipConfPath } : {}),
+      format: 'text',
+    },
+    io: { cwd: file !== undefined ? path.dirname(file) : process.cwd(), stderr: () => undefined },
+  };
+}
+
+/** The message of a failure: a usage error as is, anything else as an internal error. */
+export function errorText(err: unknown): string {
+  return err instanceof UsageError ? err.message : `internal error: ${messageOf(err)}`;
 }
 
 /** The `irule/simulate` request. */

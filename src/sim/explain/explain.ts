@@ -6,8 +6,8 @@
  * spaces are covered or the run bound is hit. Classes with equal outcomes are merged.
  *
  * A class whose run used the address in a way the tracker cannot follow exactly is approximate:
- * it is checked by simulating sample addresses in it (its blocks' first and last addresses and
- * pseudo-random ones), and reported as approximate with any sample whose outcome differed.
+ * it is checked by simulating sample addresses in it (its blocks' first and last addresses,
+ * pseudo-random ones, one per /8 for IPv4), and reported as approximate with any sample whose outcome differed.
  *
  *   const r = explainClients({ rules, config, version: '11.1' });
  *   if ('error' in r) ...;  // setup problem, as for simulate()
@@ -183,7 +183,10 @@ export function explainClients(options: ExplainOptions): ExplainReport | SimSetu
   };
 }
 
-/** Addresses to sample in a class: the first and last of its first and last blocks, and pseudo-random ones. */
+/**
+ * Addresses to sample in a class: the first and last of its first and last blocks, pseudo-random
+ * ones, and for IPv4 one in each /8 the class reaches.
+ */
 export function sampleAddresses(set: AddrSet, seed: number): bigint[] {
   const out = new Set<bigint>();
   const r = set.ranges;
@@ -193,6 +196,13 @@ export function sampleAddresses(set: AddrSet, seed: number): bigint[] {
     out.add(x.hi);
   }
   for (let i = 0; i < RANDOM_SAMPLES; i++) out.add(pickAddress(set, seed * 7919 + i + 1));
+  // IPv4: one address per first octet the class reaches (tests on the text often look at it).
+  if (set.family === 4) {
+    for (let octet = 0n; octet < 256n; octet++) {
+      const inside = intersect(set, { family: 4, ranges: [{ lo: octet << 24n, hi: ((octet + 1n) << 24n) - 1n }] });
+      if (!isEmpty(inside)) out.add(pickAddress(inside, seed + Number(octet) + 1));
+    }
+  }
   return [...out];
 }
 

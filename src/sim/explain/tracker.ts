@@ -127,7 +127,7 @@ export class AddressTracker implements ValueProbe {
     // Passed through unchanged, or kept inside a larger text (still recognised where it is tested).
     if (this.mentions(result.value)) return;
     if (spec?.emitsArguments) return;
-    this.approx(`${name}${argv.length > 1 && /^[a-z]+$/.test(argv[1]) ? ` ${argv[1]}` : ''} turns the client address into another value`);
+    this.approx(`${name}${argv.length > 1 && /^[a-z]+$/.test(argv[1]) ? ` ${argv[1]}` : ''} on the client address (not followed exactly)`);
   }
 
   text(test: TextTest, subject: string, pattern: string, nocase: boolean, result: boolean): void {
