@@ -12,6 +12,7 @@ import { covers, explainClients, type ExplainOptions, type ExplainReport } from 
 import { cidrTexts } from '../../../src/sim/explain/intervals.js';
 import { describeOutcome } from '../../../src/sim/explain/outcome.js';
 import { crossCheck } from './crosscheck.js';
+import { LARGE_RECORDS, LARGE_RULE, largeGroupConf } from '../../../bench/explain-bench.js';
 
 const seedConf = parseBigipConf(readFileSync('fixtures/seed/bigip.conf', 'utf8'), {}).config;
 const seedRule = (file: string): ExplainOptions => ({
@@ -236,6 +237,17 @@ describe('rules generated from the modelled tests', () => {
 });
 
 describe('scale', () => {
+  it('the bench case (10,000 nested networks, match then lookup) is exact and agrees with plain simulation', () => {
+    const { config, diagnostics } = parseBigipConf(largeGroupConf(LARGE_RECORDS), {});
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(config.dataGroups['/Common/big'].records).toHaveLength(LARGE_RECORDS);
+    const o: ExplainOptions = { rules: [{ name: 'r', text: LARGE_RULE }], config, version: '11.1' };
+    const r = explain(o);
+    expect(r.classes.map((c) => describeOutcome(c.outcome)).sort()).toEqual(['automap 10.9.0.254', 'reset', 'snat 10.9.0.10']);
+    expect(r.classes.every((c) => c.exact)).toBe(true);
+    expect(crossCheck(r, o, 3, 8)).toBeGreaterThan(30);
+  });
+
   it('a rule over a 10,000-record ip data group is explained exactly in two runs per family', () => {
     const records: string[] = [];
     for (let i = 0; i < 10_000; i++) records.push(`${10 + (i % 200)}.${(i * 7) % 256}.${(i * 13) % 256}.0/24`);
