@@ -53,20 +53,29 @@ export function largeGroupConf(n: number): string {
     seen.add(key);
     lines.push(`        ${key} { data ${seen.size % 2 === 0 ? 'allow' : 'deny'} }`);
   }
-  return `ltm data-group internal /Common/big {\n    records {\n${lines.join('\n')}\n    }\n    type ip\n}\n${LARGE_SERVERS}`;
+  return `ltm data-group internal /Common/big {\n    records {\n${lines.join('\n')}\n    }\n    type ip\n}\n${EXPLAIN_SERVERS}`;
 }
 
-/** The virtual server, pool and self IP of the large case. */
-const LARGE_SERVERS = `ltm pool /Common/web {
+/**
+ * The servers of the large case (and of the explain tests): virtual server `vs` with default pool
+ * `p1` and automap, a second pool `p2` with two members, the self IP 10.9.0.254 on their VLAN.
+ */
+export const EXPLAIN_SERVERS = `ltm pool /Common/p1 {
     members {
         /Common/10.9.0.1:80 { address 10.9.0.1 }
+    }
+}
+ltm pool /Common/p2 {
+    members {
+        /Common/10.9.0.2:80 { address 10.9.0.2 }
+        /Common/10.9.0.3:80 { address 10.9.0.3 }
     }
 }
 ltm virtual /Common/vs {
     destination /Common/10.9.0.100:80
     ip-protocol tcp
     mask 255.255.255.255
-    pool /Common/web
+    pool /Common/p1
     profiles {
         /Common/tcp { }
     }

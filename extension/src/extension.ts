@@ -56,38 +56,39 @@ async function simulateClients(): Promise<void> {
   });
   if (clients === undefined) return;
   const params: SimulateParams = { uri: editor.document.uri.toString(), clients };
-  let result: SimulateResult;
-  try {
-    result = await client.sendRequest<SimulateResult>(SIMULATE_REQUEST, params);
-  } catch (err) {
-    result = { error: `the language server did not answer (${err instanceof Error ? err.message : String(err)})` };
-  }
+  const result = await ask<SimulateResult>(SIMULATE_REQUEST, params);
   if ('error' in result) {
     void vscode.window.showErrorMessage(`iRule simulation: ${result.error}`);
     return;
   }
-  const content = `# iRule simulation of ${path.basename(editor.document.fileName)}\n\n${result.text}`;
-  const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
-  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  await showBeside(`# iRule simulation of ${path.basename(editor.document.fileName)}\n\n${result.text}`);
 }
 
 /** "Explain all clients": the outcome table of every client address, beside the rule. */
 async function explainAllClients(editor: vscode.TextEditor): Promise<void> {
-  if (!client) return;
   const params: ExplainParams = { uri: editor.document.uri.toString() };
-  let result: ExplainResult;
-  try {
-    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'iRule: explaining every client…' }, () =>
-      client!.sendRequest<ExplainResult>(EXPLAIN_REQUEST, params),
-    );
-  } catch (err) {
-    result = { error: `the language server did not answer (${err instanceof Error ? err.message : String(err)})` };
-  }
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'iRule: explaining every client…' }, () =>
+    ask<ExplainResult>(EXPLAIN_REQUEST, params),
+  );
   if ('error' in result) {
     void vscode.window.showErrorMessage(`iRule explanation: ${result.error}`);
     return;
   }
-  const content = `# Every client of ${path.basename(editor.document.fileName)}\n\n${result.text}`;
+  await showBeside(`# Every client of ${path.basename(editor.document.fileName)}\n\n${result.text}`);
+}
+
+/** Sends a request to the server; a failure to answer comes back as `{ error }`. */
+async function ask<T>(method: string, params: object): Promise<T | { error: string }> {
+  try {
+    if (!client) throw new Error('not started');
+    return await client.sendRequest<T>(method, params);
+  } catch (err) {
+    return { error: `the language server did not answer (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
+
+/** Opens a read-only-looking plain-text document beside the active editor. */
+async function showBeside(content: string): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }

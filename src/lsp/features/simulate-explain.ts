@@ -10,7 +10,7 @@ import { isEmpty } from '../../sim/explain/intervals.js';
 import type { Feature } from '../context.js';
 import type { AnalyzedDocument } from '../document.js';
 import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../protocol.js';
-import { documentInputs, errorText } from './simulate.js';
+import { documentInputs, errorText, onDocumentRequest } from './simulate.js';
 
 /** Explains every client of the document `analyzed`. Never throws: bad input comes back as `{ error }`. */
 export async function explainDocument(analyzed: AnalyzedDocument): Promise<ExplainResult> {
@@ -27,11 +27,6 @@ export async function explainDocument(analyzed: AnalyzedDocument): Promise<Expla
 /** The `irule/explain` request. */
 export const simulateExplainFeature: Feature = {
   register(ctx) {
-    ctx.connection.onRequest(EXPLAIN_REQUEST, async (params: ExplainParams): Promise<ExplainResult> => {
-      const uri = typeof params?.uri === 'string' ? params.uri : '';
-      const analyzed = await ctx.analysis(uri);
-      if (!analyzed) return { error: `not an open document: ${uri || '(no uri)'}` };
-      return explainDocument(analyzed);
-    });
+    onDocumentRequest<ExplainParams, ExplainResult>(ctx, EXPLAIN_REQUEST, (analyzed) => explainDocument(analyzed));
   },
 };

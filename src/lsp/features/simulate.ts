@@ -13,7 +13,7 @@ import { parseClient } from '../../sim/irule/clients.js';
 import type { CliIo } from '../../cli/run.js';
 import type { SimCliOptions } from '../../cli/sim/run.js';
 import type { RuleSource } from '../../sim/irule/types.js';
-import type { Feature } from '../context.js';
+import type { Feature, ServerContext } from '../context.js';
 import type { AnalyzedDocument } from '../document.js';
 import { SIMULATE_REQUEST, type SimulateParams, type SimulateResult } from '../protocol.js';
 import { uriToPath } from '../settings.js';
@@ -69,14 +69,25 @@ export function errorText(err: unknown): string {
   return err instanceof UsageError ? err.message : `internal error: ${messageOf(err)}`;
 }
 
+/** Registers a request about one open document (`params.uri`); a document that is not open is answered with `{ error }`. */
+export function onDocumentRequest<P extends { uri?: unknown }, R>(
+  ctx: ServerContext,
+  method: string,
+  answer: (analyzed: AnalyzedDocument, params: P) => Promise<R>,
+): void {
+  ctx.connection.onRequest(method, async (params: P): Promise<R | { error: string }> => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    const analyzed = await ctx.analysis(uri);
+    if (!analyzed) return { error: `not an open document: ${uri || '(no uri)'}` };
+    return answer(analyzed, params);
+  });
+}
+
 /** The `irule/simulate` request. */
 export const simulateFeature: Feature = {
   register(ctx) {
-    ctx.connection.onRequest(SIMULATE_REQUEST, async (params: SimulateParams): Promise<SimulateResult> => {
-      const uri = typeof params?.uri === 'string' ? params.uri : '';
-      const analyzed = await ctx.analysis(uri);
-      if (!analyzed) return { error: `not an open document: ${uri || '(no uri)'}` };
-      return simulateDocument(analyzed, typeof params.clients === 'string' ? params.clients : '');
-    });
+    onDocumentRequest<SimulateParams, SimulateResult>(ctx, SIMULATE_REQUEST, (analyzed, params) =>
+      simulateDocument(analyzed, typeof params.clients === 'string' ? params.clients : ''),
+    );
   },
 };

@@ -7,28 +7,19 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseBigipConf } from '../../../src/bigip/index.js';
-import { analyzeDocument, type DocumentSettings } from '../../../src/lsp/document.js';
+import { analyzeDocument } from '../../../src/lsp/document.js';
 import { explainDocument } from '../../../src/lsp/features/simulate-explain.js';
 import { EXPLAIN_REQUEST, type ExplainResult } from '../../../src/lsp/protocol.js';
 import { startInProcess, type TestClient } from '../harness.js';
+import { seedSettings } from '../helpers.js';
 
 const seed = fileURLToPath(new URL('../../../fixtures/seed/', import.meta.url));
 const confPath = `${seed}bigip.conf`;
 const v11Path = `${seed}smtp_irule_v11.irule`;
 const v11Text = readFileSync(v11Path, 'utf8');
 
-function settings(bigipConfPath: string | null = confPath): DocumentSettings {
-  return {
-    dialect: 'irule',
-    version: { text: '11.1' },
-    rules: [],
-    problems: [],
-    ...(bigipConfPath !== null ? { bigipConfPath, bigip: parseBigipConf(readFileSync(bigipConfPath, 'utf8')).config } : {}),
-  };
-}
 
-const open = (text = v11Text, s = settings()) => analyzeDocument(TextDocument.create(pathToFileURL(v11Path).href, 'irule', 1, text), s);
+const open = (text = v11Text, s = seedSettings()) => analyzeDocument(TextDocument.create(pathToFileURL(v11Path).href, 'irule', 1, text), s);
 
 function text(r: ExplainResult): string {
   if ('error' in r) throw new Error(`explain failed: ${r.error}`);
@@ -52,7 +43,7 @@ describe('explainDocument', () => {
   });
 
   it('reports a bigip.conf that cannot be read as an error, not a crash', async () => {
-    const r = await explainDocument(open(v11Text, { ...settings(null), bigipConfPath: `${seed}missing.conf` }));
+    const r = await explainDocument(open(v11Text, { ...seedSettings(null), bigipConfPath: `${seed}missing.conf` }));
     expect('error' in r && r.error).toMatch(/cannot read bigip.conf/);
   });
 

@@ -12,7 +12,7 @@ import { covers, explainClients, type ExplainOptions, type ExplainReport } from 
 import { cidrTexts } from '../../../src/sim/explain/intervals.js';
 import { describeOutcome } from '../../../src/sim/explain/outcome.js';
 import { crossCheck } from './crosscheck.js';
-import { LARGE_RECORDS, LARGE_RULE, largeGroupConf } from '../../../bench/explain-bench.js';
+import { EXPLAIN_SERVERS, LARGE_RECORDS, LARGE_RULE, largeGroupConf } from '../../../bench/explain-bench.js';
 
 const seedConf = parseBigipConf(readFileSync('fixtures/seed/bigip.conf', 'utf8'), {}).config;
 const seedRule = (file: string): ExplainOptions => ({
@@ -81,35 +81,7 @@ ${strRecords}
     }
     type string
 }
-ltm pool /Common/p1 {
-    members {
-        /Common/10.9.0.1:80 { address 10.9.0.1 }
-    }
-}
-ltm pool /Common/p2 {
-    members {
-        /Common/10.9.0.2:80 { address 10.9.0.2 }
-        /Common/10.9.0.3:80 { address 10.9.0.3 }
-    }
-}
-ltm virtual /Common/vs {
-    destination /Common/10.9.0.100:80
-    ip-protocol tcp
-    mask 255.255.255.255
-    pool /Common/p1
-    profiles {
-        /Common/tcp { }
-    }
-    source-address-translation {
-        type automap
-    }
-}
-net self /Common/s1 {
-    address 10.9.0.254/24
-    vlan /Common/internal
-}
-net vlan /Common/internal { }
-`;
+${EXPLAIN_SERVERS}`;
   const { config, diagnostics } = parseBigipConf(text, {});
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((d) => d.message).join('\n'));
