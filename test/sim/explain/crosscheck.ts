@@ -41,10 +41,11 @@ function edgeAddresses(set: AddrSet): bigint[] {
 }
 
 /** Whether a plain simulation result is the class's outcome (the client's own address stands for `<client>`). */
-function expectSameOutcome(c: OutcomeClass, r: ClientResult, address: string): void {
+function expectSameOutcome(c: OutcomeClass, r: ClientResult, address: string, routeDomain: number): void {
   const o = c.outcome;
-  const norm = (s: string | null): string | null => (s === null ? null : s.split(address).join('<client>'));
-  const where = `client ${address}`;
+  const text = routeDomain !== 0 ? `${address}%${routeDomain}` : address;
+  const norm = (s: string | null): string | null => (s === null ? null : s.split(text).join('<client>'));
+  const where = `client ${text}`;
   expect(r.action, where).toBe(o.action);
   expect(r.snat ? { type: r.snat.type, address: norm(r.snat.address), snatpool: r.snat.snatpool } : null, where).toEqual(o.snat);
   expect(r.pool, where).toBe(o.pool);
@@ -75,7 +76,7 @@ export function crossCheck(report: ExplainReport, options: ExplainOptions, seed 
     const address = formatAddress(p);
     const sim = simulate({ ...options, clients: [{ address }] });
     if ('error' in sim) throw new Error(sim.error);
-    expectSameOutcome(holder, sim.results[0], address);
+    expectSameOutcome(holder, sim.results[0], address, report.routeDomain);
     checked++;
   }
   return checked;

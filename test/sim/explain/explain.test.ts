@@ -136,6 +136,52 @@ describe('tests on the address, each cross-checked', () => {
   });
 });
 
+describe('route domains and the other address commands', () => {
+  it('clients of a virtual server in route domain 2 carry %2, and only records of that domain match', () => {
+    const text = `ltm data-group internal /Common/nets {
+    records {
+        10.0.0.0%2/8 { }
+        192.168.0.0/16 { }
+    }
+    type ip
+}
+ltm pool /Common/p1 {
+    members {
+        /Common/10.9.0.1%2:80 { address 10.9.0.1%2 }
+    }
+}
+ltm virtual /Common/vs {
+    destination /Common/10.9.0.100%2:80
+    ip-protocol tcp
+    mask 255.255.255.255
+    pool /Common/p1
+    profiles {
+        /Common/tcp { }
+    }
+}
+`;
+    const o: ExplainOptions = {
+      rules: [{ name: 'r', text: 'when CLIENT_ACCEPTED {\n  if { [class match [IP::client_addr] equals nets] } { reject } elseif { [IP::client_addr] eq "172.16.0.1%2" } { drop }\n}\n' }],
+      config: parseBigipConf(text, {}).config,
+      version: '13.1',
+    };
+    const r = explain(o);
+    expect(r.classes.every((c) => c.exact)).toBe(true);
+    const t = table(r);
+    expect(t.reset).toEqual(['10.0.0.0/8']);
+    expect(t.drop).toEqual(['172.16.0.1/32']);
+    crossCheck(r, o);
+  });
+
+  it('IP::remote_addr on the client side is the client address', () => {
+    const o = opts('if { [IP::addr [IP::remote_addr] equals 198.51.100.0/24] } { reject }');
+    const r = explain(o);
+    expect(r.classes.every((c) => c.exact)).toBe(true);
+    expect(table(r).reset).toEqual(['198.51.100.0/24']);
+    crossCheck(r, o);
+  });
+});
+
 describe('approximate classes and limits', () => {
   it('a regular expression on the address makes its class approximate, sampled and said so', () => {
     const o = opts('if { [regexp {^10\\.} [IP::client_addr]] } { reject }');
