@@ -115,12 +115,15 @@ export class AddressTracker implements ValueProbe {
 
   command(argv: readonly string[], result: TclResult): void {
     if (this.conn === undefined) this.conn = this.ctx.conn;
+    // A test reported while this very command ran (same step: no command ran inside it) covered it.
+    // Cleared at every command, so a mark cannot outlive its command (step counts restart per run).
+    const covered = this.consumedAt === this.interp.steps;
+    this.consumedAt = -1;
     let tainted = false;
     for (let i = 1; i < argv.length && !tainted; i++) tainted = this.mentions(argv[i]);
     if (!tainted) return;
     const name = argv[0].startsWith('::') ? argv[0].slice(2) : argv[0];
-    // A test reported by the command itself (string match, IP::addr, class ...) covered it.
-    if (this.consumedAt === this.interp.steps) return;
+    if (covered) return;
     if (this.interp.getCommand(name)?.proc) return;
     const spec = getCommand(name);
     if (runsCode(name, spec)) return;

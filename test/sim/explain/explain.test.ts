@@ -197,6 +197,12 @@ describe('approximate classes and limits', () => {
     expect(r.classes.some((c) => !c.exact && c.approximations.some((a) => a.includes('too fragmented')))).toBe(true);
   });
 
+  it('an unfollowed use in a later event (after a followed test in an earlier one) makes the class approximate', () => {
+    const o = opts('if { [class match [IP::client_addr] equals nets] } { }\n}\nwhen SERVER_CONNECTED {\nset l [string length [IP::client_addr]]\nif { $l > 11 } { reject }');
+    const r = explain(o);
+    expect(r.classes.some((c) => !c.exact && c.approximations.some((a) => a.startsWith('string length')))).toBe(true);
+  });
+
   it('samples that disagree are reported', () => {
     const o = opts('if { [string length [IP::client_addr]] > 12 } { reject }');
     const r = explain(o);
