@@ -35,7 +35,8 @@ function head(c: OutcomeClass, other: boolean, only: boolean): { text: string; d
   if (other) return { text: 'every other address', details: true };
   const all = [...cidrTexts(c.v4), ...cidrTexts(c.v6)];
   if (all.length <= INLINE_BLOCKS) return { text: all.join(', '), details: false };
-  return { text: `${cidrTexts(c.v4).length} IPv4 and ${cidrTexts(c.v6).length} IPv6 blocks`, details: true };
+  const counts = [[cidrTexts(c.v4).length, 'IPv4'], [cidrTexts(c.v6).length, 'IPv6']].filter(([n]) => n !== 0).map(([n, f]) => `${n} ${f}`);
+  return { text: `${counts.join(' and ')} blocks`, details: true };
 }
 
 /** The verdict lines of `--expect`. */
