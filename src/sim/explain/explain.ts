@@ -13,7 +13,8 @@
  *   if ('error' in r) ...;  // setup problem, as for simulate()
  */
 import { formatAddress, type IpFamily, parseAddress } from '../../bigip/address.js';
-import { prepareSimulation, type SimSetupError } from '../irule/engine.js';
+import { prepareSimulation, type SimSetupError, type Simulation } from '../irule/engine.js';
+import { resolveSnat } from '../bigip/snat.js';
 import type { SimulateOptions } from '../irule/types.js';
 import { formatEndpoint } from '../irule/util.js';
 import { type AddrSet, emptySet, hasValue, intersect, isEmpty, pickAddress, subtract, union, universe } from './intervals.js';
@@ -92,6 +93,8 @@ export interface Run {
   outcome: ExplainOutcome;
   cls: AddrSet;
   approximations: string[];
+  /** A remark for the report (an outcome that depends on load balancing). */
+  note?: string;
 }
 
 /**
@@ -108,7 +111,26 @@ export function simulateAddress(options: ExplainOptions, family: IpFamily, value
   const result = sim.runClient({ address }, 0);
   sim.interp.probe = undefined;
   const outcome = outcomeOf(result, tracker.conn, sim.ctx.config, sim.ctx.lb, tracker.clientText);
-  return { outcome, cls: tracker.cls, approximations: [...tracker.approximations] };
+  return { outcome, cls: tracker.cls, approximations: [...tracker.approximations], note: memberNote(sim, tracker, outcome) };
+}
+
+/**
+ * When load balancing may pick members that reach the server from different translated
+ * addresses (automap or a SNAT pool over several VLANs), a note naming them: the outcome shows
+ * the first pick's.
+ */
+function memberNote(sim: Simulation, tracker: AddressTracker, o: ExplainOutcome): string | undefined {
+  if (o.memberChosenBy !== 'load balancing' || !o.pool || !o.snat || (o.snat.type !== 'automap' && o.snat.type !== 'snatpool')) return undefined;
+  const pool = sim.ctx.config.pools[o.pool];
+  const decision = tracker.conn?.snat ?? sim.ctx.virtual.snat;
+  if (!pool || (decision.type !== 'automap' && decision.type !== 'snatpool')) return undefined;
+  const seen = new Set<string>();
+  for (const m of sim.ctx.lb.candidates(pool)) {
+    const r = resolveSnat(sim.ctx.config, decision, 'virtual', m.address, tracker.clientText, () => undefined);
+    seen.add(r.address ?? '(none)');
+  }
+  if (seen.size < 2) return undefined;
+  return `pool ${o.pool}: the translated address depends on the member load balancing picks (${[...seen].join(', ')}); the outcomes show the first pick's`;
 }
 
 /** Explains the outcome of every client address; or says why the simulation cannot start. */
@@ -141,6 +163,7 @@ export function explainClients(options: ExplainOptions): ExplainReport | SimSetu
   };
 
   const unexplored = { v4: emptySet(4), v6: emptySet(6) };
+  const runNotes: string[] = [];
   for (const family of options.families ?? [4, 6]) {
     let uncovered = universe(family);
     while (!isEmpty(uncovered)) {
@@ -151,6 +174,7 @@ export function explainClients(options: ExplainOptions): ExplainReport | SimSetu
       }
       const rep = pickAddress(uncovered, runs + 1);
       const run = simulateOne(family, rep);
+      if (run.note && !runNotes.includes(run.note)) runNotes.push(run.note);
       const cls = intersect(run.cls, uncovered);
       if (!hasValue(cls, rep)) throw new Error('explain: a run\'s class does not hold its own address'); // a tracker bug
       if (run.approximations.length === 0) add(exact, run.outcome, cls);
@@ -178,7 +202,7 @@ export function explainClients(options: ExplainOptions): ExplainReport | SimSetu
     runs,
     maxRuns,
     unexplored,
-    notes: setupNotes,
+    notes: [...setupNotes, ...runNotes],
     routeDomain: virtualRd,
   };
 }

@@ -173,6 +173,42 @@ ltm virtual /Common/vs {
     crossCheck(r, o);
   });
 
+  it('notes when the automap address depends on the member load balancing picks', () => {
+    const text = `ltm pool /Common/p1 {
+    members {
+        /Common/10.1.0.1:80 { address 10.1.0.1 }
+        /Common/10.2.0.1:80 { address 10.2.0.1 }
+    }
+}
+ltm virtual /Common/vs {
+    destination /Common/10.9.0.100:80
+    ip-protocol tcp
+    mask 255.255.255.255
+    pool /Common/p1
+    profiles {
+        /Common/tcp { }
+    }
+    source-address-translation {
+        type automap
+    }
+}
+net self /Common/a {
+    address 10.1.0.254/24
+    vlan /Common/va
+}
+net self /Common/b {
+    address 10.2.0.254/24
+    vlan /Common/vb
+}
+net vlan /Common/va { }
+net vlan /Common/vb { }
+`;
+    const o: ExplainOptions = { rules: [{ name: 'r', text: 'when CLIENT_ACCEPTED {\n  log local0. [IP::client_addr]\n}\n' }], config: parseBigipConf(text, {}).config, version: '13.1' };
+    const r = explain(o);
+    expect(r.notes).toContain('pool /Common/p1: the translated address depends on the member load balancing picks (10.1.0.254, 10.2.0.254); the outcomes show the first pick\'s');
+    crossCheck(r, o);
+  });
+
   it('IP::remote_addr on the client side is the client address', () => {
     const o = opts('if { [IP::addr [IP::remote_addr] equals 198.51.100.0/24] } { reject }');
     const r = explain(o);
