@@ -83,13 +83,12 @@ export class AddressTracker implements ValueProbe {
     this.full = bitsOf(family);
     this.cls = universe(family);
     const suffix = routeDomain !== 0 ? `%${routeDomain}` : '';
-    this.taints.set(this.textOf(this.full, suffix), { family, prefix: this.full, suffix });
+    this.clientText = this.textOf(this.full, suffix);
+    this.taints.set(this.clientText, { family, prefix: this.full, suffix });
   }
 
   /** The client text the run uses (what `IP::client_addr` returns). */
-  get clientText(): string {
-    return [...this.taints.keys()][0];
-  }
+  readonly clientText: string;
 
   private textOf(prefix: number, suffix: string): string {
     return formatAddress(toNetwork({ family: this.family, value: this.value }, prefix).address, false) + suffix;
