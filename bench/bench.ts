@@ -21,6 +21,7 @@ import { lintSection } from './lint-bench.js';
 import { lspSection } from './lsp-bench.js';
 import { processSection } from './process-bench.js';
 import { simSection } from './sim-bench.js';
+import { explainSection } from './explain-bench.js';
 import { simTestSection } from './sim-test-bench.js';
 import { fmt, median, timeRuns } from './stats.js';
 
@@ -78,6 +79,7 @@ const SECTIONS: Section[] = [
   },
   { id: 'lsp', title: 'LSP (default settings, one thread)', run: (c) => lspSection({ large: c.large, lines: LARGE_LINES, runs: c.options.runs }) },
   { id: 'sim', title: 'simulator (seed iRule on SMTP_VS, one thread)', run: simBenchSection },
+  { id: 'explain', title: 'irule-sim --explain (every client address, one thread)', run: explainBenchSection },
   { id: 'process', title: 'whole process (cold irule-lint --format json, alternating with node -e 0)', run: processBenchSection },
   { id: 'simtest', title: 'scenario tests (irule-sim test, 1,000 tests over the seed iRule)', run: (c) => simTestSection({ root: findRepoRoot(), runs: c.options.runs }) },
 ];
@@ -124,6 +126,13 @@ function simBenchSection(ctx: Context): Row[] {
     ruleV10: read('smtp_irule_v10.irule'),
     runs: ctx.options.runs,
   });
+}
+
+/** `--explain` times (bench/explain-bench.ts) on the seed fixtures and a 10,000-record data group. */
+function explainBenchSection(ctx: Context): Row[] {
+  const seed = join(findRepoRoot(), 'fixtures', 'seed');
+  const read = (name: string): string => readFileSync(join(seed, name), 'utf8');
+  return explainSection({ conf: read('bigip.conf'), ruleV11: read('smtp_irule_v11.irule'), runs: ctx.options.runs });
 }
 
 /** Parse throughput over the corpus, and the time for one large file. */

@@ -1,14 +1,18 @@
 /**
  * The VS Code client: starts the bundled language server (dist/server.js), switches `.tcl` files
  * whose content is an iRule to the `irule` language, and adds the command
- * "iRule: Simulate clients…". Everything else (diagnostics, quick fixes, hover, completion...)
+ * "iRule: Simulate clients…" (typed clients, or "Explain all clients"). Everything else (diagnostics, quick fixes, hover, completion...)
  * comes from the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SIMULATE_REQUEST, type SimulateParams, type SimulateResult } from '../../src/lsp/protocol.js';
+import { EXPLAIN_REQUEST, SIMULATE_REQUEST, type ExplainParams, type ExplainResult, type SimulateParams, type SimulateResult } from '../../src/lsp/protocol.js';
 import { IRULE_LANGUAGE, languageToSwitchTo } from './language.js';
+
+/** The two choices of "iRule: Simulate clients…". */
+const SIMULATE_SOME = 'Simulate clients…';
+const EXPLAIN_ALL = 'Explain all clients';
 
 /** Inspector port of the server in debug mode (Run Extension from a checkout: attach to it). */
 const DEBUG_PORT = 6009;
@@ -22,11 +26,26 @@ async function adoptIfIrule(doc: vscode.TextDocument): Promise<void> {
   if (target) await vscode.languages.setTextDocumentLanguage(doc, target);
 }
 
-/** "iRule: Simulate clients…": asks for addresses, simulates the active iRule, shows the report beside it. */
+/**
+ * "iRule: Simulate clients…": either asks for addresses, simulates the active iRule and shows the
+ * report beside it, or ("Explain all clients") shows the outcome table of every client address.
+ */
 async function simulateClients(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== IRULE_LANGUAGE || !client) {
     void vscode.window.showWarningMessage('iRule: open an iRule file to simulate.');
+    return;
+  }
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: SIMULATE_SOME, detail: 'Simulate the client addresses you type' },
+      { label: EXPLAIN_ALL, detail: 'Every client address at once: the IPv4 and IPv6 blocks of clients for each outcome' },
+    ],
+    { title: 'iRule: Simulate clients', ignoreFocusOut: true },
+  );
+  if (choice === undefined) return;
+  if (choice.label === EXPLAIN_ALL) {
+    await explainAllClients(editor);
     return;
   }
   const clients = await vscode.window.showInputBox({
@@ -37,17 +56,39 @@ async function simulateClients(): Promise<void> {
   });
   if (clients === undefined) return;
   const params: SimulateParams = { uri: editor.document.uri.toString(), clients };
-  let result: SimulateResult;
-  try {
-    result = await client.sendRequest<SimulateResult>(SIMULATE_REQUEST, params);
-  } catch (err) {
-    result = { error: `the language server did not answer (${err instanceof Error ? err.message : String(err)})` };
-  }
+  const result = await ask<SimulateResult>(SIMULATE_REQUEST, params);
   if ('error' in result) {
     void vscode.window.showErrorMessage(`iRule simulation: ${result.error}`);
     return;
   }
-  const content = `# iRule simulation of ${path.basename(editor.document.fileName)}\n\n${result.text}`;
+  await showBeside(`# iRule simulation of ${path.basename(editor.document.fileName)}\n\n${result.text}`);
+}
+
+/** "Explain all clients": the outcome table of every client address, beside the rule. */
+async function explainAllClients(editor: vscode.TextEditor): Promise<void> {
+  const params: ExplainParams = { uri: editor.document.uri.toString() };
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'iRule: explaining every client…' }, () =>
+    ask<ExplainResult>(EXPLAIN_REQUEST, params),
+  );
+  if ('error' in result) {
+    void vscode.window.showErrorMessage(`iRule explanation: ${result.error}`);
+    return;
+  }
+  await showBeside(`# Every client of ${path.basename(editor.document.fileName)}\n\n${result.text}`);
+}
+
+/** Sends a request to the server; a failure to answer comes back as `{ error }`. */
+async function ask<T>(method: string, params: object): Promise<T | { error: string }> {
+  try {
+    if (!client) throw new Error('not started');
+    return await client.sendRequest<T>(method, params);
+  } catch (err) {
+    return { error: `the language server did not answer (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
+
+/** Opens a read-only-looking plain-text document beside the active editor. */
+async function showBeside(content: string): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }

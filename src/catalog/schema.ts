@@ -101,6 +101,7 @@ export const commandFileSchema = {
         tclVersion: { enum: ['8.5', '8.6'] },
         topLevel: { enum: ['only', 'allowed'] },
         sendsResponse: { type: 'boolean' },
+        emitsArguments: { type: 'boolean' },
         implicitRelease: {
           type: 'object',
           additionalProperties: false,

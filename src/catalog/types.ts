@@ -154,6 +154,12 @@ export interface CommandSpec {
   /** Sends an HTTP response made by BIG-IP (one per request). */
   sendsResponse?: boolean;
   /**
+   * Only writes out or stores its arguments (a log line, a header, a table entry, a response):
+   * its result never depends on their text, except by returning stored text unchanged. The
+   * `--explain` analysis lets the client address pass through such commands.
+   */
+  emitsArguments?: boolean;
+  /**
    * For a collect command: BIG-IP releases the data it held at the end of these events unless the
    * event collected again (`HTTP::collect <length>`: HTTP_REQUEST_DATA, HTTP_RESPONSE_DATA), so no
    * explicit release is needed. `withArguments`: only when the call has arguments (a length).

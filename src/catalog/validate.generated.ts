@@ -9,8 +9,8 @@ export interface Validator {
 
 "use strict";
 export const validateCommandFile: Validator = validate10;
-const schema11 = {"$id":"irule-lint/commands","type":"array","definitions":{"positional":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody","level"]},"optional":{"type":"boolean"},"repeat":{"type":"boolean"},"literal":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}},"switch":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^-"},"value":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody","level"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"argForm":{"type":"object","additionalProperties":false,"properties":{"switches":{"type":"array","items":{"$ref":"#/definitions/switch"}},"endOfOptions":{"type":"boolean"},"positionals":{"type":"array","items":{"$ref":"#/definitions/positional"}},"subcommands":{"type":"object","additionalProperties":{"$ref":"#/definitions/argForm"}},"subcommandPrefixes":{"type":"boolean"},"handler":{"type":"string","pattern":"\\S"},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"deprecation":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"replacement":{"type":"string","pattern":"\\S"},"note":{"type":"string","pattern":"\\S"}}},"removal":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"note":{"type":"string","pattern":"\\S"}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"implicitRelease":{"type":"object","additionalProperties":false,"required":["events"],"properties":{"events":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"minItems":1},"withArguments":{"type":"boolean"}}},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}},"items":{"$ref":"#/definitions/command"}};
-const schema12 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"implicitRelease":{"type":"object","additionalProperties":false,"required":["events"],"properties":{"events":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"minItems":1},"withArguments":{"type":"boolean"}}},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}};
+const schema11 = {"$id":"irule-lint/commands","type":"array","definitions":{"positional":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody","level"]},"optional":{"type":"boolean"},"repeat":{"type":"boolean"},"literal":{"type":"array","items":{"type":"string","pattern":"\\S"},"minItems":1},"aliases":{"type":"object","additionalProperties":{"type":"string","pattern":"\\S"}}}},"switch":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^-"},"value":{"enum":["any","script","body","expr","varName","list","pattern","event","dataGroup","pool","snatPool","ipAddress","endpoint","port","integer","bool","procName","params","switchBody","level"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"argForm":{"type":"object","additionalProperties":false,"properties":{"switches":{"type":"array","items":{"$ref":"#/definitions/switch"}},"endOfOptions":{"type":"boolean"},"positionals":{"type":"array","items":{"$ref":"#/definitions/positional"}},"subcommands":{"type":"object","additionalProperties":{"$ref":"#/definitions/argForm"}},"subcommandPrefixes":{"type":"boolean"},"handler":{"type":"string","pattern":"\\S"},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"}}},"deprecation":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"replacement":{"type":"string","pattern":"\\S"},"note":{"type":"string","pattern":"\\S"}}},"removal":{"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"note":{"type":"string","pattern":"\\S"}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"emitsArguments":{"type":"boolean"},"implicitRelease":{"type":"object","additionalProperties":false,"required":["events"],"properties":{"events":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"minItems":1},"withArguments":{"type":"boolean"}}},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}}},"items":{"$ref":"#/definitions/command"}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_-]+)*(::)?$"},"summary":{"type":"string","pattern":"\\S"},"synopsis":{"type":"array","items":{"type":"string","pattern":"\\S"}},"args":{"$ref":"#/definitions/argForm"},"argsSource":{"enum":["curated","synopsis"]},"argsLoose":{"type":"boolean"},"events":{"anyOf":[{"const":"*"},{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}}]},"eventSet":{"type":"string","pattern":"\\S"},"eventsSource":{"enum":["measured","documented","derived"]},"eventsInvalid":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"}},"eventsInvalidSource":{"enum":["measured","documented","derived"]},"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"deprecated":{"$ref":"#/definitions/deprecation"},"removed":{"$ref":"#/definitions/removal"},"disabled":{"type":"boolean"},"absent":{"type":"boolean"},"tclVersion":{"enum":["8.5","8.6"]},"topLevel":{"enum":["only","allowed"]},"sendsResponse":{"type":"boolean"},"emitsArguments":{"type":"boolean"},"implicitRelease":{"type":"object","additionalProperties":false,"required":["events"],"properties":{"events":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"minItems":1},"withArguments":{"type":"boolean"}}},"terminatesFlow":{"type":"boolean"},"suspends":{"enum":["always","conditional","never"]},"demotesCmp":{"enum":["always","conditional","never"]},"kind":{"enum":["namespace"]},"docUrl":{"type":"string","pattern":"^https://"},"notes":{"type":"array","items":{"type":"string","pattern":"\\S"}}}};
 const schema16 = {"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"replacement":{"type":"string","pattern":"\\S"},"note":{"type":"string","pattern":"\\S"}}};
 const schema17 = {"type":"object","additionalProperties":false,"properties":{"since":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+){1,3}$"},"note":{"type":"string","pattern":"\\S"}}};
 const func2 = Object.prototype.hasOwnProperty;
@@ -1025,44 +1025,56 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.implicitRelease !== undefined){
-let data27 = data.implicitRelease;
+if(data.emitsArguments !== undefined){
 const _errs57 = errors;
-if(errors === _errs57){
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(typeof data.emitsArguments !== "boolean"){
+validate11.errors = [{instancePath:instancePath+"/emitsArguments",schemaPath:"#/properties/emitsArguments/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs57 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.implicitRelease !== undefined){
+let data28 = data.implicitRelease;
+const _errs59 = errors;
+if(errors === _errs59){
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 let missing1;
-if((data27.events === undefined) && (missing1 = "events")){
+if((data28.events === undefined) && (missing1 = "events")){
 validate11.errors = [{instancePath:instancePath+"/implicitRelease",schemaPath:"#/properties/implicitRelease/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs59 = errors;
-for(const key3 in data27){
+const _errs61 = errors;
+for(const key3 in data28){
 if(!((key3 === "events") || (key3 === "withArguments"))){
 validate11.errors = [{instancePath:instancePath+"/implicitRelease",schemaPath:"#/properties/implicitRelease/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs59 === errors){
-if(data27.events !== undefined){
-let data28 = data27.events;
-const _errs60 = errors;
-if(errors === _errs60){
-if(Array.isArray(data28)){
-if(data28.length < 1){
+if(_errs61 === errors){
+if(data28.events !== undefined){
+let data29 = data28.events;
+const _errs62 = errors;
+if(errors === _errs62){
+if(Array.isArray(data29)){
+if(data29.length < 1){
 validate11.errors = [{instancePath:instancePath+"/implicitRelease/events",schemaPath:"#/properties/implicitRelease/properties/events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid10 = true;
-const len3 = data28.length;
+const len3 = data29.length;
 for(let i3=0; i3<len3; i3++){
-let data29 = data28[i3];
-const _errs62 = errors;
-if(errors === _errs62){
-if(typeof data29 === "string"){
-if(!pattern10.test(data29)){
+let data30 = data29[i3];
+const _errs64 = errors;
+if(errors === _errs64){
+if(typeof data30 === "string"){
+if(!pattern10.test(data30)){
 validate11.errors = [{instancePath:instancePath+"/implicitRelease/events/" + i3,schemaPath:"#/properties/implicitRelease/properties/events/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\""}];
 return false;
 }
@@ -1072,7 +1084,7 @@ validate11.errors = [{instancePath:instancePath+"/implicitRelease/events/" + i3,
 return false;
 }
 }
-var valid10 = _errs62 === errors;
+var valid10 = _errs64 === errors;
 if(!valid10){
 break;
 }
@@ -1084,19 +1096,19 @@ validate11.errors = [{instancePath:instancePath+"/implicitRelease/events",schema
 return false;
 }
 }
-var valid9 = _errs60 === errors;
+var valid9 = _errs62 === errors;
 }
 else {
 var valid9 = true;
 }
 if(valid9){
-if(data27.withArguments !== undefined){
-const _errs64 = errors;
-if(typeof data27.withArguments !== "boolean"){
+if(data28.withArguments !== undefined){
+const _errs66 = errors;
+if(typeof data28.withArguments !== "boolean"){
 validate11.errors = [{instancePath:instancePath+"/implicitRelease/withArguments",schemaPath:"#/properties/implicitRelease/properties/withArguments/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid9 = _errs64 === errors;
+var valid9 = _errs66 === errors;
 }
 else {
 var valid9 = true;
@@ -1110,29 +1122,16 @@ validate11.errors = [{instancePath:instancePath+"/implicitRelease",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs57 === errors;
+var valid0 = _errs59 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.terminatesFlow !== undefined){
-const _errs66 = errors;
+const _errs68 = errors;
 if(typeof data.terminatesFlow !== "boolean"){
 validate11.errors = [{instancePath:instancePath+"/terminatesFlow",schemaPath:"#/properties/terminatesFlow/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs66 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.suspends !== undefined){
-let data32 = data.suspends;
-const _errs68 = errors;
-if(!(((data32 === "always") || (data32 === "conditional")) || (data32 === "never"))){
-validate11.errors = [{instancePath:instancePath+"/suspends",schemaPath:"#/properties/suspends/enum",keyword:"enum",params:{allowedValues: schema12.properties.suspends.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs68 === errors;
@@ -1141,23 +1140,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.demotesCmp !== undefined){
-let data33 = data.demotesCmp;
-const _errs69 = errors;
-if(!(((data33 === "always") || (data33 === "conditional")) || (data33 === "never"))){
-validate11.errors = [{instancePath:instancePath+"/demotesCmp",schemaPath:"#/properties/demotesCmp/enum",keyword:"enum",params:{allowedValues: schema12.properties.demotesCmp.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs69 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.kind !== undefined){
+if(data.suspends !== undefined){
+let data33 = data.suspends;
 const _errs70 = errors;
-if(!(data.kind === "namespace")){
-validate11.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema12.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+if(!(((data33 === "always") || (data33 === "conditional")) || (data33 === "never"))){
+validate11.errors = [{instancePath:instancePath+"/suspends",schemaPath:"#/properties/suspends/enum",keyword:"enum",params:{allowedValues: schema12.properties.suspends.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs70 === errors;
@@ -1166,12 +1153,37 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.docUrl !== undefined){
-let data35 = data.docUrl;
+if(data.demotesCmp !== undefined){
+let data34 = data.demotesCmp;
 const _errs71 = errors;
-if(errors === _errs71){
-if(typeof data35 === "string"){
-if(!pattern20.test(data35)){
+if(!(((data34 === "always") || (data34 === "conditional")) || (data34 === "never"))){
+validate11.errors = [{instancePath:instancePath+"/demotesCmp",schemaPath:"#/properties/demotesCmp/enum",keyword:"enum",params:{allowedValues: schema12.properties.demotesCmp.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs71 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+const _errs72 = errors;
+if(!(data.kind === "namespace")){
+validate11.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema12.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs72 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.docUrl !== undefined){
+let data36 = data.docUrl;
+const _errs73 = errors;
+if(errors === _errs73){
+if(typeof data36 === "string"){
+if(!pattern20.test(data36)){
 validate11.errors = [{instancePath:instancePath+"/docUrl",schemaPath:"#/properties/docUrl/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""}];
 return false;
 }
@@ -1181,25 +1193,25 @@ validate11.errors = [{instancePath:instancePath+"/docUrl",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs71 === errors;
+var valid0 = _errs73 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.notes !== undefined){
-let data36 = data.notes;
-const _errs73 = errors;
-if(errors === _errs73){
-if(Array.isArray(data36)){
-var valid11 = true;
-const len4 = data36.length;
-for(let i4=0; i4<len4; i4++){
-let data37 = data36[i4];
+let data37 = data.notes;
 const _errs75 = errors;
 if(errors === _errs75){
-if(typeof data37 === "string"){
-if(!pattern1.test(data37)){
+if(Array.isArray(data37)){
+var valid11 = true;
+const len4 = data37.length;
+for(let i4=0; i4<len4; i4++){
+let data38 = data37[i4];
+const _errs77 = errors;
+if(errors === _errs77){
+if(typeof data38 === "string"){
+if(!pattern1.test(data38)){
 validate11.errors = [{instancePath:instancePath+"/notes/" + i4,schemaPath:"#/properties/notes/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -1209,7 +1221,7 @@ validate11.errors = [{instancePath:instancePath+"/notes/" + i4,schemaPath:"#/pro
 return false;
 }
 }
-var valid11 = _errs75 === errors;
+var valid11 = _errs77 === errors;
 if(!valid11){
 break;
 }
@@ -1220,10 +1232,11 @@ validate11.errors = [{instancePath:instancePath+"/notes",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs73 === errors;
+var valid0 = _errs75 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

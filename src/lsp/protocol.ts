@@ -28,3 +28,25 @@ export type SimulateResult =
       /** Why the simulation could not run (bad address, unreadable bigip.conf, document not open...). */
       error: string;
     };
+
+/** `irule/explain`: explain every client address for an open document (command "iRule: Simulate clients…", "Explain all clients"). */
+export const EXPLAIN_REQUEST = 'irule/explain';
+
+/** Parameters of `irule/explain`. */
+export interface ExplainParams {
+  /** The open document whose text is explained (unsaved edits included). */
+  uri: string;
+}
+
+/** Result of `irule/explain`: the outcome table as `irule-sim --explain` prints it, or why there is none. */
+export type ExplainResult =
+  | {
+      /** The report as `irule-sim --explain` prints it. */
+      text: string;
+      /** Whether every class is exact (no sampled part, nothing left unexplored). */
+      exact: boolean;
+    }
+  | {
+      /** Why nothing was explained (unreadable bigip.conf, a rule BIG-IP would refuse, document not open...). */
+      error: string;
+    };

@@ -40,6 +40,7 @@ import { foldingFeature } from './features/folding.js';
 import { formattingFeature } from './features/formatting.js';
 import { semanticTokensFeature } from './features/semantic-tokens.js';
 import { simulateFeature } from './features/simulate.js';
+import { simulateExplainFeature } from './features/simulate-explain.js';
 import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, uriToPath, withDialect, type CheckedClientSettings, type FileSettings } from './settings.js';
 
 /**
@@ -61,6 +62,7 @@ export const FEATURES: readonly Feature[] = [
   foldingFeature,
   semanticTokensFeature,
   simulateFeature,
+  simulateExplainFeature,
 ];
 
 /** The default options. */

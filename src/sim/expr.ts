@@ -616,6 +616,7 @@ class Compiler {
           if (a === ERR) return a;
           const b = r(it);
           if (b === ERR) return b;
+          if (it.probe !== undefined) it.probe.exprOp(op, a, b);
           return (a === b) === want ? 1 : 0;
         };
       }
@@ -634,6 +635,7 @@ class Compiler {
           if (a === ERR) return a;
           const b = r(it);
           if (b === ERR) return b;
+          if (it.probe !== undefined) it.probe.exprOp(op, a, b);
           return compare(
             op,
             a,
@@ -660,6 +662,7 @@ class Compiler {
           if (a === ERR) return a;
           const b = r(it);
           if (b === ERR) return b;
+          if (it.probe !== undefined) it.probe.exprOp(op, a, b);
           return arith(op, a, b, it);
         };
       }
@@ -711,6 +714,7 @@ class Compiler {
       if (a === ERR) return a;
       const b = r(it);
       if (b === ERR) return b;
+      if (it.probe !== undefined) it.probe.exprOp(op, a, b);
       const t = test(a, b, it);
       if (t === ERR) return t;
       return t ? 1 : 0;

@@ -33,6 +33,7 @@ import { Code, err, ok, OK_EMPTY, wrongArgs, type TclResult } from './result.js'
 import { compileExpr, CompiledExpr } from './expr.js';
 import { concatStrings, formatList, parseList } from './values.js';
 import { execRegex, MatchAbort, type RegexMatch, type TclRegex } from './tcl/regexp.js';
+import type { ValueProbe } from './probe.js';
 
 export { Code, type TclResult } from './result.js';
 
@@ -351,6 +352,8 @@ export class Interp {
   onUnknownCommand: UnknownCommandHook | undefined;
   /** Per-interp data for builtins (e.g. the `rand()` seed); keyed by module. */
   readonly data = new Map<string, unknown>();
+  /** Watches commands and value tests (set by `irule-sim --explain`; undefined otherwise). */
+  probe: ValueProbe | undefined;
 
   // Run state.
   /** Commands executed in the current run. */
@@ -759,8 +762,9 @@ export class Interp {
     let entry = this.commands.get(name);
     if (entry === undefined && name.startsWith('::')) entry = this.commands.get(name.slice(2));
     if (entry === undefined) {
-      const r = this.onUnknownCommand?.(this, argv, words);
-      return r ?? err(`invalid command name "${name}"`);
+      const r = this.onUnknownCommand?.(this, argv, words) ?? err(`invalid command name "${name}"`);
+      if (this.probe !== undefined) this.probe.command(argv, r);
+      return r;
     }
     const spec = entry.spec;
     if (spec !== undefined) {
@@ -777,6 +781,7 @@ export class Interp {
       if (late) return late;
     }
     const r = entry.handler(this, argv, words);
+    if (this.probe !== undefined) this.probe.command(argv, r);
     if (r.value.length >= LARGE_VALUE) return this.checkDeadline() ?? r;
     return r;
   }

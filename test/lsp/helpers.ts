@@ -1,7 +1,9 @@
 /** Test helpers for the language features: documents with one `<|>` cursor marker, analysed in process (see harness.ts). */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseBigipConf } from '../../src/bigip/parse-config.js';
-import type { AnalyzedDocument } from '../../src/lsp/document.js';
+import type { AnalyzedDocument, DocumentSettings } from '../../src/lsp/document.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../../src/lsp/procs.js';
 import { parse } from '../../src/syntax/index.js';
 import { chooseDialect } from '../../src/syntax/dialect.js';
@@ -43,4 +45,18 @@ export function analyzed(text: string, options: DocOptions = {}): AnalyzedDocume
 export function sourceFile(uri: string, text: string): SourceFile {
   const doc = TextDocument.create(uri, 'irule', 1, text);
   return { uri, doc, ast: parse(text, { dialect: chooseDialect(uri, text) }).ast };
+}
+
+/** The seed fixtures folder (with a trailing slash). */
+export const SEED_DIR = fileURLToPath(new URL('../../fixtures/seed/', import.meta.url));
+
+/** Settings as the server settles them for the seed: BIG-IP 11.1 and a bigip.conf (default the seed's; null: none). */
+export function seedSettings(bigipConfPath: string | null = `${SEED_DIR}bigip.conf`): DocumentSettings {
+  return {
+    dialect: 'irule',
+    version: { text: '11.1' },
+    rules: [],
+    problems: [],
+    ...(bigipConfPath !== null ? { bigipConfPath, bigip: parseBigipConf(readFileSync(bigipConfPath, 'utf8')).config } : {}),
+  };
 }

@@ -14,6 +14,8 @@ import { VERSION } from '../version.js';
 export const SIM_EXIT = {
   /** Simulated. */
   ok: 0,
+  /** `--expect`: a claim was refuted or could not be proven. */
+  refuted: 1,
   /** Usage or input problem. */
   usage: 2,
 } as const;
@@ -33,6 +35,12 @@ export interface SimCliOptions {
   event: string[];
   request?: string;
   format: (typeof SIM_FORMATS)[number];
+  /** Explain every client address (`--explain`; implied by `--expect`). */
+  explain?: boolean;
+  /** An expect file of `<cidr> -> [not] <outcome>` claims. */
+  expect?: string;
+  /** Most simulated runs of `--explain`. */
+  maxRuns?: number;
 }
 
 /** Collects a repeatable option (no default, so help shows none). */
@@ -54,9 +62,12 @@ function buildProgram(io: CliIo): Command {
     .option('--event <NAME>', 'fire only these events (repeatable; default: the flow of the virtual server)', collect)
     .option('--request <file>', "the client's HTTP request (request line, headers, blank line, body)")
     .addOption(new Option('-f, --format <format>', 'output format').choices([...SIM_FORMATS]).default('text'))
+    .option('--explain', 'explain every client address: the IPv4 and IPv6 blocks of clients for each outcome')
+    .option('--expect <file>', "prove or refute '<cidr> -> [not] snat <addr> | pool <name> | member <addr:port> | error' lines (implies --explain; exit 1 when one is not proven)")
+    .option('--max-runs <n>', 'most simulations --explain makes (default 2000)', (v: string) => Number(v))
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
-    .addHelpText('after', '\nExit codes: 0 simulated (runtime errors of the iRules are part of the result), 2 usage or input problem.')
+    .addHelpText('after', '\nExit codes: 0 simulated (runtime errors of the iRules are part of the result), 1 an --expect claim not proven, 2 usage or input problem.')
     .addHelpText('after', '\nScenario tests: irule-sim test [options] <*.test.yaml files or folders> (see irule-sim test --help).')
     .exitOverride()
     .configureOutput(commanderOutput(io));
@@ -79,9 +90,15 @@ export async function runSim(argv: readonly string[], io: CliIo): Promise<number
     return fail(io, `internal error: ${messageOf(err)}`);
   }
   try {
-    const { simulateFiles } = await import('./simulate-files.js');
     const raw = program.opts<Partial<SimCliOptions>>();
     const opts: SimCliOptions = { ...raw, client: raw.client ?? [], external: raw.external ?? [], event: raw.event ?? [], format: raw.format ?? 'text' };
+    if (opts.explain === true || opts.expect !== undefined) {
+      const { explainFiles } = await import('./explain-files.js');
+      const r = await explainFiles(program.args, opts, io);
+      io.stdout(r.text);
+      return r.proven ? SIM_EXIT.ok : SIM_EXIT.refuted;
+    }
+    const { simulateFiles } = await import('./simulate-files.js');
     await simulateFiles(program.args, opts, io);
     return SIM_EXIT.ok;
   } catch (err) {

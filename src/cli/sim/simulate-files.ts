@@ -18,7 +18,7 @@ import { simTextWriter } from '../../report/sim-text.js';
 import { parseClient, parseClientList, parseDestination } from '../../sim/irule/clients.js';
 import { prepareSimulation, type Simulation } from '../../sim/irule/engine.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
-import type { ClientSpec, HttpMessageSpec, RuleSource, SimulationReport } from '../../sim/irule/types.js';
+import type { ClientSpec, HttpMessageSpec, RuleSource, SimulateOptions, SimulationReport } from '../../sim/irule/types.js';
 import { bigipConfProblem } from '../bigip-conf.js';
 import { decodeText } from '../decode.js';
 import { describeFsError, UsageError } from '../errors.js';
@@ -146,6 +146,28 @@ async function prepareSources(
   opts: SimCliOptions,
   io: Pick<CliIo, 'cwd' | 'stderr'>,
 ): Promise<PreparedRun> {
+  const { options, notes, defaulted, configProblems: problems } = await simulationOptions(loadRules, opts, io);
+  const sim = prepareSimulation(options);
+  if ('error' in sim) throw new UsageError(sim.error);
+  if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
+  const finish = (report: SimulationReport): SimulationReport => {
+    report.notes.push(...notes);
+    if (problems) report.configProblems = problems;
+    return report;
+  };
+  return { sim, finish };
+}
+
+/**
+ * Reads and checks everything a simulation needs (clients, bigip.conf, request, rules, version)
+ * as `irule-sim` does; `notes` are remarks for the report, `defaulted` whether the default client
+ * was chosen, `configProblems` the bigip.conf's problems to list. Throws a `UsageError` for bad input.
+ */
+export async function simulationOptions(
+  loadRules: () => Promise<RuleSource[]>,
+  opts: SimCliOptions,
+  io: Pick<CliIo, 'cwd' | 'stderr'>,
+): Promise<{ options: SimulateOptions; notes: string[]; defaulted: boolean; configProblems: SimulationReport['configProblems'] }> {
   let cliVersion: BigipVersion | undefined;
   if (opts.bigipVersion !== undefined) {
     const checked = checkVersion(opts.bigipVersion);
@@ -164,7 +186,7 @@ async function prepareSources(
   const request = await readRequest(io, opts);
   const rules = await loadRules();
   const version = simulatedVersion(cliVersion, config, io);
-  const sim = prepareSimulation({
+  const options: SimulateOptions = {
     rules,
     config,
     virtual: opts.virtual,
@@ -172,17 +194,10 @@ async function prepareSources(
     events: opts.event.length > 0 ? opts.event : undefined,
     clients,
     request,
-  });
-  if ('error' in sim) throw new UsageError(sim.error);
-  if (defaulted) notes.push(`no --client or --clients given: simulating one client, ${DEFAULT_CLIENT}`);
+  };
   const problems = configProblems(confDiagnostics, new Set(rules.map((r) => r.name.slice(r.name.lastIndexOf('/') + 1))));
   const listed = problems.listed.map((d) => ({ file: d.source ?? '', line: d.line, column: d.column, severity: d.severity, ruleId: d.ruleId, message: d.message }));
-  const finish = (report: SimulationReport): SimulationReport => {
-    report.notes.push(...notes);
-    if (listed.length > 0) report.configProblems = { listed, omitted: problems.omitted };
-    return report;
-  };
-  return { sim, finish };
+  return { options, notes, defaulted, configProblems: listed.length > 0 ? { listed, omitted: problems.omitted } : undefined };
 }
 
 /**
@@ -203,21 +218,7 @@ export function simulatedVersion(asked: BigipVersion | undefined, config: BigipC
  */
 export async function simulateFiles(files: string[], opts: SimCliOptions, io: CliIo): Promise<void> {
   if (files.length === 0 && opts.bigipConf === undefined) throw new UsageError('no iRule files given (or give --bigip-conf to simulate the rules a virtual server has there)');
-  const { sim, finish } = await prepareSources(
-    async () => {
-      // Folders are searched as irule-lint searches them (*.irule, *.irul, *.tcl, in name order).
-      const found = files.length > 0 ? await findFiles(files, io.cwd) : [];
-      if (files.length > 0 && found.length === 0) throw new UsageError(`no *.irule, *.irul or *.tcl files found in ${files.map((p) => `'${p}'`).join(', ')}`);
-      const rules: RuleSource[] = [];
-      for (const file of found) {
-        const f = await readText(io, file.absPath, 'iRule file');
-        rules.push({ name: ruleNameOf(f.abs), text: f.text, origin: f.name });
-      }
-      return rules;
-    },
-    opts,
-    io,
-  );
+  const { sim, finish } = await prepareSources(ruleFileLoader(files, io), opts, io);
   const out = new OutputBuffer(io);
   const writer = (opts.format === 'json' ? simJsonWriter : simTextWriter)((text) => out.write(text));
   writer.start(finish(sim.begin()));
@@ -258,6 +259,21 @@ class OutputBuffer {
   async pause(): Promise<void> {
     await this.io.drain?.();
   }
+}
+
+/** Reads the rule files (folders searched as irule-lint searches them) for a simulation. */
+export function ruleFileLoader(files: string[], io: Pick<CliIo, 'cwd'>): () => Promise<RuleSource[]> {
+  return async () => {
+    // Folders are searched as irule-lint searches them (*.irule, *.irul, *.tcl, in name order).
+    const found = files.length > 0 ? await findFiles(files, io.cwd) : [];
+    if (files.length > 0 && found.length === 0) throw new UsageError(`no *.irule, *.irul or *.tcl files found in ${files.map((p) => `'${p}'`).join(', ')}`);
+    const rules: RuleSource[] = [];
+    for (const file of found) {
+      const f = await readText(io, file.absPath, 'iRule file');
+      rules.push({ name: ruleNameOf(f.abs), text: f.text, origin: f.name });
+    }
+    return rules;
+  };
 }
 
 /** The rule name `irule-sim` gives a file: its name without the extension. */

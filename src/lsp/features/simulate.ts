@@ -10,7 +10,10 @@ import { UsageError } from '../../cli/errors.js';
 import { messageOf } from '../../cli/program.js';
 import { formatSimText } from '../../report/sim-text.js';
 import { parseClient } from '../../sim/irule/clients.js';
-import type { Feature } from '../context.js';
+import type { CliIo } from '../../cli/run.js';
+import type { SimCliOptions } from '../../cli/sim/run.js';
+import type { RuleSource } from '../../sim/irule/types.js';
+import type { Feature, ServerContext } from '../context.js';
 import type { AnalyzedDocument } from '../document.js';
 import { SIMULATE_REQUEST, type SimulateParams, type SimulateResult } from '../protocol.js';
 import { uriToPath } from '../settings.js';
@@ -30,36 +33,61 @@ export async function simulateDocument(analyzed: AnalyzedDocument, clients: stri
     const p = parseClient(a);
     if ('error' in p) return { error: `client '${a}': ${p.error}` };
   }
+  try {
+    const { loadRules, opts, io } = documentInputs(analyzed, addresses);
+    const report = await simulateSources(loadRules, opts, io);
+    return { report, text: formatSimText(report) };
+  } catch (err) {
+    return { error: errorText(err) };
+  }
+}
+
+/** The inputs `irule-sim` would get for the document: its text as the rule, its settings' version and bigip.conf. */
+export function documentInputs(
+  analyzed: AnalyzedDocument,
+  clients: string[],
+): { loadRules: () => Promise<RuleSource[]>; opts: SimCliOptions; io: Pick<CliIo, 'cwd' | 'stderr'> } {
   const file = uriToPath(analyzed.doc.uri);
   const origin = file ?? analyzed.doc.uri;
   const { settings } = analyzed;
-  try {
-    const report = await simulateSources(
-      async () => [{ name: ruleNameOf(file ?? 'untitled'), text: analyzed.doc.getText(), origin }],
-      {
-        client: addresses,
-        external: [],
-        event: [],
-        bigipVersion: settings.version.text,
-        ...(settings.bigipConfPath !== undefined ? { bigipConf: settings.bigipConfPath } : {}),
-        format: 'text',
-      },
-      { cwd: file !== undefined ? path.dirname(file) : process.cwd(), stderr: () => undefined },
-    );
-    return { report, text: formatSimText(report) };
-  } catch (err) {
-    return { error: err instanceof UsageError ? err.message : `internal error: ${messageOf(err)}` };
-  }
+  return {
+    loadRules: async () => [{ name: ruleNameOf(file ?? 'untitled'), text: analyzed.doc.getText(), origin }],
+    opts: {
+      client: clients,
+      external: [],
+      event: [],
+      bigipVersion: settings.version.text,
+      ...(settings.bigipConfPath !== undefined ? { bigipConf: settings.bigipConfPath } : {}),
+      format: 'text',
+    },
+    io: { cwd: file !== undefined ? path.dirname(file) : process.cwd(), stderr: () => undefined },
+  };
+}
+
+/** The message of a failure: a usage error as is, anything else as an internal error. */
+export function errorText(err: unknown): string {
+  return err instanceof UsageError ? err.message : `internal error: ${messageOf(err)}`;
+}
+
+/** Registers a request about one open document (`params.uri`); a document that is not open is answered with `{ error }`. */
+export function onDocumentRequest<P extends { uri?: unknown }, R>(
+  ctx: ServerContext,
+  method: string,
+  answer: (analyzed: AnalyzedDocument, params: P) => Promise<R>,
+): void {
+  ctx.connection.onRequest(method, async (params: P): Promise<R | { error: string }> => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    const analyzed = await ctx.analysis(uri);
+    if (!analyzed) return { error: `not an open document: ${uri || '(no uri)'}` };
+    return answer(analyzed, params);
+  });
 }
 
 /** The `irule/simulate` request. */
 export const simulateFeature: Feature = {
   register(ctx) {
-    ctx.connection.onRequest(SIMULATE_REQUEST, async (params: SimulateParams): Promise<SimulateResult> => {
-      const uri = typeof params?.uri === 'string' ? params.uri : '';
-      const analyzed = await ctx.analysis(uri);
-      if (!analyzed) return { error: `not an open document: ${uri || '(no uri)'}` };
-      return simulateDocument(analyzed, typeof params.clients === 'string' ? params.clients : '');
-    });
+    onDocumentRequest<SimulateParams, SimulateResult>(ctx, SIMULATE_REQUEST, (analyzed, params) =>
+      simulateDocument(analyzed, typeof params.clients === 'string' ? params.clients : ''),
+    );
   },
 };

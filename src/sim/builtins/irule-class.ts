@@ -97,6 +97,7 @@ function matchOrSearch(ctx: SimContext, argv: string[], search: boolean): TclRes
     return ok(all ? '' : want === 'bool' ? '0' : want === 'index' ? '-1' : '');
   }
   const hits = classMatches(view, item, op, search, all);
+  if (ctx.interp.probe !== undefined) ctx.interp.probe.classMatch(view, item, op, search, all, want);
   if (want === 'bool') return ok(hits.length > 0 ? '1' : '0');
   if (all) return ok(formatList(hits.map((h) => element(view, h, want))));
   if (hits.length === 0) return ok(want === 'index' ? '-1' : '');
@@ -225,6 +226,7 @@ function matchclassCmd(ctx: SimContext, argv: string[]): TclResult {
     return ok('0');
   }
   const hits = classMatches(view, item, op, false, false);
+  if (ctx.interp.probe !== undefined) ctx.interp.probe.classMatch(view, item, op, false, false, 'index');
   return ok(hits.length > 0 ? String(hits[0] + 1) : '0');
 }
 

@@ -83,12 +83,16 @@ function ipAddr(ctx: SimContext, argv: string[]): TclResult {
   if (argv[2] === 'mask') {
     const prefix = maskToPrefix(argv[3]) ?? (/^\d{1,3}$/.test(argv[3]) ? Number(argv[3]) : undefined);
     if (!a || prefix === undefined) return tmmError(ctx, 'bad IP address format');
-    return ok(formatAddress(toNetwork(a.addr, Math.min(prefix, a.prefix ?? prefix)).address));
+    const masked = formatAddress(toNetwork(a.addr, Math.min(prefix, a.prefix ?? prefix)).address);
+    if (ctx.interp.probe !== undefined) ctx.interp.probe.addrMask(argv[1], Math.min(prefix, a.prefix ?? prefix), masked);
+    return ok(masked);
   }
   if (argv[2] !== 'equals') return err(`bad operator "${argv[2]}": must be equals or mask`);
   const b = parseMasked(argv[3]);
   if (!a || !b) return tmmError(ctx, 'bad IP address format');
-  return ok(addrEquals(a, b) ? '1' : '0');
+  const same = addrEquals(a, b);
+  if (ctx.interp.probe !== undefined) ctx.interp.probe.addrEquals(argv[1], argv[3], same);
+  return ok(same ? '1' : '0');
 }
 
 /** The address of the far end of the running side. */

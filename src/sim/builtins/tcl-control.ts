@@ -153,9 +153,14 @@ function switchCmd(interp: Interp, argv: string[], words: readonly Word[] | unde
     const pattern = arms[k];
     let hit: boolean;
     if (k === arms.length - 2 && pattern === 'default') hit = true;
-    else if (mode === '-exact') hit = pattern === subject;
-    else if (mode === '-glob') hit = globMatch(pattern, subject);
-    else {
+    else if (mode === '-exact') {
+      hit = pattern === subject;
+      if (interp.probe !== undefined) interp.probe.text('equal', subject, pattern, false, hit);
+    } else if (mode === '-glob') {
+      hit = globMatch(pattern, subject);
+      if (interp.probe !== undefined) interp.probe.text('glob', subject, pattern, false, hit);
+    } else {
+      if (interp.probe !== undefined) interp.probe.exprOp('regexp', subject, pattern);
       const re = compileRegex(pattern);
       if ('error' in re) return err(re.error);
       const m = interp.regexTest(re, subject);

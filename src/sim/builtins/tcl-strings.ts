@@ -222,6 +222,8 @@ function stringCmd(interp: Interp, argv: string[]): TclResult {
     case 'equal': {
       const c = compareArgs(argv, 'equal ?-nocase? ?-length int? string1 string2');
       if (isResult(c)) return c;
+      // Without -length the test is plain equality of the (case-folded) texts.
+      if (interp.probe !== undefined && n <= 5) interp.probe.text('equal', c.a, c.b, false, c.a === c.b);
       return ok(c.a === c.b ? '1' : '0');
     }
     case 'first': {
@@ -263,10 +265,14 @@ function stringCmd(interp: Interp, argv: string[]): TclResult {
     case 'match': {
       if (n === 5) {
         if (lookup(argv[2], ['-nocase']) !== '-nocase') return err(`bad option "${argv[2]}": must be -nocase`);
-        return ok(globMatch(argv[3], argv[4], true) ? '1' : '0');
+        const hit = globMatch(argv[3], argv[4], true);
+        if (interp.probe !== undefined) interp.probe.text('glob', argv[4], argv[3], true, hit);
+        return ok(hit ? '1' : '0');
       }
       if (n !== 4) return wrongArgs('string match ?-nocase? pattern string');
-      return ok(globMatch(argv[2], argv[3]) ? '1' : '0');
+      const hit = globMatch(argv[2], argv[3]);
+      if (interp.probe !== undefined) interp.probe.text('glob', argv[3], argv[2], false, hit);
+      return ok(hit ? '1' : '0');
     }
     case 'range': {
       if (n !== 5) return wrongArgs('string range string first last');

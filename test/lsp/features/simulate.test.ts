@@ -7,27 +7,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, type AnalyzedDocument, type DocumentSettings } from '../../../src/lsp/document.js';
+import { analyzeDocument, type AnalyzedDocument } from '../../../src/lsp/document.js';
 import { simulateDocument, splitClients } from '../../../src/lsp/features/simulate.js';
 import { SIMULATE_REQUEST, type SimulateResult } from '../../../src/lsp/protocol.js';
-import { parseBigipConf } from '../../../src/bigip/index.js';
 import { startInProcess, type TestClient } from '../harness.js';
+import { seedSettings } from '../helpers.js';
 
 const seed = fileURLToPath(new URL('../../../fixtures/seed/', import.meta.url));
 const confPath = `${seed}bigip.conf`;
 const v10Path = `${seed}smtp_irule_v10.irule`;
 const v11Text = readFileSync(`${seed}smtp_irule_v11.irule`, 'utf8');
 
-/** Settings as the server settles them for the seed: BIG-IP 11.1 and the seed bigip.conf (null: none). */
-function seedSettings(bigipConfPath: string | null = confPath): DocumentSettings {
-  return {
-    dialect: 'irule',
-    version: { text: '11.1' },
-    rules: [],
-    problems: [],
-    ...(bigipConfPath !== null ? { bigipConfPath, bigip: parseBigipConf(readFileSync(bigipConfPath, 'utf8')).config } : {}),
-  };
-}
 
 /** The seed v10 rule opened at its path, with `text` as the (possibly unsaved) buffer. */
 function open(text = readFileSync(v10Path, 'utf8'), settings = seedSettings(), uri = pathToFileURL(v10Path).href): AnalyzedDocument {

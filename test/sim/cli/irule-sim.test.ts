@@ -8,22 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSim } from '../../../src/cli/sim/run.js';
+import { seedDir, sim } from './run-sim.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const seedDir = path.join(root, 'fixtures/seed');
-
-async function sim(argv: string[], cwd = seedDir): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runSim(argv, {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    readStdin: async () => new Uint8Array(),
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
 
 let tmp = '';
 beforeAll(async () => {
