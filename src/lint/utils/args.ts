@@ -234,37 +234,58 @@ function argTexts(cmd: Command): (string | undefined)[] {
   return args;
 }
 
+/**
+ * A match as the shape caches keep it. A class with every field always set, so all matches share
+ * one hidden class and the rules' reads of them stay monomorphic (object literals with a getter and
+ * optional fields added afterwards made them megamorphic); `positionals` is matched again only
+ * when a rule asks (few do), to keep the common path cheap.
+ */
+class Typed implements TypedCommand {
+  subcommand: string | undefined = undefined;
+  unknownSubcommandAt: number | undefined = undefined;
+  ambiguousWith: string[] | undefined = undefined;
+  uncertain: boolean | undefined = undefined;
+  readonly types: (ArgType | undefined)[];
+  private own: (Positional | undefined)[] | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly spec: CommandSpec,
+    readonly form: ArgForm,
+    readonly path: string[],
+    matched: (ArgType | undefined)[],
+    readonly arity: ArgMatch['arity'],
+    /** Words of the command, and the literal words that matter for matching positionals again. */
+    private readonly wordCount: number,
+    private readonly kept: (string | undefined)[],
+    private readonly rematch: boolean,
+  ) {
+    this.types = [undefined, ...matched];
+  }
+
+  get positionals(): (Positional | undefined)[] {
+    if (this.own) return this.own;
+    const positionals = new Array<Positional | undefined>(this.wordCount).fill(undefined);
+    if (this.rematch) {
+      const depth = this.path.length;
+      const own = positionalsOf(this.form, this.kept.slice(depth));
+      for (let i = 0; i < own.length; i++) positionals[1 + depth + i] = own[i];
+    }
+    return (this.own = positionals);
+  }
+}
+
 /** Matches one argument shape against a spec. */
 function matchShape(cmd: Command, spec: CommandSpec, args: (string | undefined)[]): TypedCommand {
   const m = matchCall(spec, args);
   const form = m.form ?? {};
-  const depth = m.path.length;
-  let positionals: (Positional | undefined)[] | undefined;
-  const wordCount = cmd.words.length;
   // The match is cached and shared, so it keeps no string of this command's source (a slice
   // would keep the whole file in memory): names come from the catalog, and of the argument words
   // only options matter for matching positionals again (any other literal matches like '').
   const kept = args.map((a) => (a === undefined || a.startsWith('-') ? a : ''));
   const rematch = !form.handler && m.form !== undefined;
-  const typed: TypedCommand = {
-    name: spec.name,
-    spec,
-    form,
-    // The catalog's own strings (the words as written are slices of a file, and may be prefixes).
-    path: m.path,
-    types: [undefined, ...m.types],
-    arity: m.arity,
-    // Matched again only when a rule asks (few do), to keep the common path cheap.
-    get positionals(): (Positional | undefined)[] {
-      if (positionals) return positionals;
-      positionals = new Array<Positional | undefined>(wordCount).fill(undefined);
-      if (rematch) {
-        const own = positionalsOf(form, kept.slice(depth));
-        for (let i = 0; i < own.length; i++) positionals[1 + depth + i] = own[i];
-      }
-      return positionals;
-    },
-  };
+  // The catalog's own strings for the path (the words as written are slices of a file, and may be prefixes).
+  const typed = new Typed(spec.name, spec, form, m.path, m.types, m.arity, cmd.words.length, kept, rematch);
   if (typed.path.length > 0) typed.subcommand = typed.path[typed.path.length - 1];
   if (m.unknownSubcommand !== undefined) typed.unknownSubcommandAt = 1 + m.path.length;
   if (m.ambiguousWith) typed.ambiguousWith = m.ambiguousWith;
