@@ -88,6 +88,22 @@ const PROC_SHAPE = 'wrong # args: should be "proc name args body"';
 const UNAVAILABLE: Record<Exclude<Unavailability, 'disabled'>, string> = { absent: 'absent', notYet: 'notYet', removed: 'removed' };
 
 /**
+ * `unavailableAt` answers by version and spec (null: available). Every command of every rule asks,
+ * about the same few hundred specs and usually one version; bounded, as versions come from users.
+ */
+const availability = new Map<string, Map<CommandSpec, Unavailability | null>>();
+const MAX_VERSIONS = 64;
+
+function availabilityAt(version: string): Map<CommandSpec, Unavailability | null> {
+  let bySpec = availability.get(version);
+  if (!bySpec) {
+    if (availability.size >= MAX_VERSIONS) availability.clear();
+    availability.set(version, (bySpec = new Map()));
+  }
+  return bySpec;
+}
+
+/**
  * Creates the check for one rule at one BIG-IP version. `lineOf` gives the 1-based line of an
  * offset (for messages that name another line).
  */
@@ -100,6 +116,10 @@ export function createLoadCheck(version: string, scope: LoadScope, lineOf: (offs
   const seen = new Map<string, When>();
   let rulePriority = DEFAULT_PRIORITY;
   let done: LoadIssue[] | undefined;
+  const unavailable = availabilityAt(version);
+  /** Whether commands are invalid in the event of `verdictsOf` (asked once per spec and handler). */
+  const invalidHere = new Map<CommandSpec, boolean>();
+  let verdictsOf: When | undefined;
 
   const add = (ruleId: LoadRuleId, messageId: string, range: { start: number; end: number }, data: Record<string, string | number>, bigip: string): void => {
     found.push({ ruleId, messageId, data, range: { start: range.start, end: range.end }, bigip });
@@ -206,7 +226,9 @@ export function createLoadCheck(version: string, scope: LoadScope, lineOf: (offs
         unknown.push({ node: cmd.words[0], name });
         return;
       }
-      const why = unavailableAt(spec, version);
+      let known = unavailable.get(spec);
+      if (known === undefined) unavailable.set(spec, (known = unavailableAt(spec, version) ?? null));
+      const why = known ?? undefined;
       if (why === 'disabled') {
         add('disabled-command', 'disabled', cmd.words[0].range, { name }, `command is disabled: "${name}"`);
         return;
@@ -227,7 +249,13 @@ export function createLoadCheck(version: string, scope: LoadScope, lineOf: (offs
       if ((spec.eventsInvalid?.length ?? 0) === 0) return;
       const when = scope.enclosingWhen();
       if (when) {
-        if (when.event !== '' && commandInEvent(spec, when.event).verdict === 'invalid') {
+        if (when !== verdictsOf) {
+          verdictsOf = when;
+          invalidHere.clear();
+        }
+        let invalid = invalidHere.get(spec);
+        if (invalid === undefined) invalidHere.set(spec, (invalid = when.event !== '' && commandInEvent(spec, when.event).verdict === 'invalid'));
+        if (invalid) {
           add('command-event-context', 'invalid', cmd.words[0].range, { name: spec.name, event: when.event }, `command is not valid in current event context (${when.event})`);
         }
         return;

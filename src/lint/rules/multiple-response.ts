@@ -15,6 +15,8 @@ import { ifBranchPossible, type Constants } from '../utils/guards.js';
 interface PathState {
   responded: Command | undefined;
   consts: Constants;
+  /** {@link keyOf}'s answer, kept once asked (a path's state never changes). */
+  key: string | undefined;
 }
 
 /** Most paths kept apart; beyond, they are merged (conservatively: the flags are forgotten). */
@@ -24,15 +26,25 @@ const NO_CONSTS: Constants = new Map();
 /** Commands that change a variable named by their first argument, other than `set name <literal>`. */
 const WRITES = new Set(['set', 'incr', 'append', 'lappend', 'unset']);
 
-/** The constants after `cmd`: `set name <literal>` records one; other writes of a name forget it. */
-function constsAfter(cmd: Command, consts: Constants): Constants {
-  const name = commandName(cmd);
-  if (name === undefined || !WRITES.has(name) || cmd.words.length < 2) return consts;
+/** What a command does to the constants: forgets `target`, or sets it to `value`. */
+interface Write {
+  target: string;
+  value: string | undefined;
+}
+
+/** The write of `cmd`: `set name <literal>` records a constant; other writes of a name forget it; undefined for the rest. */
+function writeOf(cmd: Command, name: string): Write | undefined {
+  if (!WRITES.has(name) || cmd.words.length < 2) return undefined;
   const target = literalValue(cmd.words[1]);
-  if (target === undefined) return consts;
-  const value = name === 'set' && cmd.words.length === 3 ? literalValue(cmd.words[2]) : undefined;
-  if (name === 'set' && cmd.words.length === 2) return consts; // a read
-  if (value === undefined && !consts.has(target)) return consts;
+  if (target === undefined) return undefined;
+  if (name === 'set' && cmd.words.length === 2) return undefined; // a read
+  return { target, value: name === 'set' && cmd.words.length === 3 ? literalValue(cmd.words[2]) : undefined };
+}
+
+/** The constants after a write (the same map when nothing changes). */
+function constsAfter(write: Write, consts: Constants): Constants {
+  const { target, value } = write;
+  if (value === undefined ? !consts.has(target) : consts.get(target) === value) return consts;
   const next = new Map(consts);
   if (value === undefined) next.delete(target);
   else next.set(target, value);
@@ -40,16 +52,19 @@ function constsAfter(cmd: Command, consts: Constants): Constants {
 }
 
 function keyOf(p: PathState): string {
-  return `${p.responded?.range.start ?? -1}|${[...p.consts].map(([k, v]) => `${k}=${v}`).join(',')}`;
+  return (p.key ??= `${p.responded?.range.start ?? -1}|${[...p.consts].map(([k, v]) => `${k}=${v}`).join(',')}`);
 }
 
 /** The paths of both sides, distinct, at most MAX_PATHS (else one merged path). */
 function joinPaths(a: PathState[], b: PathState[]): PathState[] {
+  // Either side of a branch that changed nothing: its paths, as distinct as they were.
+  if (a === b) return a;
   const seen = new Map<string, PathState>();
-  for (const p of [...a, ...b]) seen.set(keyOf(p), p);
+  for (const p of a) seen.set(keyOf(p), p);
+  for (const p of b) seen.set(keyOf(p), p);
   const all = [...seen.values()];
   if (all.length <= MAX_PATHS) return all;
-  return [{ responded: all.find((p) => p.responded)?.responded, consts: NO_CONSTS }];
+  return [{ responded: all.find((p) => p.responded)?.responded, consts: NO_CONSTS, key: undefined }];
 }
 
 export default defineRule({
@@ -71,12 +86,12 @@ export default defineRule({
   create(ctx) {
     const reported = new Set<Command>();
     const lineOf = (c: Command): number => ctx.lines.position(c.range.start).line + 1;
-    const start: PathState[] = [{ responded: undefined, consts: NO_CONSTS }];
+    const start: PathState[] = [{ responded: undefined, consts: NO_CONSTS, key: undefined }];
     return flowInHandlersWith<PathState[]>(ctx, start, {
       join: joinPaths,
       branch: (cmd, body, paths) => {
         const kept = paths.filter((p) => ifBranchPossible(cmd, body, p.consts));
-        return kept.length > 0 ? kept : NO_PATH;
+        return kept.length === paths.length ? paths : kept.length > 0 ? kept : NO_PATH;
       },
       step: (cmd, paths) => {
         const name = commandName(cmd);
@@ -94,7 +109,18 @@ export default defineRule({
             ctx.report({ node: cmd.words[0], messageId: 'after', data });
           }
         }
-        return paths.map((p) => ({ responded: sends ? (p.responded ?? cmd) : p.responded, consts: constsAfter(cmd, p.consts) }));
+        // Most commands neither respond nor write a variable: the paths go on unchanged.
+        const write = writeOf(cmd, name);
+        if (!sends && !write) return paths;
+        let changed = false;
+        const next = paths.map((p) => {
+          const r = sends ? (p.responded ?? cmd) : p.responded;
+          const consts = write ? constsAfter(write, p.consts) : p.consts;
+          if (r === p.responded && consts === p.consts) return p;
+          changed = true;
+          return { responded: r, consts, key: undefined };
+        });
+        return changed ? next : paths;
       },
     });
   },

@@ -7,7 +7,7 @@ import { matchForm, type ArgMatch } from '../../catalog/args.js';
 import { matchCall } from '../../catalog/match.js';
 import { handlerKeywords } from '../../catalog/special/index.js';
 import type { ArgForm, ArgType, CommandSpec, Positional } from '../../catalog/types.js';
-import type { Command } from '../../syntax/ast.js';
+import type { Command, Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import type { RuleCatalog } from '../rule.js';
 
@@ -133,6 +133,18 @@ interface SpecShapes {
   byCount: (TypedCommand | undefined)[];
   /** Matches by shape key. */
   byKey: Map<string, TypedCommand>;
+  /**
+   * A number for each word that is kept as written in a shape key (the kept words, and the
+   * options of the forms, `--` included), from {@link FIRST_CODE}: most shapes are then keyed by
+   * a number instead of a string built per command (see {@link shapeCode}).
+   */
+  codes: Map<string, number>;
+  /** Codes are digits of this base. */
+  base: number;
+  /** Matches by shape code. */
+  byCode: Map<number, TypedCommand>;
+  /** With `prefixes`: every proper prefix of a kept word (a word that may abbreviate a subcommand). */
+  keptPrefixes: Set<string>;
 }
 const shapes = new Map<CommandSpec, SpecShapes>();
 /** Longest shape key kept, and most shapes kept per command. */
@@ -159,6 +171,15 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
   const words = cmd.words;
   if (entry.countOnly && words.length <= MAX_COUNT) {
     return (entry.byCount[words.length] ??= matchShape(cmd, spec, argTexts(cmd)));
+  }
+  const code = shapeCode(words, entry);
+  if (code !== undefined) {
+    let typed = entry.byCode.get(code);
+    if (typed) return typed;
+    typed = matchShape(cmd, spec, argTexts(cmd));
+    if (entry.byCode.size >= MAX_SHAPES) entry.byCode.clear();
+    entry.byCode.set(code, typed);
+    return typed;
   }
   const { kept, keptFirst, keptMax, handler, prefixes } = entry;
   let key = '';
@@ -190,6 +211,50 @@ function compute(cmd: Command, catalog: RuleCatalog): TypedCommand | undefined {
   return typed;
 }
 
+/** Shape codes' digits: a computed word, a literal that does not matter, a long option-like word; then the words of `codes`. */
+const HOLE_CODE = 1;
+const OTHER_CODE = 2;
+const DASHED_CODE = 3;
+const FIRST_CODE = 4;
+
+/**
+ * The shape key of a command's arguments as a number: the tokens of the string key of
+ * {@link compute}, each a digit (never 0, so lengths differ too) of `entry.base`. Undefined when a
+ * word that matters is not in `entry.codes` (an unknown option, a level of a special handler, a
+ * possible abbreviation of a subcommand) or the number would not be exact; the string key then
+ * decides. Where subcommands may be abbreviated (`string`, `clock`), the string key keeps every
+ * literal as written; here a literal that is neither a kept word nor a prefix of one counts as
+ * "a literal that does not matter", as it does for every other command (the matcher's prefix
+ * lookup finds nothing for it, like for any other such word).
+ */
+function shapeCode(words: readonly Word[], entry: SpecShapes): number | undefined {
+  const { keptFirst, keptMax, handler, prefixes, codes, base } = entry;
+  let code = 0;
+  let scale = 1;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    const v = w.type === 'ExpandWord' ? undefined : literalValue(w);
+    let digit: number | undefined;
+    if (v === undefined) digit = HOLE_CODE;
+    else {
+      const c = v.charCodeAt(0);
+      if (c === 45 /* - */) {
+        digit = v.length > OPAQUE_LENGTH ? DASHED_CODE : codes.get(v);
+        if (digit === undefined) return undefined;
+      } else if (keptFirst[c < 128 ? c : 127] === 1 && v.length <= keptMax && (digit = codes.get(v)) !== undefined) {
+        // a kept word
+      } else if (handler && (c === 35 /* # */ || (c >= 48 && c <= 57))) return undefined;
+      // Where subcommands may be abbreviated, a word that may abbreviate one decides by its text.
+      else if (prefixes && (v === '' || (keptFirst[c < 128 ? c : 127] === 1 && v.length <= keptMax && entry.keptPrefixes.has(v)))) return undefined;
+      else digit = OTHER_CODE;
+    }
+    code += digit * scale;
+    scale *= base;
+    if (scale > Number.MAX_SAFE_INTEGER / base) return undefined;
+  }
+  return code;
+}
+
 /** What the shape cache knows of a spec before any call is matched. */
 function newShapes(spec: CommandSpec): SpecShapes {
   const forms = formsOf(spec);
@@ -204,7 +269,17 @@ function newShapes(spec: CommandSpec): SpecShapes {
   }
   const handler = forms.some((f) => f.handler !== undefined);
   const prefixes = forms.some((f) => f.subcommandPrefixes === true);
-  return { kept, keptFirst, keptMax, handler, prefixes, countOnly: countOnly(spec), byCount: [], byKey: new Map() };
+  // Kept words and options (which all start with `-`) get codes; a non-option word with a code is a kept word.
+  const codes = new Map<string, number>();
+  for (const k of kept) codes.set(k, FIRST_CODE + codes.size);
+  for (const f of forms) {
+    for (const sw of f.switches ?? []) if (sw.name.startsWith('-') && !codes.has(sw.name)) codes.set(sw.name, FIRST_CODE + codes.size);
+  }
+  if (!codes.has('--')) codes.set('--', FIRST_CODE + codes.size);
+  const base = FIRST_CODE + codes.size;
+  const keptPrefixes = new Set<string>();
+  if (prefixes) for (const k of kept) for (let n = 1; n < k.length; n++) keptPrefixes.add(k.slice(0, n));
+  return { kept, keptFirst, keptMax, handler, prefixes, countOnly: countOnly(spec), byCount: [], byKey: new Map(), codes, base, byCode: new Map(), keptPrefixes };
 }
 
 /**
@@ -234,37 +309,58 @@ function argTexts(cmd: Command): (string | undefined)[] {
   return args;
 }
 
+/**
+ * A match as the shape caches keep it. A class with every field always set, so all matches share
+ * one hidden class and the rules' reads of them stay monomorphic (object literals with a getter and
+ * optional fields added afterwards made them megamorphic); `positionals` is matched again only
+ * when a rule asks (few do), to keep the common path cheap.
+ */
+class Typed implements TypedCommand {
+  subcommand: string | undefined = undefined;
+  unknownSubcommandAt: number | undefined = undefined;
+  ambiguousWith: string[] | undefined = undefined;
+  uncertain: boolean | undefined = undefined;
+  readonly types: (ArgType | undefined)[];
+  private own: (Positional | undefined)[] | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly spec: CommandSpec,
+    readonly form: ArgForm,
+    readonly path: string[],
+    matched: (ArgType | undefined)[],
+    readonly arity: ArgMatch['arity'],
+    /** Words of the command, and the literal words that matter for matching positionals again. */
+    private readonly wordCount: number,
+    private readonly kept: (string | undefined)[],
+    private readonly rematch: boolean,
+  ) {
+    this.types = [undefined, ...matched];
+  }
+
+  get positionals(): (Positional | undefined)[] {
+    if (this.own) return this.own;
+    const positionals = new Array<Positional | undefined>(this.wordCount).fill(undefined);
+    if (this.rematch) {
+      const depth = this.path.length;
+      const own = positionalsOf(this.form, this.kept.slice(depth));
+      for (let i = 0; i < own.length; i++) positionals[1 + depth + i] = own[i];
+    }
+    return (this.own = positionals);
+  }
+}
+
 /** Matches one argument shape against a spec. */
 function matchShape(cmd: Command, spec: CommandSpec, args: (string | undefined)[]): TypedCommand {
   const m = matchCall(spec, args);
   const form = m.form ?? {};
-  const depth = m.path.length;
-  let positionals: (Positional | undefined)[] | undefined;
-  const wordCount = cmd.words.length;
   // The match is cached and shared, so it keeps no string of this command's source (a slice
   // would keep the whole file in memory): names come from the catalog, and of the argument words
   // only options matter for matching positionals again (any other literal matches like '').
   const kept = args.map((a) => (a === undefined || a.startsWith('-') ? a : ''));
   const rematch = !form.handler && m.form !== undefined;
-  const typed: TypedCommand = {
-    name: spec.name,
-    spec,
-    form,
-    // The catalog's own strings (the words as written are slices of a file, and may be prefixes).
-    path: m.path,
-    types: [undefined, ...m.types],
-    arity: m.arity,
-    // Matched again only when a rule asks (few do), to keep the common path cheap.
-    get positionals(): (Positional | undefined)[] {
-      if (positionals) return positionals;
-      positionals = new Array<Positional | undefined>(wordCount).fill(undefined);
-      if (rematch) {
-        const own = positionalsOf(form, kept.slice(depth));
-        for (let i = 0; i < own.length; i++) positionals[1 + depth + i] = own[i];
-      }
-      return positionals;
-    },
-  };
+  // The catalog's own strings for the path (the words as written are slices of a file, and may be prefixes).
+  const typed = new Typed(spec.name, spec, form, m.path, m.types, m.arity, cmd.words.length, kept, rematch);
   if (typed.path.length > 0) typed.subcommand = typed.path[typed.path.length - 1];
   if (m.unknownSubcommand !== undefined) typed.unknownSubcommandAt = 1 + m.path.length;
   if (m.ambiguousWith) typed.ambiguousWith = m.ambiguousWith;

@@ -6,7 +6,7 @@
  * `when` body together: plain variables live for the whole connection, across events).
  * Computed once per file with one walk, on first use.
  */
-import type { Command, Proc, VarRef, Word } from '../../syntax/ast.js';
+import type { BracedWord, Command, Proc, VarRef, Word } from '../../syntax/ast.js';
 import { literalValue } from '../../syntax/words.js';
 import type { Analysis } from '../rule.js';
 
@@ -61,11 +61,17 @@ function newScope(proc?: Proc): VariableScope {
   return s;
 }
 
+/** Whether a braced word may name variables: code does not, and variable lists are short (a long one is a response body). */
+function mayNameVariables(word: BracedWord): boolean {
+  return !word.parsed && word.text.length <= 256;
+}
+
+const NO_MENTIONS: readonly string[] = [];
+
 /** Literal words a command argument offers as possible variable names. */
-function mentionsOf(word: Word): string[] {
+function mentionsOf(word: Word): readonly string[] {
   if (word.type === 'BracedWord') {
-    // Variable lists are short; long braced text (a response body) names no variables.
-    if (word.parsed || word.text.length > 256) return [];
+    if (!mayNameVariables(word)) return NO_MENTIONS;
     // A braced list such as `foreach {k v} ...` or a proc parameter list, or one name with a
     // space in it (`set {client ip} ...`, read as `${client ip}`).
     const items = word.text.split(/[\s{}]+/).filter((s) => s !== '');
@@ -119,7 +125,8 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
           for (let i = 1; i < node.words.length; i++) {
             const w = node.words[i];
             if (w.type === 'BracedWord') {
-              for (const m of mentionsOf(w)) mention(scope, variableNameOf(m));
+              // Most braced words are bodies and expressions: no list of mentions for them.
+              if (mayNameVariables(w)) for (const m of mentionsOf(w)) mention(scope, variableNameOf(m));
               continue;
             }
             // The common case, a plain or computed word, without a list per word.

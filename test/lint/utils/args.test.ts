@@ -92,6 +92,41 @@ describe('typedCommand', () => {
     expect(typedCommand(d, catalog)?.types).toEqual([undefined, 'expr', undefined, 'body']);
   });
 
+  it('gives cached matches equal to fresh ones for generated calls with options, subcommands and keywords', () => {
+    // Shapes are keyed by a number when every word that matters is known to the spec, else by a
+    // string; either way a shared match must equal a fresh one. Words from the commands' own
+    // vocabulary (options, subcommands, keywords) mixed with plain, computed and unknown ones.
+    const names = ['regexp', 'regsub', 'switch', 'table', 'class', 'string', 'clock', 'array', 'info', 'lsort', 'after', 'if', 'HTTP::header', 'HTTP::cookie', 'persist'];
+    const specs = names.map((n) => getCommand(n)).filter((s): s is CommandSpec => s !== undefined);
+    expect(specs.length).toBe(names.length);
+    const wordsOf = (spec: CommandSpec): fc.Arbitrary<string> =>
+      fc.oneof(
+        fc.constantFrom(...vocabulary(spec), '--', '-bogus', '#1', '2', ''),
+        // Abbreviations, which name a subcommand where prefixes are allowed (string, clock).
+        fc.constantFrom('x', ...vocabulary(spec)).map((w) => w.slice(0, Math.max(1, w.length - 2))),
+        fc.constantFrom('x', 'a.b', '{y z}', '$v', '[c]', '"q $r"'),
+      );
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...specs).chain((spec) => fc.tuple(fc.constant(spec), fc.array(wordsOf(spec), { maxLength: 7 }))),
+        ([spec, words]) => {
+          const text = [spec.name, ...words].join(' ');
+          // Twice, so the second command takes its match from the cache the first one filled.
+          for (const cmd of commandsOf(`${text}\n${text}`).filter((c) => literalValue(c.words[0]) === spec.name)) {
+            const typed = typedCommand(cmd, catalog)!;
+            const fresh = matchCall(spec, cmd.words.slice(1).map((w) => (w.type === 'ExpandWord' ? undefined : literalValue(w))));
+            const got = { text, types: typed.types.slice(1), arity: typed.arity, path: typed.path, unknown: typed.unknownSubcommandAt !== undefined, ambiguous: typed.ambiguousWith };
+            expect(got).toEqual({ text, types: fresh.types, arity: fresh.arity, path: fresh.path, unknown: fresh.unknownSubcommand !== undefined, ambiguous: fresh.ambiguousWith });
+            checked++;
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    expect(checked).toBeGreaterThan(1500);
+  });
+
   it('names the unknown subcommand of each command, not of the first command of its shape', () => {
     const [a, b] = commandsOf('class bogus dg\nclass other dg');
     expect(typedCommand(a, catalog)?.unknownSubcommandAt).toBe(1);
