@@ -220,11 +220,9 @@ describe('the iRule extension in code-server', () => {
 
   it('simulates clients with "iRule: Simulate clients…" and shows the outcome per client', async () => {
     await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('iRule: Simulate clients');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Simulate clients' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget', { hasText: 'Client addresses' }).waitFor({ timeout: 30_000 });
+    await simulateCommand('Simulate clients…');
+    // The input box's prompt (the choice before it mentions client addresses too).
+    await page.locator('.quick-input-widget', { hasText: 'addr[:port]' }).waitFor({ timeout: 30_000 });
     await page.keyboard.type('172.16.51.21, 172.16.51.23');
     await page.keyboard.press('Enter');
     // The report opens beside the rule; the quick fix above made the rule the v11 one.
@@ -235,5 +233,31 @@ describe('the iRule extension in code-server', () => {
     expect(text).toMatch(/client 172\.16\.51\.23\b.*\n\s+events\s+CLIENT_ACCEPTED\n\s+snat\s+172\.16\.51\.175 \(automap/);
     expect(text).toMatch(/server\s+172\.16\.51\.3[12]:25 in \/Common\/smtp_pool/);
   });
+
+  it('explains every client with "Explain all clients": only the allow-listed host relays', async () => {
+    // Back to the rule: the simulation report beside it has the focus.
+    await page.keyboard.press('Escape');
+    await page.locator('.tab', { hasText: RULE }).first().click();
+    await page.locator('.monaco-editor .view-line', { hasText: 'CLIENT_ACCEPTED' }).first().click();
+    await simulateCommand('Explain all clients');
+    const table = page.locator('.monaco-editor', { hasText: 'every other address' }).first();
+    await table.waitFor({ timeout: 30_000 });
+    const text = (await table.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    expect(text).toMatch(/172\.16\.51\.21\/32 -> snat 172\.16\.51\.174/);
+    expect(text).toMatch(/every other address -> automap 172\.16\.51\.175/);
+  });
 });
+
+/** Runs "iRule: Simulate clients…" from the command palette and picks `choice` in its first step. */
+async function simulateCommand(choice: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.keyboard.type('iRule: Simulate clients');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Simulate clients' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  // The choice: typing filters the list to the wanted item, then Enter takes it.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Explain all clients' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.type(choice);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: choice }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
 
