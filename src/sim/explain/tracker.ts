@@ -8,6 +8,10 @@
  * `string length`, a command that turns the address into some other text) is recorded as a
  * reason, and the run's class is then only approximate.
  *
+ * One text may stand for several tracked values: the address itself and a masked value of it
+ * whose host bits are zero read alike (`10.1.0.0` and its /16 network). A test on such a text
+ * records the addresses that answer alike under every reading.
+ *
  * A constant that happens to read like a tracked text is taken for it. That only makes classes
  * smaller than they need be: a test with one tracked operand records a subset of what the test
  * on a constant would (every address), and a test between two tracked texts records only the
@@ -68,7 +72,8 @@ export class AddressTracker implements ValueProbe {
   readonly approximations = new Set<string>();
   /** The connection of the run (seen while its commands run). */
   conn: Connection | undefined;
-  private readonly taints = new Map<string, Taint>();
+  /** Tracked texts, each with every value it may stand for. */
+  private readonly taints = new Map<string, Taint[]>();
   private consumedAt = -1;
   private readonly full: number;
 
@@ -84,7 +89,7 @@ export class AddressTracker implements ValueProbe {
     this.cls = universe(family);
     const suffix = routeDomain !== 0 ? `%${routeDomain}` : '';
     this.clientText = this.textOf(this.full, suffix);
-    this.taints.set(this.clientText, { family, prefix: this.full, suffix });
+    this.taints.set(this.clientText, [{ family, prefix: this.full, suffix }]);
   }
 
   /** The client text the run uses (what `IP::client_addr` returns). */
@@ -96,6 +101,19 @@ export class AddressTracker implements ValueProbe {
 
   private record(set: AddrSet): void {
     this.cls = intersect(this.cls, set);
+  }
+
+  /** The intersection of `f` over every reading of a text (sound whichever the rule meant); undefined if one is. */
+  private everyReading(readings: Taint[], f: (t: Taint) => AddrSet): AddrSet;
+  private everyReading(readings: Taint[], f: (t: Taint) => AddrSet | undefined): AddrSet | undefined;
+  private everyReading(readings: Taint[], f: (t: Taint) => AddrSet | undefined): AddrSet | undefined {
+    let out = universe(this.family);
+    for (const t of readings) {
+      const set = f(t);
+      if (!set) return undefined;
+      out = intersect(out, set);
+    }
+    return out;
   }
 
   private approx(reason: string): void {
@@ -145,20 +163,24 @@ export class AddressTracker implements ValueProbe {
       // Both texts are tracked, but either may be a constant that happens to read the same: keep
       // only the addresses that answer alike however each is read (both functions of the address:
       // constant on the smaller block; one of them constant: the other's equality set).
-      let set = blockSet(this.family, this.value, Math.min(ts.prefix, tp.prefix));
-      set = intersect(set, equalitySet(ts, this.value, low(subject), low(pattern)));
-      this.record(intersect(set, equalitySet(tp, this.value, low(pattern), low(subject))));
+      this.record(
+        this.everyReading(ts, (s) =>
+          this.everyReading(tp, (p) => {
+            const set = intersect(blockSet(this.family, this.value, Math.min(s.prefix, p.prefix)), equalitySet(s, this.value, low(subject), low(pattern)));
+            return intersect(set, equalitySet(p, this.value, low(pattern), low(subject)));
+          }),
+        ),
+      );
       return;
     }
     if (test === 'equal' || tp) {
       // An address text has no glob characters, so a tracked pattern is a plain comparison.
-      const t = (ts ?? tp)!;
       const mine = ts ? subject : pattern;
       const other = ts ? pattern : subject;
-      this.record(equalitySet(t, this.value, low(mine), low(other)));
+      this.record(this.everyReading((ts ?? tp)!, (t) => equalitySet(t, this.value, low(mine), low(other))));
       return;
     }
-    const set = globSet(ts!, pattern, nocase, result);
+    const set = this.everyReading(ts!, (t) => globSet(t, pattern, nocase, result));
     if (set) this.record(set);
     else this.approx(`the pattern "${pattern}" on the client address${this.family === 6 ? ' (IPv6 text)' : ' (too fragmented to list)'}`);
   }
@@ -208,11 +230,17 @@ export class AddressTracker implements ValueProbe {
     const m = Math.min(ma, mb);
     if (ta && tb) {
       // As for text tests: alike however each operand is read (function of the address, or a constant).
-      const both = blockSet(this.family, this.value, Math.min(ta.prefix, tb.prefix, m));
-      this.record(intersect(intersect(both, this.addrEqualsSet(ta, m, bText, result)), this.addrEqualsSet(tb, m, aText, result)));
+      this.record(
+        this.everyReading(ta, (a) =>
+          this.everyReading(tb, (b) => {
+            const both = blockSet(this.family, this.value, Math.min(a.prefix, b.prefix, m));
+            return intersect(intersect(both, this.addrEqualsSet(a, m, bText, result)), this.addrEqualsSet(b, m, aText, result));
+          }),
+        ),
+      );
       return;
     }
-    this.record(this.addrEqualsSet((ta ?? tb)!, m, ta ? bText : aText, result));
+    this.record(this.everyReading((ta ?? tb)!, (t) => this.addrEqualsSet(t, m, ta ? bText : aText, result)));
   }
 
   /** The addresses for which `IP::addr <tracked t>/m equals <other>` answers `result` as the run did. */
@@ -235,10 +263,16 @@ export class AddressTracker implements ValueProbe {
       return;
     }
     this.consumed();
-    const p = Math.min(t.prefix, prefix);
-    const expected = this.textOf(p, t.suffix);
-    if (expected === result) this.taints.set(result, { family: this.family, prefix: p, suffix: t.suffix });
-    else this.approx('IP::addr mask gave a text the analysis does not follow');
+    for (const r of t) {
+      const p = Math.min(r.prefix, prefix);
+      if (this.textOf(p, r.suffix) !== result) {
+        this.approx('IP::addr mask gave a text the analysis does not follow');
+        continue;
+      }
+      // Kept beside any other reading of the same text (the address itself when its host bits are zero).
+      const known = this.taints.get(result) ?? [];
+      if (!known.some((k) => k.prefix === p && k.suffix === r.suffix)) this.taints.set(result, [...known, { family: this.family, prefix: p, suffix: r.suffix }]);
+    }
   }
 
   classMatch(view: DataGroupView, item: string, op: string, search: boolean, all: boolean, answer: ClassAnswer): void {
@@ -249,9 +283,12 @@ export class AddressTracker implements ValueProbe {
     }
     this.consumed();
     // A masked value is its network's text: answer for the network, then take the networks' blocks.
-    const net = toNetwork({ family: this.family, value: this.value }, t.prefix).address.value;
-    const set = this.classSet(view, item, op, search, all, answer, t, net);
-    if (set) this.record(expandMasked(set, t.prefix));
+    const set = this.everyReading(t, (r) => {
+      const net = toNetwork({ family: this.family, value: this.value }, r.prefix).address.value;
+      const s = this.classSet(view, item, op, search, all, answer, r, net);
+      return s && expandMasked(s, r.prefix);
+    });
+    if (set) this.record(set);
     else this.approx(`class ${search ? 'search' : 'match'} ${op} on ${view.type} data group ${view.name} with the client address`);
   }
 

@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBigipConf } from '../../../src/bigip/parse-config.js';
-import { covers, explainClients, type ExplainOptions, type ExplainReport } from '../../../src/sim/explain/explain.js';
-import { cidrTexts } from '../../../src/sim/explain/intervals.js';
+import { covers, explainClients, type ExplainOptions, type ExplainReport, simulateAddress } from '../../../src/sim/explain/explain.js';
+import { cidrTexts, hasValue } from '../../../src/sim/explain/intervals.js';
+import { parseAddress } from '../../../src/bigip/address.js';
 import { describeOutcome } from '../../../src/sim/explain/outcome.js';
 import { crossCheck } from './crosscheck.js';
 import { EXPLAIN_SERVERS, LARGE_RECORDS, LARGE_RULE, largeGroupConf } from '../../../bench/explain-bench.js';
@@ -123,6 +124,11 @@ describe('tests on the address, each cross-checked', () => {
       'set m [IP::addr [IP::client_addr] mask 255.255.0.0]\nif { [IP::client_addr] eq "10.1.0.0" } { snat 10.9.0.17 } elseif { $m eq "10.1.0.0" } { reject }',
       { 'snat 10.9.0.17': ['10.1.0.0/32'] },
     ],
+    [
+      'the address when a masked value of it reads the same (regression: found by the generated rules)',
+      'set a [IP::client_addr]\nset m [IP::addr $a mask 255.255.0.0]\nif { [IP::client_addr] eq "10.1.2.3" } { snat 10.9.0.30 } elseif { [IP::client_addr] eq "10.1.0.0" } { snat automap } elseif { [IP::addr [IP::client_addr] equals 0.0.0.0/1] } { snat 10.9.0.30 } else { snat 10.9.0.30 }',
+      { 'automap 10.9.0.254': ['10.1.0.0/32'] },
+    ],
     ['runtime error on one block', 'if { [IP::addr [IP::client_addr] equals 198.51.100.0/24] } { error "blocked" }', {}],
   ];
   it.each(cases)('%s', (_name, body, expected) => {
@@ -133,6 +139,23 @@ describe('tests on the address, each cross-checked', () => {
     const t = table(r);
     for (const [outcome, blocks] of Object.entries(expected)) expect(t[outcome], outcome).toEqual(blocks);
     expect(crossCheck(r, o)).toBeGreaterThan(20);
+  });
+
+  // Client 10.1.0.0 reads like its own /16 network: each test on the address itself must still
+  // keep 10.1.2.3 (same /16, another answer) out of the run's class, whichever order runs come in.
+  it.each([
+    ['eq', 'if { [IP::client_addr] eq "10.1.2.3" } { reject }'],
+    ['IP::addr equals', 'if { [IP::addr [IP::client_addr] equals 10.1.2.3] } { reject }'],
+    ['class lookup', 'if { [class lookup [IP::client_addr] nets] eq "v2" } { reject }'],
+    ['string match', 'if { [string match {10.1.2.*} [IP::client_addr]] } { reject }'],
+  ])('%s on an address that reads like its masked value keeps its own class', (_name, test) => {
+    const o = opts(`set m [IP::addr [IP::client_addr] mask 255.255.0.0]\n${test}`);
+    const [client, other] = ['10.1.0.0', '10.1.2.3'].map((a) => parseAddress(a)!.value);
+    const run = simulateAddress(o, 4, client, 0);
+    expect(run.approximations).toEqual([]);
+    expect(hasValue(run.cls, client)).toBe(true);
+    expect(simulateAddress(o, 4, other, 0).outcome.action).not.toBe(run.outcome.action);
+    expect(hasValue(run.cls, other)).toBe(false);
   });
 });
 
