@@ -315,7 +315,7 @@ export class Simulation {
     ctx.runStart = Date.now();
     const r = this.interp.run(h.body, conn ? { frame: conn.frame, src: h.rule.text, budget: conn.budget } : { src: h.rule.text });
     if (r.code !== Code.ERROR) return null;
-    return errorResult(h, event, r, ctx.tmmError !== undefined && ctx.tmmError === r.value);
+    return errorResult(h, event, r, ctx.tmmError !== undefined && ctx.tmmError === r.value, ctx.atLeast('11.0'));
   }
 
   /** Fires an event on a connection: every handler by priority, then due `after` scripts. */
@@ -358,7 +358,7 @@ export class Simulation {
       ctx.runStart = Date.now();
       const r = this.interp.run(job.script, { frame: conn.frame, budget: conn.budget });
       if (r.code === Code.ERROR) {
-        conn.error = errorResult({ rule: job.rule, line: 1 }, job.event, r, ctx.tmmError !== undefined && ctx.tmmError === r.value);
+        conn.error = errorResult({ rule: job.rule, line: 1 }, job.event, r, ctx.tmmError !== undefined && ctx.tmmError === r.value, ctx.atLeast('11.0'));
         conn.terminate('reject');
       }
     }

@@ -4,6 +4,7 @@
  *   TCL error: /Common/<rule> <EVENT> - <message> while executing "<command>"
  *   TCL error: /Common/<rule> <EVENT> - <message> (line N) invoked from within "<command>"
  *
+ * (from 11.0; before it rules had no folder and the line names `<rule>` alone.)
  * Every logged example of the second shape is an error raised by an iRule command's own
  * operation (`snat` with a bad address, `HTTP::payload` out of bounds, `HTTP::method` in the
  * wrong state); errors from Tcl itself (variables, arguments, `expr`) use the first. N is the
@@ -20,7 +21,13 @@ import { positionOf } from './load.js';
 import type { ErrorResult } from './types.js';
 
 /** Builds the error record of a handler run that ended in an uncaught error. */
-export function errorResult(handler: { rule: Handler['rule']; line: number; body?: Script }, event: string, r: RunResult, raisedByCommand: boolean): ErrorResult {
+export function errorResult(
+  handler: { rule: Handler['rule']; line: number; body?: Script },
+  event: string,
+  r: RunResult,
+  raisedByCommand: boolean,
+  withFolder = true,
+): ErrorResult {
   const rule = handler.rule;
   const site = r.errorSite;
   const command = site?.command ?? r.errorCommand ?? '';
@@ -43,6 +50,7 @@ export function errorResult(handler: { rule: Handler['rule']; line: number; body
     return out;
   }
   const where = raisedByCommand ? `(line ${loggedLine}) invoked from within` : 'while executing';
-  out.tmmLog = `TCL error: ${rule.name} <${event}> - ${r.value} ${where} "${command}"`;
+  // Folders (`/Common/...`) came with 11.0; before it the log names the rule alone, as `log` lines do.
+  out.tmmLog = `TCL error: ${withFolder ? rule.name : rule.shortName} <${event}> - ${r.value} ${where} "${command}"`;
   return out;
 }

@@ -210,6 +210,13 @@ when SERVER_CONNECTED { log local0. "connected [IP::server_addr] [TCP::server_po
     expect(at('10.2.4')).toEqual(['Rule net_rule <CLIENT_ACCEPTED>: hi']);
     expect(at('11.0.0')).toEqual(['Rule /Common/net_rule <CLIENT_ACCEPTED>: hi']);
   });
+
+  it('TCL error lines name the rule without folder before 11.0, with it from 11.0', () => {
+    const rule = 'when CLIENT_ACCEPTED {\n  snat not_an_address\n}';
+    const at = (version: string): string | null | undefined => run(testConfig, rule, ['10.1.1.1'], { virtual: 'tcp_vs', version }).results[0].error?.tmmLog;
+    expect(at('10.2.4')).toMatch(/^TCL error: net_rule <CLIENT_ACCEPTED> - /);
+    expect(at('11.0.0')).toMatch(/^TCL error: \/Common\/net_rule <CLIENT_ACCEPTED> - /);
+  });
 });
 
 describe('what BIG-IP refuses on save, given a configuration', () => {
