@@ -4,22 +4,12 @@
  * both irule-lint and irule-sim, as a warning with file:line:col, quoting at most an excerpt of
  * the offending text, and capped with a count when there are very many.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_CONFIG_PROBLEMS } from '../../src/bigip/diagnostic.js';
 import { EXCERPT_LENGTH } from '../../src/diagnostics.js';
-import { runCli, runSimCli, tempTree } from './helpers.js';
+import { runCli, runSimCli, treesRemovedAfterEach } from './helpers.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-
-/** A temporary folder with `files`, removed after the test. */
-async function tree(files: Record<string, string>): Promise<string> {
-  const t = await tempTree(files);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tree = treesRemovedAfterEach();
 
 /** `irule-sim` in process. */
 const sim = runSimCli;

@@ -6,21 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSim } from '../../src/cli/sim/run.js';
 import { newestKnownVersion } from '../../src/lint/version.js';
-import { runCli, tempTree } from './helpers.js';
+import { runCli, treesRemovedAfterEach } from './helpers.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-
-async function tree(files: Record<string, string>): Promise<string> {
-  const t = await tempTree(files);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tree = treesRemovedAfterEach();
 
 async function sim(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -2,6 +2,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { run, type CliIo } from '../../src/cli/run.js';
 
 /** What one in-process run produced. */
@@ -43,6 +44,22 @@ export async function tempTree(files: Record<string, string | Uint8Array>): Prom
     await writeFile(abs, content);
   }
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file: `tree(files)` makes a temporary folder with `files` (see {@link tempTree}) and
+ * returns its path; every folder made is removed after each test. Call once, at the top level.
+ */
+export function treesRemovedAfterEach(): (files: Record<string, string | Uint8Array>) => Promise<string> {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(cleanups.splice(0).map((c) => c()));
+  });
+  return async (files) => {
+    const t = await tempTree(files);
+    cleanups.push(t.cleanup);
+    return t.dir;
+  };
 }
 
 /** A well-formed iRule. */

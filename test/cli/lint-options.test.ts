@@ -5,20 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { readFile, stat, chmod, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempTree } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, treesRemovedAfterEach } from './helpers.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-
-/** A temporary folder with `files`, removed after the test. */
-async function tree(files: Record<string, string | Uint8Array>): Promise<string> {
-  const t = await tempTree(files);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tree = treesRemovedAfterEach();
 
 const seed = (name: string): string => readFileSync(new URL(`../../fixtures/seed/${name}`, import.meta.url), 'utf8');
 

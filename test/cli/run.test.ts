@@ -1,23 +1,13 @@
 /** In-process tests of the CLI core: `run(argv, io)` with captured output and temporary files. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BROKEN, CLEAN, runCli, tempTree } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { BROKEN, CLEAN, runCli, treesRemovedAfterEach } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Cleanups of the temporary folders made by the current test. */
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-
-/** A temporary folder with `files`, removed after the test. */
-async function tree(files: Record<string, string | Uint8Array>): Promise<string> {
-  const t = await tempTree(files);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tree = treesRemovedAfterEach();
 
 /** The `path:line:col` locations of the stylish output lines. */
 function locations(stdout: string): string[] {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSim } from '../../../src/cli/sim/run.js';
 import type { SimCliOptions } from '../../../src/cli/sim/run.js';
 import { ruleNameOf, simulateSources } from '../../../src/cli/sim/simulate-files.js';
@@ -14,7 +14,7 @@ import { errorJson, formatSimJson, resultJson } from '../../../src/report/sim-js
 import { formatSimText } from '../../../src/report/sim-text.js';
 import type { SimulationReport } from '../../../src/sim/irule/types.js';
 import { simRules } from '../irule/harness.js';
-import { tempTree } from '../../cli/helpers.js';
+import { treesRemovedAfterEach } from '../../cli/helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -33,10 +33,7 @@ async function sim(argv: string[], cwd: string): Promise<{ code: number; writes:
   return { code, writes, drains, stderr };
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
+const tree = treesRemovedAfterEach();
 
 /** The JSON formatter as it was before output was streamed: one JSON.stringify of the whole report. */
 function formatSimJsonWhole(report: SimulationReport): string {
@@ -91,9 +88,8 @@ describe('irule-sim writes as it goes, byte for byte as a whole report would rea
   it('a 200,000-line clients file: written in pieces of about 64 KB, waiting for drain, nothing kept whole', async () => {
     const lines: string[] = [];
     for (let i = 0; i < 200_000; i++) lines.push(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
-    const t = await tempTree({ 'clients.txt': `${lines.join('\n')}\n`, 'r.irule': 'when CLIENT_ACCEPTED { if { [IP::client_addr] ends_with ".7" } { drop } }\n' });
-    cleanups.push(t.cleanup);
-    const r = await sim(['--clients', 'clients.txt', 'r.irule'], t.dir);
+    const dir = await tree({ 'clients.txt': `${lines.join('\n')}\n`, 'r.irule': 'when CLIENT_ACCEPTED { if { [IP::client_addr] ends_with ".7" } { drop } }\n' });
+    const r = await sim(['--clients', 'clients.txt', 'r.irule'], dir);
     expect(r.code).toBe(0);
     expect(r.writes.length).toBeGreaterThan(100);
     expect(Math.max(...r.writes.map((w) => w.length))).toBeLessThan(80 * 1024);
@@ -108,9 +104,8 @@ describe('irule-sim writes as it goes, byte for byte as a whole report would rea
   it('300,000 lines of JSON are written in bounded pieces and parse', async () => {
     const lines: string[] = [];
     for (let i = 0; i < 16_000; i++) lines.push(`10.9.${(i >> 8) & 255}.${i & 255}`);
-    const t = await tempTree({ 'clients.txt': `${lines.join('\n')}\n`, 'r.irule': 'when CLIENT_ACCEPTED { log local0. "from [IP::client_addr]" }\n' });
-    cleanups.push(t.cleanup);
-    const r = await sim(['-f', 'json', '--clients', 'clients.txt', 'r.irule'], t.dir);
+    const dir = await tree({ 'clients.txt': `${lines.join('\n')}\n`, 'r.irule': 'when CLIENT_ACCEPTED { log local0. "from [IP::client_addr]" }\n' });
+    const r = await sim(['-f', 'json', '--clients', 'clients.txt', 'r.irule'], dir);
     expect(r.code).toBe(0);
     const text = r.writes.join('');
     expect(text.split('\n').length).toBeGreaterThan(300_000);
