@@ -153,8 +153,8 @@ export class TestLoader {
     if ((v = get('rules')) !== null) out.rules = await this.rules(r, v, dir);
     if ((v = get('virtual')) !== null) out.virtual = r.text(v, 'virtual');
     if ((v = get('events')) !== null) out.events = this.events(r, v, 'events');
-    if ((v = get('client')) !== null) out.client = this.client(r, v);
-    if ((v = get('destination')) !== null) out.destination = this.destination(r, v);
+    if ((v = get('client')) !== null) out.client = this.endpoint(r, v, 'client', parseClient);
+    if ((v = get('destination')) !== null) out.destination = this.endpoint(r, v, 'destination', parseDestination);
     const req = get('request');
     const reqFile = get('request-file');
     if (req !== null && reqFile !== null) r.problem(reqFile, "give 'request' or 'request-file', not both");
@@ -215,22 +215,13 @@ export class TestLoader {
     return out;
   }
 
-  /** `client: addr[:port]`. */
-  private client(r: YamlReader, node: YNode): ClientSpec | undefined {
-    const t = r.text(node, 'client');
+  /** `client: addr[:port]` or `destination: addr[:port]` (the address the client connected to), parsed by `parse`. */
+  private endpoint<T extends object>(r: YamlReader, node: YNode, key: 'client' | 'destination', parse: (text: string) => T | { error: string }): T | undefined {
+    const t = r.text(node, key);
     if (t === undefined) return undefined;
-    const c = parseClient(t);
-    if ('error' in c) return r.problem(node, `client: ${c.error}`);
-    return c;
-  }
-
-  /** `destination: addr[:port]`, the address the client connected to. */
-  private destination(r: YamlReader, node: YNode): Endpoint | undefined {
-    const t = r.text(node, 'destination');
-    if (t === undefined) return undefined;
-    const d = parseDestination(t);
-    if ('error' in d) return r.problem(node, `destination: ${d.error}`);
-    return d;
+    const e = parse(t);
+    if ('error' in e) return r.problem(node, `${key}: ${e.error}`);
+    return e;
   }
 
   /** `request` (the request text) or `request-file` (relative to the test file). */
