@@ -6,9 +6,9 @@
  * costs one sort. `class` answers are functions of that record, so the addresses giving the same
  * answer as a client are a union of segments.
  */
-import { type IpFamily, parseNetwork } from '../../bigip/address.js';
+import { familyBits, type IpFamily, parseNetwork } from '../../bigip/address.js';
 import type { DataGroupRecord } from '../../bigip/model.js';
-import { type AddrSet, maxOf, bitsOf } from './intervals.js';
+import { type AddrSet, maxOf } from './intervals.js';
 
 /** A stretch of addresses with one longest-prefix record (-1: none). */
 interface Segment {
@@ -67,7 +67,7 @@ export function prefixPartition(records: readonly DataGroupRecord[], family: IpF
   const key = `${family}%${rd}`;
   const hit = perGroup.get(key);
   if (hit) return hit;
-  const bits = bitsOf(family);
+  const bits = familyBits(family);
   const blocks: { lo: bigint; hi: bigint; prefix: number; label: number }[] = [];
   records.forEach((r, label) => {
     const net = parseNetwork(r.key);

@@ -3,7 +3,7 @@
  * BigInt (IPv4 0..2^32-1, IPv6 0..2^128-1), with the set operations `--explain` needs and the
  * minimal CIDR cover of a set. Pure data; every function returns a new set.
  */
-import { formatAddress, type IpFamily } from '../../bigip/address.js';
+import { familyBits, formatAddress, type IpFamily } from '../../bigip/address.js';
 
 /** One inclusive interval `[lo, hi]`. */
 export interface Interval {
@@ -21,14 +21,9 @@ export interface AddrSet {
   ranges: Interval[];
 }
 
-/** The number of bits of a family. */
-export function bitsOf(family: IpFamily): number {
-  return family === 4 ? 32 : 128;
-}
-
 /** The last address of a family. */
 export function maxOf(family: IpFamily): bigint {
-  return (1n << BigInt(bitsOf(family))) - 1n;
+  return (1n << BigInt(familyBits(family))) - 1n;
 }
 
 /** The empty set. */
@@ -48,7 +43,7 @@ export function pointSet(family: IpFamily, value: bigint): AddrSet {
 
 /** The block `value/prefix` (the network holding `value`). */
 export function blockSet(family: IpFamily, value: bigint, prefix: number): AddrSet {
-  const host = BigInt(bitsOf(family) - prefix);
+  const host = BigInt(familyBits(family) - prefix);
   const lo = (value >> host) << host;
   return { family, ranges: [{ lo, hi: lo + (1n << host) - 1n }] };
 }
@@ -60,7 +55,7 @@ export function blockSet(family: IpFamily, value: bigint, prefix: number): AddrS
  * like it.
  */
 export function expandMasked(set: AddrSet, prefix: number): AddrSet {
-  const host = BigInt(bitsOf(set.family) - prefix);
+  const host = BigInt(familyBits(set.family) - prefix);
   if (host === 0n) return set;
   const size = 1n << host;
   const out: Interval[] = [];
@@ -171,7 +166,7 @@ export interface Cidr {
 
 /** The minimal list of CIDR blocks covering exactly the set, in address order. */
 export function toCidrs(s: AddrSet): Cidr[] {
-  const bits = bitsOf(s.family);
+  const bits = familyBits(s.family);
   const out: Cidr[] = [];
   for (const r of s.ranges) {
     let lo = r.lo;

@@ -18,7 +18,7 @@
  * addresses that answer alike however each operand is read. Every recorded set holds only
  * addresses for which the test gives the run's answer.
  */
-import { formatAddress, type IpFamily, parseAddress, toNetwork } from '../../bigip/address.js';
+import { familyBits, formatAddress, type IpFamily, parseAddress, toNetwork } from '../../bigip/address.js';
 import { getCommand } from '../../catalog/load.js';
 import type { ArgForm, CommandSpec } from '../../catalog/types.js';
 import type { DataGroupView } from '../bigip/datagroups.js';
@@ -29,7 +29,7 @@ import { globMatch, globQuote } from '../tcl/glob.js';
 import { parseMasked } from '../builtins/irule-ip.js';
 import type { Connection, SimContext } from '../irule/context.js';
 import { prefixPartition } from './datagroup-sets.js';
-import { type AddrSet, bitsOf, blockSet, complement, emptySet, expandMasked, hasValue, intersect, pointSet, union, universe } from './intervals.js';
+import { type AddrSet, blockSet, complement, emptySet, expandMasked, hasValue, intersect, pointSet, union, universe } from './intervals.js';
 import { equalitySet, globMatchSet, globSet, type Taint } from './text-sets.js';
 
 /** Most string-type data-group keys turned into glob sets for one `class match` before giving up. */
@@ -85,7 +85,7 @@ export class AddressTracker implements ValueProbe {
     /** The route domain of the client (0: none), which `IP::client_addr` shows as `%N`. */
     readonly routeDomain: number,
   ) {
-    this.full = bitsOf(family);
+    this.full = familyBits(family);
     this.cls = universe(family);
     const suffix = routeDomain !== 0 ? `%${routeDomain}` : '';
     this.clientText = this.textOf(this.full, suffix);
