@@ -10,7 +10,7 @@
  * route names the VLAN; a gateway `pool` decides the VLAN only when every member is on the same
  * one (the member load balancing picks is not modelled). Dynamic routing is not read.
  */
-import { type IpAddress, type IpNetwork, networkContains, parseAddress, parseNetwork } from './address.js';
+import { type IpAddress, type IpNetwork, longestPrefixMatch, parseAddress, parseNetwork } from './address.js';
 import type { BigipConfig, NetRoute, SelfIp } from './model.js';
 import { qualify } from './resolve.js';
 
@@ -72,13 +72,8 @@ function tableOf(config: BigipConfig): TableEntry[] {
 /** The longest-prefix entry holding `a` in route domain `rd` (connected first on a tie). */
 function lookup(entries: TableEntry[], a: IpAddress, rd: number, connectedOnly: boolean): TableEntry | undefined {
   const probe: IpAddress = { family: a.family, value: a.value, routeDomain: rd };
-  let best: TableEntry | undefined;
-  for (const e of entries) {
-    if (connectedOnly && !e.self) continue;
-    if (!networkContains(e.network, probe)) continue;
-    if (!best || e.network.prefix > best.network.prefix) best = e;
-  }
-  return best;
+  // Self-IP subnets come first in the table, and the first of equal prefixes wins.
+  return longestPrefixMatch(entries, probe, (e) => (connectedOnly && !e.self ? undefined : e.network));
 }
 
 /** The parent route domain id of `rd`, if its `net route-domain` names one. */
