@@ -101,11 +101,25 @@ function loadEvents(): EventTables {
   return eventTables;
 }
 
+/**
+ * The parsed data of one command file, or undefined when there is no such file. The executables'
+ * bundles carry each command file as its JSON text in a `{ lazyJson }` box (scripts/build.mjs), parsed
+ * here on first use; elsewhere (sources, tests) the import is the parsed data already.
+ */
+function commandData(file: string): unknown {
+  if (!Object.hasOwn(commandFiles, file)) return undefined;
+  const data = commandFiles[file];
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && typeof (data as { lazyJson?: unknown }).lazyJson === 'string') {
+    return (commandFiles[file] = JSON.parse((data as { lazyJson: string }).lazyJson) as unknown);
+  }
+  return data;
+}
+
 /** Builds and checks the table of one command file (once); undefined when there is no such file. */
 function loadFile(file: string): Map<string, CommandSpec> | undefined {
   const done = fileTables.get(file);
   if (done) return done;
-  const data = commandFiles[file];
+  const data = commandData(file);
   if (data === undefined) return undefined;
   const { events, sets } = loadEvents();
   const where = `grammar/commands/${file}.json`;

@@ -33,6 +33,13 @@ describe('getCommand', () => {
     expect(getCommand('')).toBeUndefined();
   });
 
+  it('finds no command in a namespace named like a property of plain objects', () => {
+    // `toString::x` once reached Object.prototype.toString as if it were a command file.
+    for (const name of ['toString::x', 'constructor::y', '__proto__::z', 'hasOwnProperty::a', 'valueOf::b']) {
+      expect(getCommand(name)).toBeUndefined();
+    }
+  });
+
   it('lists about 1,400 commands', () => {
     const all = allCommands();
     expect(all.length).toBeGreaterThanOrEqual(1386);

@@ -52,6 +52,15 @@ describe('dist/cli/irule-lint.js', () => {
     expect(bad.stdout).toMatch(/^bad\.irule:\d+:\d+ +error +.* +syntax-error\n/);
   });
 
+  it('reports a command in a namespace named like an object property as unknown, not as a parser failure', () => {
+    const r = exec(['--format', 'json', '-'], 'when HTTP_REQUEST {\n  toString::x 1\n  constructor::y\n}\n');
+    const messages = JSON.parse(r.stdout)[0].messages as { ruleId: string; line: number }[];
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['unknown-command', 2],
+      ['unknown-command', 3],
+    ]);
+  });
+
   it('reads piped standard input', () => {
     const r = exec(['--format', 'json', '-'], BROKEN);
     expect(r.code).toBe(1);
