@@ -17,24 +17,34 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
 /**
- * The catalog's JSON files enter the bundle as strings rather than as object literals: V8 parses
- * a JSON string faster than it compiles the same data as JavaScript, and the catalog is about a
- * third of the bundle. `grammar/events.json` and `namespaces.json` are parsed when the bundle
- * loads (`JSON.parse('...')`); each command file (`grammar/commands/*.json`) stays a string in a
- * `{ lazyJson }` box until a command of that file is first looked up (src/catalog/load.ts
- * `commandData`): linting a small file then parses a few of the 139 files instead of all of them.
- * Only default imports of JSON are used (src/catalog/command-files.ts).
+ * The catalog's JSON files enter the bundles as strings rather than as object literals: V8 parses
+ * a JSON string faster than it compiles the same data as JavaScript. `grammar/events.json` and
+ * `namespaces.json` are parsed when a bundle loads (`JSON.parse('...')`). The command files
+ * (`grammar/commands/*.json`, 550 KB) stay unparsed until a command of that file is first looked
+ * up (src/catalog/load.ts `commandData`): the language server and the bench carry each one's text
+ * in a `{ lazyJson }` box; the executables' bundles carry only a `{ lazyFile }` box and read the
+ * file from dist/cli/catalog/ (written below; src/cli/catalog-files.ts), so that their bundle and
+ * code cache, which every start reads and deserializes whole, are a third smaller. Only default
+ * imports of JSON are used (src/catalog/command-files.ts).
  */
-const jsonAsString = {
-  name: 'json-as-string',
-  setup(b) {
-    b.onLoad({ filter: /\.json$/ }, async (args) => {
-      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
-      const lazy = /[\\/]grammar[\\/]commands[\\/][^\\/]+\.json$/.test(args.path);
-      return { contents: lazy ? `export default { lazyJson: ${JSON.stringify(text)} };` : `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
-    });
-  },
-};
+const COMMAND_FILE = /[\\/]grammar[\\/]commands[\\/]([^\\/]+)\.json$/;
+function jsonAsString(commands) {
+  return {
+    name: 'json-as-string',
+    setup(b) {
+      b.onLoad({ filter: /\.json$/ }, async (args) => {
+        const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+        const command = COMMAND_FILE.exec(args.path);
+        const contents = !command
+          ? `export default JSON.parse(${JSON.stringify(text)});`
+          : commands === 'on disk'
+            ? `export default { lazyFile: ${JSON.stringify(command[1])} };`
+            : `export default { lazyJson: ${JSON.stringify(text)} };`;
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
 
 /**
  * commander loads node:child_process when it loads, for executable subcommands, which these
@@ -69,7 +79,7 @@ async function checkCatalogAndNewestVersion() {
     format: 'esm',
     write: false,
     logLevel: 'warning',
-    plugins: [jsonAsString],
+    plugins: [jsonAsString('inline')],
     stdin: {
       contents: "export { newestKnownVersion } from './src/lint/version.ts'; export { checkCatalog } from './src/catalog/load.ts';",
       resolveDir: root,
@@ -103,7 +113,7 @@ const common = {
     __IRULE_NEWEST_VERSION__: JSON.stringify(await checkCatalogAndNewestVersion()),
     __IRULE_CATALOG_CHECKED__: 'true',
   },
-  plugins: [jsonAsString, lazyChildProcess],
+  plugins: [jsonAsString('inline'), lazyChildProcess],
 };
 
 // A plain `env node`: `env -S` is missing from BusyBox (Alpine images). The larger young
@@ -130,6 +140,7 @@ const esmProgram = {
  * 1.7 MB. Reading and holding that text was a tenth of a small file's start-up.
  */
 const programBundle = {
+  plugins: [jsonAsString('on disk'), lazyChildProcess],
   format: 'cjs',
   charset: 'ascii',
   minifyWhitespace: true,
@@ -151,6 +162,15 @@ const targets = [
 // The launchers are CommonJS, like the bundles they load: Node then starts them without its ESM loader.
 await mkdir(join(root, 'dist/cli'), { recursive: true });
 await writeFile(join(root, 'dist/cli/package.json'), '{ "type": "commonjs" }\n');
+// The command files the executables' bundles leave on disk (see jsonAsString), minified.
+const catalogOut = join(root, 'dist/cli/catalog');
+await rm(catalogOut, { recursive: true, force: true });
+await mkdir(catalogOut, { recursive: true });
+for (const file of await readdir(join(root, 'grammar/commands'))) {
+  if (!file.endsWith('.json')) continue;
+  const data = JSON.parse(await readFile(join(root, 'grammar/commands', file), 'utf8'));
+  await writeFile(join(catalogOut, file), JSON.stringify(data));
+}
 for (const { name, launcher, program, worker } of launched) {
   const bundle = `dist/cli/${name}.bundle.cjs`;
   await build({ ...common, ...programBundle, entryPoints: [program], outfile: bundle });

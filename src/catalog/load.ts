@@ -102,17 +102,42 @@ function loadEvents(): EventTables {
 }
 
 /**
- * The parsed data of one command file, or undefined when there is no such file. The executables'
- * bundles carry each command file as its JSON text in a `{ lazyJson }` box (scripts/build.mjs), parsed
- * here on first use; elsewhere (sources, tests) the import is the parsed data already.
+ * Where the executables read a command file's JSON text (set by their program, src/cli/catalog-files.ts);
+ * the catalog itself does no I/O.
+ */
+let readCommandFile: ((file: string) => string) | undefined;
+
+/**
+ * Sets how to read the text of a command file that the bundle left on disk (`{ lazyFile }`, see
+ * below). The executables read `dist/cli/catalog/<file>.json` beside them.
+ */
+export function setCommandFileReader(read: (file: string) => string): void {
+  readCommandFile = read;
+}
+
+/**
+ * The parsed data of one command file, or undefined when there is no such file. Sources and tests
+ * import the parsed JSON. The bundles (scripts/build.mjs) keep each file's text unparsed until a
+ * command of it is first looked up: the language server carries it in a `{ lazyJson }` box, and
+ * the executables leave it on disk in a `{ lazyFile }` box (read through
+ * {@link setCommandFileReader}), so neither their bundle nor its code cache holds the catalog.
  */
 function commandData(file: string): unknown {
   if (!Object.hasOwn(commandFiles, file)) return undefined;
   const data = commandFiles[file];
-  if (data !== null && typeof data === 'object' && !Array.isArray(data) && typeof (data as { lazyJson?: unknown }).lazyJson === 'string') {
-    return (commandFiles[file] = JSON.parse((data as { lazyJson: string }).lazyJson) as unknown);
-  }
-  return data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const box = data as { lazyJson?: unknown; lazyFile?: unknown };
+  let text: string;
+  if (typeof box.lazyJson === 'string') text = box.lazyJson;
+  else if (typeof box.lazyFile === 'string') {
+    if (!readCommandFile) fail(`grammar/commands/${file}.json is not bundled and no reader was set`);
+    try {
+      text = readCommandFile(box.lazyFile);
+    } catch (err) {
+      fail(`cannot read the command file ${box.lazyFile}.json: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  } else return data;
+  return (commandFiles[file] = JSON.parse(text) as unknown);
 }
 
 /** Builds and checks the table of one command file (once); undefined when there is no such file. */

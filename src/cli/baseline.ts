@@ -4,7 +4,7 @@
  * source line (trimmed), not by line number, so edits elsewhere in the file do not revive it.
  * Matching counts: two identical findings in the baseline accept two, not three.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { LineIndex } from '../syntax/line-index.js';
@@ -98,7 +98,7 @@ export function filterByBaseline(baselineFile: string, baseline: BaselineFile, f
 export async function readBaseline(abs: string, shown: string): Promise<BaselineFile | undefined> {
   let text: string;
   try {
-    text = await readFile(abs, 'utf8');
+    text = readFileSync(abs, 'utf8');
   } catch (err) {
     if ((err as { code?: string }).code === 'ENOENT') return undefined;
     throw new UsageError(`cannot read baseline '${shown}': ${describeFsError(err)}`);
@@ -120,8 +120,8 @@ export async function readBaseline(abs: string, shown: string): Promise<Baseline
 export async function writeBaseline(abs: string, shown: string, baseline: BaselineFile): Promise<void> {
   const tmp = `${abs}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, `${JSON.stringify(baseline, null, 2)}\n`);
-    await rename(tmp, abs);
+    writeFileSync(tmp, `${JSON.stringify(baseline, null, 2)}\n`);
+    renameSync(tmp, abs);
   } catch (err) {
     throw new UsageError(`cannot write baseline '${shown}': ${describeFsError(err)}`);
   }

@@ -3,7 +3,7 @@
  * from each linted file (or named with `--config`), the `bigip.conf` it or `--bigip-conf` names,
  * and `ignore` globs. Everything here is I/O around the pure validation in src/lint/config.ts.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { parseBigipConf } from '../bigip/parse-config.js';
@@ -40,6 +40,27 @@ export interface ConfProblems {
 }
 
 /** Reads and caches configuration files and bigip.conf files for one CLI run. */
+/** Whether `file` is a regular file (or a link to one); false when it cannot be read. */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The bytes of a file, read synchronously like the sources (src/cli/inputs.ts); a failure is a
+ * usage error naming the file as `what`.
+ */
+function readBytes(abs: string, what: string): Buffer {
+  try {
+    return readFileSync(abs);
+  } catch (err) {
+    throw new UsageError(`cannot read ${what}: ${describeFsError(err)}`);
+  }
+}
+
 export class ConfigLoader {
   private readonly byDir = new Map<string, Promise<LoadedConfig | undefined>>();
   private readonly byFile = new Map<string, Promise<LoadedConfig>>();
@@ -66,10 +87,7 @@ export class ConfigLoader {
     if (!p) {
       p = (async () => {
         const candidate = path.join(dir, CONFIG_FILE_NAME);
-        const found = await stat(candidate).then(
-          (s) => s.isFile(),
-          () => false,
-        );
+        const found = isFile(candidate);
         if (found) return this.load(candidate);
         const parent = path.dirname(dir);
         return parent === dir ? undefined : this.find(parent);
@@ -81,9 +99,7 @@ export class ConfigLoader {
 
   private async read(abs: string): Promise<LoadedConfig> {
     const shown = this.show(abs);
-    const bytes = await readFile(abs).catch((err: unknown) => {
-      throw new UsageError(`cannot read config '${shown}': ${describeFsError(err)}`);
-    });
+    const bytes = readBytes(abs, `config '${shown}'`);
     let json: unknown;
     try {
       json = JSON.parse(decodeText(bytes));
@@ -116,9 +132,7 @@ export class ConfigLoader {
     if (!p) {
       p = (async () => {
         const shown = this.show(abs);
-        const bytes = await readFile(abs).catch((err: unknown) => {
-          throw new UsageError(`cannot read bigip.conf '${shown}': ${describeFsError(err)}`);
-        });
+        const bytes = readBytes(abs, `bigip.conf '${shown}'`);
         const text = decodeText(bytes);
         const { config, diagnostics } = parseBigipConf(text, { source: shown });
         const problem = bigipConfProblem(config, diagnostics, shown);

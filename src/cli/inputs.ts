@@ -1,6 +1,5 @@
 /** Finding and reading the inputs named on the command line. The only file-system code of the CLI. */
-import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeText } from './decode.js';
 import { describeFsError, UsageError } from './errors.js';
@@ -62,11 +61,14 @@ export async function findFiles(args: readonly string[], cwd: string, accept: (n
   };
   for (const arg of args) {
     const absPath = path.resolve(cwd, arg);
-    const info = await stat(absPath).catch((err: unknown) => {
+    let info;
+    try {
+      info = statSync(absPath);
+    } catch (err) {
       throw new UsageError(`cannot read '${arg}': ${describeFsError(err)}`);
-    });
+    }
     if (info.isDirectory()) {
-      for (const file of await searchFolder(absPath, arg, accept)) add(file, false);
+      for (const file of searchFolder(absPath, arg, accept)) add(file, false);
     } else {
       add(absPath, true);
     }
@@ -74,15 +76,23 @@ export async function findFiles(args: readonly string[], cwd: string, accept: (n
   return files;
 }
 
-/** Depth-first search of one folder; `shown` is how to name it in error messages. */
-async function searchFolder(root: string, shown: string, accept: (name: string) => boolean): Promise<string[]> {
+/**
+ * Depth-first search of one folder; `shown` is how to name it in error messages. Synchronous, as
+ * the reads are (see {@link readSource}): a cold process spent more on promise round trips through
+ * the thread pool than on the folder's few system calls, and loading `node:fs/promises` (with the
+ * modules it brings) cost every run.
+ */
+function searchFolder(root: string, shown: string, accept: (name: string) => boolean): string[] {
   const found: string[] = [];
   const pending: [abs: string, shown: string][] = [[root, shown]];
   while (pending.length > 0) {
     const [dir, dirShown] = pending.pop()!;
-    const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
       throw new UsageError(`cannot read '${dirShown}': ${describeFsError(err)}`);
-    });
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: [string, string][] = [];
     for (const entry of entries) {
@@ -91,7 +101,7 @@ async function searchFolder(root: string, shown: string, accept: (name: string) 
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
           subdirs.push([abs, path.join(dirShown, entry.name)]);
         }
-      } else if (accept(entry.name) && (entry.isFile() || (await isFileLink(abs)))) {
+      } else if (accept(entry.name) && (entry.isFile() || isFileLink(abs))) {
         found.push(abs);
       }
     }
@@ -102,11 +112,12 @@ async function searchFolder(root: string, shown: string, accept: (name: string) 
 }
 
 /** Whether a path is a symbolic link to a regular file (broken links count as no). */
-async function isFileLink(abs: string): Promise<boolean> {
-  return stat(abs).then(
-    (s) => s.isFile(),
-    () => false,
-  );
+function isFileLink(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**

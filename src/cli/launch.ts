@@ -26,7 +26,6 @@
  * (no ESM loader, crypto or worker_threads): each costs a few million instructions at start-up.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -41,8 +40,8 @@ const BUNDLE_ID = typeof __IRULE_BUNDLE_ID__ === 'string' ? __IRULE_BUNDLE_ID__ 
 export interface ProgramBundle {
   /** Runs the executable against the real process; `dir` is the executables' folder. */
   start(dir: string): Promise<void>;
-  /** Runs a worker thread's share of the work, when the program uses workers. */
-  worker?(): Promise<void>;
+  /** Runs a worker thread's share of the work, when the program uses workers; `dir` as for `start`. */
+  worker?(dir: string): Promise<void>;
 }
 
 /** Start of a cache file's first line; the key (JSON) ends it and the payload follows. */
@@ -127,9 +126,11 @@ function worthCaching(argv: readonly string[]): boolean {
 
 /**
  * Loads `<name>.bundle.cjs` from `dir` (the launcher's folder) and runs it: `start()`, or
- * `worker()` in a worker thread (`role`).
+ * `worker()` in a worker thread (`role`). `load` is the launcher's own `require` (the bundle sits
+ * beside it, so it resolves the same paths), given to the bundle as its `require`: making one
+ * with `createRequire` would load `node:module` and, with it, Node's ES module loader.
  */
-export async function launch(name: string, dir: string, role: 'start' | 'worker' = 'start'): Promise<void> {
+export async function launch(name: string, dir: string, load: NodeJS.Require, role: 'start' | 'worker' = 'start'): Promise<void> {
   // Before compiling: V8 ties cached data to the flags in force.
   tuneHeap();
   setFlagsFromString('--verify-snapshot-checksum');
@@ -150,9 +151,9 @@ export async function launch(name: string, dir: string, role: 'start' | 'worker'
   const script = new Script(source, { filename: bundlePath, cachedData });
   debug?.(cachedData ? `${script.cachedDataRejected ? 'rejected' : 'accepted'} ${from}` : 'none');
   const module = { exports: {} as ProgramBundle };
-  script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, dir);
+  script.runInThisContext()(module.exports, load, module, bundlePath, dir);
   if (role === 'worker') {
-    await module.exports.worker?.();
+    await module.exports.worker?.(dir);
     return;
   }
   await module.exports.start(dir);

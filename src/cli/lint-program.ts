@@ -4,16 +4,19 @@
  * (dist/cli/irule-lint-worker.js).
  */
 import path from 'node:path';
+import { useCatalogFiles } from './catalog-files.js';
 import { main } from './main.js';
 import { run } from './run.js';
 
 /** Runs `irule-lint` with the process's arguments; `dir` is the executables' folder. */
-export function start(dir: string): Promise<void> {
+export async function start(dir: string): Promise<void> {
+  if (!useCatalogFiles(dir, 'irule-lint')) return;
   return main(run, { workerScript: path.join(dir, 'irule-lint-worker.js') });
 }
 
-/** A worker thread's part of linting many files (lint-threads.ts). */
-export async function worker(): Promise<void> {
+/** A worker thread's part of linting many files (lint-threads.ts); `dir` is the executables' folder. */
+export async function worker(dir: string): Promise<void> {
+  useCatalogFiles(dir, 'irule-lint');
   const { lintWorker } = await import('./lint-threads.js');
   lintWorker();
 }

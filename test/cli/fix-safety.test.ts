@@ -4,7 +4,7 @@
  * other files are still fixed (exit 2).
  */
 import { spawnSync } from 'node:child_process';
-import { chmod, lstat, readFile, readlink, stat, symlink } from 'node:fs/promises';
+import { chmod, lstat, readdir, readFile, readlink, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,12 +66,14 @@ describe('--fix on files it must not or cannot replace', () => {
     let bin = fileURLToPath(new URL('../../dist/cli/irule-lint.js', import.meta.url));
     if (asRoot) {
       // That user may not be able to enter the checkout (a clone under /root is 0700): run a copy
-      // of the executable (the launcher, the program bundle it loads, and the package.json that
-      // makes them CommonJS) from a temporary folder it can read.
-      const files = ['irule-lint.js', 'irule-lint.bundle.cjs', 'package.json'];
+      // of the executable (the launcher, the program bundle it loads, the package.json that
+      // makes them CommonJS and the catalog files) from a temporary folder it can read.
+      const catalog = (await readdir(path.join(path.dirname(bin), 'catalog'))).map((f) => `catalog/${f}`);
+      const files = ['irule-lint.js', 'irule-lint.bundle.cjs', 'package.json', ...catalog];
       const copy = await tempTree(Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(path.join(path.dirname(bin), f))]))));
       cleanups.push(copy.cleanup);
       await chmod(copy.dir, 0o755);
+      await chmod(path.join(copy.dir, 'catalog'), 0o755);
       for (const f of files) await chmod(path.join(copy.dir, f), 0o644);
       bin = path.join(copy.dir, 'irule-lint.js');
     }

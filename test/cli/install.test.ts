@@ -7,7 +7,7 @@
  * (filled by `npm ci`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +71,12 @@ describe('installing', () => {
     // pre-commit reads the tarball name from stdout: nothing else may be there.
     expect(out).toBe(`irule-lint-${pkg.version}.tgz\n`);
     const tarball = path.join(work, out.trim());
-    const listing = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
+    const entries = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
+    // The catalog's command files, read by the executables (one per grammar/commands file).
+    const catalog = entries.filter((e) => e.startsWith('package/dist/cli/catalog/'));
+    const commandFiles = readdirSync(path.join(root, 'grammar', 'commands')).filter((f) => f.endsWith('.json'));
+    expect(catalog).toEqual(commandFiles.map((f) => `package/dist/cli/catalog/${f}`).sort());
+    const listing = entries.filter((e) => !catalog.includes(e));
     // The launchers, the program bundles they load and the package.json that makes them CommonJS;
     // no code cache (it holds for one Node version: the first run writes one in the user's folder).
     expect(listing).toEqual([

@@ -7,7 +7,7 @@
  * their own (`IRULE_LINT_CACHE_DIR`); `IRULE_LINT_CACHE_DEBUG=1` says what happened on stderr.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const work = mkdtempSync(path.join(tmpdir(), 'irule-lint-launch-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** A copy of the irule-lint executable (no code cache) in a new folder; returns the launcher. */
+/** A copy of the irule-lint executable with its catalog files (no code cache) in a new folder; returns the launcher. */
 function copyExecutable(name: string): string {
   const dir = path.join(work, name);
   rmSync(dir, { recursive: true, force: true });
@@ -28,6 +28,7 @@ function copyExecutable(name: string): string {
   for (const f of ['irule-lint.js', 'irule-lint-worker.js', 'irule-lint.bundle.cjs', 'package.json']) {
     copyFileSync(path.join(dist, f), path.join(dir, f), 0);
   }
+  cpSync(path.join(dist, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
   return path.join(dir, 'irule-lint.js');
 }
 
@@ -75,6 +76,17 @@ describe('the code cache', () => {
     const second = run(bin, cacheDir, lintArgs);
     expect(second.cache).toEqual([`accepted ${file}`]);
     for (const r of [first, second]) expect({ code: r.code, stdout: r.stdout, other: r.other }).toEqual({ code: plain.code, stdout: plain.stdout, other: plain.other });
+  });
+
+  it('is not written when the catalog files are missing, which is one clear line and exit 2', () => {
+    const bin = copyExecutable('no-catalog');
+    rmSync(path.join(path.dirname(bin), 'catalog'), { recursive: true });
+    const cacheDir = path.join(work, 'cache-no-catalog');
+    const r = run(bin, cacheDir, lintArgs);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.other).toEqual([`irule-lint: cannot find its command catalog, ${path.join(path.dirname(bin), 'catalog')}: reinstall irule-lint`]);
+    expect(() => readdirSync(cacheDir)).toThrow();
   });
 
   it('is not written by --version, --help or a usage error', () => {
