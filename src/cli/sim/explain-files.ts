@@ -34,11 +34,12 @@ export async function explainSources(loadRules: () => Promise<RuleSource[]>, opt
     claims = parsed;
     expectFile = f.name;
   }
-  const { options, notes } = await simulationOptions(loadRules, opts, io);
+  const { options, notes, configProblems } = await simulationOptions(loadRules, opts, io);
   const { clients: _unused, ...rest } = options;
   const report = explainClients({ ...rest, maxRuns: opts.maxRuns });
   if ('error' in report) throw new UsageError(report.error);
   report.notes.push(...notes);
+  if (configProblems) report.configProblems = configProblems;
   if (!claims) return { report };
   const results = checkClaims(report, claims, (family, value) => simulateAddress({ ...rest }, family, value, report.routeDomain));
   return { report, claims: results, expectFile };
