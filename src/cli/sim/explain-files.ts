@@ -23,7 +23,7 @@ export interface ExplainOutput {
 
 /** Explains the rules `loadRules` gives with the inputs of `opts`; checks `opts.expect` when given. */
 export async function explainSources(loadRules: () => Promise<RuleSource[]>, opts: SimCliOptions, io: Pick<CliIo, 'cwd' | 'stderr'>): Promise<{ report: ExplainReport; claims?: ClaimResult[]; expectFile?: string }> {
-  if (opts.client.length > 0 || opts.clients !== undefined) throw new UsageError('--explain covers every client address: --client and --clients do not apply');
+  if (opts.client.length > 0 || opts.clients !== undefined || (opts.parsedClients?.length ?? 0) > 0) throw new UsageError('--explain covers every client address: --client and --clients do not apply');
   if (opts.maxRuns !== undefined && !(Number.isInteger(opts.maxRuns) && opts.maxRuns > 0)) throw new UsageError('--max-runs expects a positive whole number');
   let claims;
   let expectFile: string | undefined;

@@ -45,9 +45,9 @@ export async function readText(io: Pick<CliIo, 'cwd'>, file: string, what: strin
   return { text: decodeText(bytes), abs, name };
 }
 
-/** The clients from `--client` and `--clients`. */
+/** The clients given parsed, then those from `--client` and `--clients`. */
 async function readClients(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise<{ clients: ClientSpec[]; defaulted: boolean }> {
-  const clients: ClientSpec[] = [];
+  const clients: ClientSpec[] = [...(opts.parsedClients ?? [])];
   for (const c of opts.client) {
     const p = parseClient(c);
     if ('error' in p) throw new UsageError(`--client: ${p.error}`);
