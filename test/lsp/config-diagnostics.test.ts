@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CONFIG_PROBLEMS } from '../../src/bigip/diagnostic.js';
 import { confDiagnostics } from '../../src/lsp/features/config-diagnostics.js';
 import { SETTINGS_PROBLEM_CODE } from '../../src/lsp/features/diagnostics.js';
-import { fileUri, sleep, startInProcess, tempTree, type TestClient } from './harness.js';
+import { treesRemovedAfterEach } from '../cli/helpers.js';
+import { fileUri, sleep, startInProcess, type TestClient } from './harness.js';
 
 const RULE = 'when CLIENT_ACCEPTED {\n    if { [class match [IP::client_addr] equals blocklist] } {\n        reject\n    }\n}\n';
 const GROUP = 'ltm data-group internal /Common/blocklist {\n    records {\n        10.0.0.1/32 { }\n    }\n    type ip\n}\n';
@@ -19,19 +20,16 @@ const VIRTUAL = 'ltm virtual /Common/vs {\n    destination /Common/10.9.9.9:80\n
 /** The group with an unreadable record on line 4, column 9. */
 const BAD_GROUP = GROUP.replace('10.0.0.1/32 { }\n', '10.0.0.1/32 { }\n        not-an-ip { }\n');
 
+const tree = treesRemovedAfterEach();
 let client: TestClient | undefined;
-let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await client?.dispose();
   client = undefined;
-  for (const c of cleanups) await c();
-  cleanups = [];
 });
 
 /** A workspace with `files`, a server on it using its bigip.conf, and `block.irule` open. */
 async function workspace(files: Record<string, string>) {
-  const { dir, cleanup } = await tempTree({ 'block.irule': RULE, ...files });
-  cleanups.push(cleanup);
+  const dir = await tree({ 'block.irule': RULE, ...files });
   const conf = path.join(dir, 'bigip.conf');
   client = await startInProcess({ folders: [dir], settings: { '*': { bigipConf: conf } } });
   const confUri = fileUri(conf);
