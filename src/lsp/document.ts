@@ -25,6 +25,8 @@ export interface DocumentSettings {
   bigipConfPath?: string;
   /** Its problems that are not syntax errors (shown on the bigip.conf itself), when it was read and has some. */
   bigipConfProblems?: ConfProblems;
+  /** Its syntax errors, when it was refused for them (shown on the bigip.conf itself; `bigip` is then absent). */
+  bigipConfSyntaxErrors?: ConfProblems;
   /** Rule settings, in order (later layers win): client settings, then the configuration file. */
   rules: readonly (Record<string, SeveritySetting> | undefined)[];
   /** Absolute path of the `irule-lint.config.json` that applies, if any. */

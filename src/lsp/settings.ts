@@ -157,11 +157,13 @@ export async function settle(input: SettleInput): Promise<FileSettings> {
   else if (client.bigipConf !== undefined) bigipConfPath = folder !== undefined ? path.resolve(folder, client.bigipConf) : path.resolve(client.bigipConf);
   let bigip: BigipConfig | undefined;
   let bigipConfProblems: ConfProblems | undefined;
+  let bigipConfSyntaxErrors: ConfProblems | undefined;
   if (bigipConfPath !== undefined) {
     try {
       bigip = await loader.bigipConf(bigipConfPath);
       bigipConfProblems = loader.problemsOf(bigipConfPath);
     } catch (err) {
+      bigipConfSyntaxErrors = loader.syntaxErrorsOf(bigipConfPath);
       problems.push(messageOf(err));
     }
   }
@@ -181,6 +183,7 @@ export async function settle(input: SettleInput): Promise<FileSettings> {
   if (bigip) settings.bigip = bigip;
   if (bigipConfPath !== undefined) settings.bigipConfPath = bigipConfPath;
   if (bigipConfProblems) settings.bigipConfProblems = bigipConfProblems;
+  if (bigipConfSyntaxErrors) settings.bigipConfSyntaxErrors = bigipConfSyntaxErrors;
   if (config) settings.configFile = config.file;
   if (config?.config.dialect) settings.configDialect = config.config.dialect;
   if (file !== undefined && config?.ignores(file)) settings.ignored = true;

@@ -3,7 +3,7 @@
  * config-invalid / config-reference, as irule-lint reports them), updated when the file changes
  * and cleared when fixed or no longer used. In process, over real JSON-RPC.
  */
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,15 +70,32 @@ describe('bigip.conf problems in the editor', () => {
     expect((await again).diagnostics.map((d) => d.code)).toEqual(['config-invalid']);
   });
 
-  it('clears them when the bigip.conf no longer loads: its syntax error is a settings problem of the documents', async () => {
+  it('shows the syntax errors instead when the bigip.conf no longer loads (the documents name the first as a settings problem), and its problems again once mended', async () => {
     const { dir, conf, confUri, first, c } = await workspace({ 'bigip.conf': `${BAD_GROUP}${VIRTUAL}`, 'lib.irule': RULE });
     await first;
     await writeFile(conf, `${BAD_GROUP}ltm pool /Common/p {\n`);
-    const cleared = c.nextDiagnostics(confUri);
+    const broken = c.nextDiagnostics(confUri);
     const rule = c.nextDiagnostics(fileUri(path.join(dir, 'block.irule')), (p) => p.diagnostics.some((d) => d.code === SETTINGS_PROBLEM_CODE));
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: confUri, type: 2 }] });
+    const syntax = (await broken).diagnostics;
+    expect(syntax.length).toBeGreaterThan(0);
+    expect(syntax.every((d) => d.code === 'config-syntax' && d.severity === DiagnosticSeverity.Error)).toBe(true);
+    const { line, character } = syntax[0].range.start;
+    const setting = (await rule).diagnostics.find((d) => d.code === SETTINGS_PROBLEM_CODE)?.message;
+    expect(setting).toContain(`bigip.conf:${line + 1}:${character + 1}: malformed bigip.conf: ${syntax[0].message}`);
+    await writeFile(conf, `${BAD_GROUP}${VIRTUAL}`);
+    const mended = c.nextDiagnostics(confUri);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: confUri, type: 2 }] });
+    expect((await mended).diagnostics.map((d) => d.code)).toEqual(['config-invalid']);
+  });
+
+  it('clears them when the bigip.conf cannot be read any more', async () => {
+    const { conf, confUri, first, c } = await workspace({ 'bigip.conf': `${BAD_GROUP}${VIRTUAL}`, 'lib.irule': RULE });
+    await first;
+    await rm(conf);
+    const cleared = c.nextDiagnostics(confUri);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: confUri, type: 3 }] });
     expect((await cleared).diagnostics).toEqual([]);
-    expect((await rule).diagnostics.find((d) => d.code === SETTINGS_PROBLEM_CODE)?.message).toMatch(/bigip\.conf:\d+:\d+: malformed bigip\.conf/);
   });
 
   it('clears them when no open document uses the bigip.conf any more', async () => {
