@@ -46,7 +46,7 @@ export function summaryLine(s: RunSummary): string {
  * The bigip.conf problem lines of the files, `warning: FILE:LINE:COL: message (rule)` as irule-sim
  * writes them; a bigip.conf that several files share is listed once.
  */
-export function configWarnings(files: readonly FileOutcome[]): string[] {
+function configWarnings(files: readonly FileOutcome[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const f of files) {
