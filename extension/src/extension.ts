@@ -27,7 +27,8 @@ async function adoptIfIrule(doc: vscode.TextDocument): Promise<void> {
 }
 
 /**
- * "iRule: Simulate clients…": either asks for addresses, simulates the active iRule and shows the
+ * "iRule: Simulate clients…": either asks for addresses (each optionally followed by its
+ * destination, as a line of an `irule-sim --clients` file), simulates the active iRule and shows the
  * report beside it, or ("Explain all clients") shows the outcome table of every client address.
  */
 async function simulateClients(): Promise<void> {
@@ -38,7 +39,7 @@ async function simulateClients(): Promise<void> {
   }
   const choice = await vscode.window.showQuickPick(
     [
-      { label: SIMULATE_SOME, detail: 'Simulate the client addresses you type' },
+      { label: SIMULATE_SOME, detail: 'Simulate the client addresses you type, each optionally with the destination it connects to' },
       { label: EXPLAIN_ALL, detail: 'Every client address at once: the IPv4 and IPv6 blocks of clients for each outcome' },
     ],
     { title: 'iRule: Simulate clients', ignoreFocusOut: true },
@@ -50,8 +51,8 @@ async function simulateClients(): Promise<void> {
   }
   const clients = await vscode.window.showInputBox({
     title: 'iRule: Simulate clients',
-    prompt: 'Client addresses (addr[:port], IPv4 or IPv6), separated by commas or spaces',
-    placeHolder: '172.16.51.21, 172.16.51.23',
+    prompt: 'Client addresses (addr[:port], IPv4 or IPv6), separated by commas; after a space, the destination addr[:port] a client connects to (default: the virtual server)',
+    placeHolder: '172.16.51.21, 172.16.51.23 172.16.51.174:25',
     ignoreFocusOut: true,
   });
   if (clients === undefined) return;

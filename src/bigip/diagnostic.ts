@@ -93,6 +93,21 @@ export function configProblems(
   return { listed, omitted };
 }
 
+/**
+ * The problems as diagnostics of the bigip.conf text, as the linter and the editor show them: the
+ * listed ones (see `configProblems`), then, when some were left out, one more warning at the last
+ * one's place that counts them.
+ */
+export function configProblemDiagnostics(diagnostics: readonly ConfigDiagnostic[], givenRules: ReadonlySet<string> = new Set()): Diagnostic[] {
+  const { listed, omitted } = configProblems(diagnostics, givenRules);
+  const out: Diagnostic[] = listed.slice();
+  if (omitted > 0) {
+    const last = listed[listed.length - 1];
+    out.push({ ruleId: last.ruleId, severity: 'warning', message: omittedProblems(omitted), range: last.range });
+  }
+  return out;
+}
+
 /** The line that stands for the problems left out, e.g. `149,900 more bigip.conf problems are not listed (only the first 100 are)`. */
 export function omittedProblems(omitted: number, max = MAX_CONFIG_PROBLEMS): string {
   return `${omitted.toLocaleString('en-US')} more bigip.conf problem${omitted === 1 ? ' is' : 's are'} not listed (only the first ${max} are)`;

@@ -67,6 +67,8 @@ export class ConfigLoader {
   private readonly confs = new Map<string, Promise<BigipConfig>>();
   /** The problems of each bigip.conf read that has some, with its text and shown path, by absolute path. */
   private readonly confProblems = new Map<string, ConfProblems>();
+  /** The syntax errors of each bigip.conf refused for them, by absolute path. */
+  private readonly confSyntaxErrors = new Map<string, ConfProblems>();
 
   constructor(
     private readonly knownRules: ReadonlySet<string>,
@@ -136,7 +138,11 @@ export class ConfigLoader {
         const text = decodeText(bytes);
         const { config, diagnostics } = parseBigipConf(text, { source: shown });
         const problem = bigipConfProblem(config, diagnostics, shown);
-        if (problem) throw new UsageError(problem);
+        if (problem) {
+          const syntax = diagnostics.filter((d) => d.severity === 'error' && d.ruleId === 'config-syntax');
+          if (syntax.length > 0) this.confSyntaxErrors.set(abs, { diagnostics: syntax, shown, text });
+          throw new UsageError(problem);
+        }
         const problems = diagnostics.filter((d) => d.severity !== 'error' || d.ruleId !== 'config-syntax');
         if (problems.length > 0) this.confProblems.set(abs, { diagnostics: problems, shown, text });
         return config;
@@ -149,6 +155,11 @@ export class ConfigLoader {
   /** The problems of a bigip.conf read by `bigipConf` (undefined when it has none). */
   problemsOf(abs: string): ConfProblems | undefined {
     return this.confProblems.get(abs);
+  }
+
+  /** The syntax errors for which `bigipConf` refused a bigip.conf (undefined when it did not, or refused it for another reason). */
+  syntaxErrorsOf(abs: string): ConfProblems | undefined {
+    return this.confSyntaxErrors.get(abs);
   }
 
   /** A path as shown in messages. */

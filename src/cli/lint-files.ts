@@ -7,7 +7,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { configProblems, omittedProblems } from '../bigip/diagnostic.js';
+import { configProblemDiagnostics } from '../bigip/diagnostic.js';
 import type { BigipConfig } from '../bigip/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ConfigError, parseRuleOption, type SeveritySetting } from '../lint/config.js';
@@ -285,13 +285,8 @@ export async function lintFiles(args: string[], opts: CliOptions, io: CliIo): Pr
 
 /** The report of a bigip.conf's problems (one warning each, and one more counting those not listed), if any. */
 function confReport(abs: string, conf: ConfProblems, linted: ReadonlySet<string>): FileReport | undefined {
-  const { listed, omitted } = configProblems(conf.diagnostics, linted);
-  if (listed.length === 0) return undefined;
-  const diagnostics: Diagnostic[] = listed.slice();
-  if (omitted > 0) {
-    const last = listed[listed.length - 1];
-    diagnostics.push({ ruleId: last.ruleId, severity: 'warning', message: omittedProblems(omitted), range: last.range });
-  }
+  const diagnostics = configProblemDiagnostics(conf.diagnostics, linted);
+  if (diagnostics.length === 0) return undefined;
   return { filePath: abs, displayPath: conf.shown, messages: toReportMessages(conf.text, diagnostics) };
 }
 

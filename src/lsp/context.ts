@@ -5,6 +5,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzedDocument } from './document.js';
+import type { FileSettings } from './settings.js';
 
 /** The server state features share. */
 export interface ServerContext {
@@ -17,6 +18,8 @@ export interface ServerContext {
    * is not ready yet; `undefined` for a document that is not open.
    */
   analysis(uri: string): Promise<AnalyzedDocument | undefined>;
+  /** The settings of a document (open or not), as its analysis gets them: cached until the settings change. */
+  settings(uri: string): Promise<FileSettings>;
   /**
    * Calls `listener` after the settings changed (client settings, a configuration file or a
    * `bigip.conf`): every earlier analysis is out of date.

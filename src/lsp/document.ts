@@ -4,6 +4,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BigipConfig } from '../bigip/model.js';
+import type { ConfProblems } from '../cli/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SeveritySetting } from '../lint/config.js';
 import { lint, type LintOptions } from '../lint/run.js';
@@ -22,6 +23,10 @@ export interface DocumentSettings {
   bigip?: BigipConfig;
   /** Absolute path of that `bigip.conf`. */
   bigipConfPath?: string;
+  /** Its problems that are not syntax errors (shown on the bigip.conf itself), when it was read and has some. */
+  bigipConfProblems?: ConfProblems;
+  /** Its syntax errors, when it was refused for them (shown on the bigip.conf itself; `bigip` is then absent). */
+  bigipConfSyntaxErrors?: ConfProblems;
   /** Rule settings, in order (later layers win): client settings, then the configuration file. */
   rules: readonly (Record<string, SeveritySetting> | undefined)[];
   /** Absolute path of the `irule-lint.config.json` that applies, if any. */

@@ -12,7 +12,11 @@ export const SIMULATE_REQUEST = 'irule/simulate';
 export interface SimulateParams {
   /** The open document whose text is simulated (unsaved edits included). */
   uri: string;
-  /** Client addresses as typed: `addr[:port]`, IPv4 or IPv6, separated by commas, blanks or newlines. */
+  /**
+   * Clients as typed: entries separated by commas, semicolons or newlines, each a client
+   * `addr[:port]` (IPv4 or IPv6) optionally followed, after blanks, by the destination
+   * `addr[:port]` it connects to (as a line of an `irule-sim --clients` file).
+   */
   clients: string;
 }
 

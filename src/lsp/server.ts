@@ -28,6 +28,7 @@ import { logError, type Feature, type ServerContext, type ServerOptions } from '
 import { analyzeDocument, type AnalyzedDocument } from './document.js';
 import { codeActionsFeature } from './features/code-actions.js';
 import { diagnosticsFeature } from './features/diagnostics.js';
+import { configDiagnosticsFeature } from './features/config-diagnostics.js';
 import { completionFeature } from './features/completion.js';
 import { definitionFeature } from './features/definition.js';
 import { documentSymbolsFeature } from './features/document-symbols.js';
@@ -49,6 +50,7 @@ import { checkClientSettings, messageOf, newLoader, settle, SETTINGS_SECTION, ur
  */
 export const FEATURES: readonly Feature[] = [
   diagnosticsFeature,
+  configDiagnosticsFeature,
   codeActionsFeature,
   hoverFeature,
   completionFeature,
@@ -213,6 +215,7 @@ export function startServer(
     documents,
     options,
     workspaceFolders: () => folders,
+    settings: settingsOf,
     onSettingsChanged: (listener) => void listeners.push(listener),
     analysis(uri: string): Promise<AnalyzedDocument | undefined> {
       const doc = documents.get(uri);

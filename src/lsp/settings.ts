@@ -18,7 +18,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BigipConfig } from '../bigip/model.js';
-import { ConfigLoader, type LoadedConfig } from '../cli/config.js';
+import { ConfigLoader, type ConfProblems, type LoadedConfig } from '../cli/config.js';
 import { checkRuleSetting, ConfigError, type SeveritySetting } from '../lint/config.js';
 import { allRules } from '../lint/rules/index.js';
 import { defaultVersion, parseVersion, type BigipVersion } from '../lint/version.js';
@@ -156,10 +156,14 @@ export async function settle(input: SettleInput): Promise<FileSettings> {
   if (config?.config.bigipConf !== undefined) bigipConfPath = path.resolve(config.dir, config.config.bigipConf);
   else if (client.bigipConf !== undefined) bigipConfPath = folder !== undefined ? path.resolve(folder, client.bigipConf) : path.resolve(client.bigipConf);
   let bigip: BigipConfig | undefined;
+  let bigipConfProblems: ConfProblems | undefined;
+  let bigipConfSyntaxErrors: ConfProblems | undefined;
   if (bigipConfPath !== undefined) {
     try {
       bigip = await loader.bigipConf(bigipConfPath);
+      bigipConfProblems = loader.problemsOf(bigipConfPath);
     } catch (err) {
+      bigipConfSyntaxErrors = loader.syntaxErrorsOf(bigipConfPath);
       problems.push(messageOf(err));
     }
   }
@@ -178,6 +182,8 @@ export async function settle(input: SettleInput): Promise<FileSettings> {
   };
   if (bigip) settings.bigip = bigip;
   if (bigipConfPath !== undefined) settings.bigipConfPath = bigipConfPath;
+  if (bigipConfProblems) settings.bigipConfProblems = bigipConfProblems;
+  if (bigipConfSyntaxErrors) settings.bigipConfSyntaxErrors = bigipConfSyntaxErrors;
   if (config) settings.configFile = config.file;
   if (config?.config.dialect) settings.configDialect = config.config.dialect;
   if (file !== undefined && config?.ignores(file)) settings.ignored = true;

@@ -94,7 +94,8 @@ export class WorkspaceIndex {
     return file;
   }
 
-  private async paths(): Promise<string[]> {
+  /** The paths of the workspace folders' iRule and Tcl files (listed again after a few seconds), without reading them. */
+  async paths(): Promise<string[]> {
     const now = Date.now();
     if (this.listing && now - this.listing.at < LISTING_TTL_MS) return this.listing.paths;
     const paths: string[] = [];

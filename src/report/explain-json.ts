@@ -7,6 +7,7 @@ import { cidrTexts, isEmpty } from '../sim/explain/intervals.js';
 import type { ClaimResult } from '../sim/explain/expect.js';
 import type { ExplainReport } from '../sim/explain/explain.js';
 import { describeOutcome } from '../sim/explain/outcome.js';
+import { configProblemKeys } from './config-problems.js';
 
 /** The report (and verdicts) as a JSON document. */
 export function formatExplainJson(report: ExplainReport, claims?: readonly ClaimResult[]): string {
@@ -39,6 +40,8 @@ export function formatExplainJson(report: ExplainReport, claims?: readonly Claim
         counterOutcome: r.counterOutcome ?? null,
         reason: r.reason ?? null,
       })) ?? null,
+    // Only when the bigip.conf has problems, so the output of a clean run is unchanged.
+    ...configProblemKeys(report.configProblems),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 /**
- * The text output of `irule-sim --explain`: a header, then one entry per outcome class, its
+ * The text output of `irule-sim --explain`: a header (with the bigip.conf problems, as a
+ * simulation lists them), then one entry per outcome class, its
  * address blocks before the arrow (`every other address` for the class with the most blocks,
  * whose blocks follow on their own lines), then the verdicts of `--expect` claims.
  *
@@ -11,6 +12,7 @@ import { type AddrSet, cidrTexts, complement, isEmpty, sameSet, universe } from 
 import type { ClaimResult } from '../sim/explain/expect.js';
 import type { ExplainReport, OutcomeClass } from '../sim/explain/explain.js';
 import { describeOutcome, describeTarget } from '../sim/explain/outcome.js';
+import { configProblemLines } from './config-problems.js';
 
 /** Blocks listed per family on a class's detail line before the rest is counted. */
 export const MAX_LISTED_BLOCKS = 16;
@@ -59,6 +61,7 @@ export function formatExplainText(report: ExplainReport): string {
   out.push(`virtual  ${report.virtual} (${report.destination}), BIG-IP ${report.version}`);
   out.push(`rules    ${report.rules.join(', ')}`);
   for (const n of report.notes) out.push(`note     ${n}`);
+  for (const line of configProblemLines(report.configProblems, (severity) => severity.padEnd(9))) out.push(line);
   const exact = report.classes.every((c) => c.exact) && isEmpty(report.unexplored.v4) && isEmpty(report.unexplored.v6);
   out.push(`${report.classes.length} outcome${report.classes.length === 1 ? '' : 's'} in ${report.runs} runs, ${exact ? 'exact' : 'NOT exact (see below)'}`);
   out.push('');

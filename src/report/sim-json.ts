@@ -5,6 +5,7 @@
  * `notes`).
  */
 import type { ClientResult, ErrorResult, SimulationReport } from '../sim/irule/types.js';
+import { configProblemKeys } from './config-problems.js';
 import { type SimReportWriter, writeReport } from './sim-writer.js';
 
 /** The error object in key order. */
@@ -76,8 +77,7 @@ export function simJsonWriter(write: (text: string) => void): SimReportWriter {
         notes: report.notes,
       };
       // Only when the bigip.conf has problems, so the output of a clean run is unchanged.
-      const problems = report.configProblems;
-      if (problems) Object.assign(out, { configProblems: problems.listed, configProblemsOmitted: problems.omitted });
+      Object.assign(out, configProblemKeys(report.configProblems));
       // The other keys as JSON.stringify writes them at depth 1: drop the opening `{` and its line break.
       write(`${count > 0 ? '\n  ]' : ']'},\n${JSON.stringify(out, null, 2).slice(2)}\n`);
     },

@@ -1,9 +1,12 @@
 /**
  * The JSON output of `irule-sim test --format json`: every file with its problems and its tests
- * (in run order, each with its failures), and the totals. Keys come in a fixed order.
+ * (in run order, each with its failures), then the problems of its bigip.conf when it has some
+ * (`configProblems`, `configProblemsOmitted`, as irule-sim writes them), and the totals. Keys come
+ * in a fixed order.
  */
 import { summarize } from '../sim/scenario/summary.js';
 import type { FileOutcome, SourcePos } from '../sim/scenario/types.js';
+import { configProblemKeys } from './config-problems.js';
 
 /** Line and column of a place (the file is the enclosing one's, or given when it differs). */
 function place(p: SourcePos, file: string): Record<string, unknown> {
@@ -31,6 +34,8 @@ export function formatTestJson(files: readonly FileOutcome[]): string {
         })),
         error: t.error ?? null,
       })),
+      // Only when the file's bigip.conf has problems, so the output of a clean run is unchanged.
+      ...configProblemKeys(f.configProblems),
     })),
     summary: summarize(files),
   };

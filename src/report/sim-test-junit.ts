@@ -3,10 +3,13 @@
  * (Jenkins, GitLab, GitHub actions that publish test reports): `<testsuites>` with one
  * `<testsuite>` per test file and one `<testcase>` per test; a failed expectation is a
  * `<failure>`, a test that could not run an `<error>`. A file that could not be loaded is a suite
- * with one `<testcase name="(load)">` holding the problems as an `<error>`.
+ * with one `<testcase name="(load)">` holding the problems as an `<error>`. Problems of a file's
+ * bigip.conf (warnings: its tests still run) are the suite's `<system-out>`, one
+ * `warning: FILE:LINE:COL: message (rule)` line each as irule-sim writes them.
  */
 import { summarize } from '../sim/scenario/summary.js';
 import { type FileOutcome, posText, type TestOutcome } from '../sim/scenario/types.js';
+import { configProblemLines } from './config-problems.js';
 import { failureLines } from './sim-test-text.js';
 
 /** Text with XML's special characters escaped and characters XML 1.0 forbids replaced. */
@@ -57,8 +60,11 @@ export function formatTestJunit(files: readonly FileOutcome[]): string {
       const text = f.problems.map((p) => `${posText(p.at)}: ${p.message}`).join('\n');
       cases.unshift(`    <testcase name="(load)" classname="${xmlEscape(f.file)}" file="${xmlEscape(f.file)}" time="0.000">\n      <error message="${xmlEscape(`${f.problems.length} problem${f.problems.length === 1 ? '' : 's'} in the test file`)}" type="load">${body(text)}</error>\n    </testcase>`);
     }
+    // The bigip.conf problems are warnings, not failures: the suite's captured output, after its cases (as the schema orders them).
+    const warnings = configProblemLines(f.configProblems, (severity) => `${severity}: `);
+    const children = warnings.length > 0 ? [...cases, `    <system-out>${body(warnings.join('\n'))}</system-out>`] : cases;
     const attrs = `name="${xmlEscape(f.file)}" tests="${cases.length}" failures="${s.failed}" errors="${errors}" skipped="0" time="${seconds(s.timeMs)}"`;
-    return cases.length > 0 ? `  <testsuite ${attrs}>\n${cases.join('\n')}\n  </testsuite>` : `  <testsuite ${attrs}/>`;
+    return children.length > 0 ? `  <testsuite ${attrs}>\n${children.join('\n')}\n  </testsuite>` : `  <testsuite ${attrs}/>`;
   });
   const total = all.tests + files.filter((f) => f.problems.length > 0).length;
   const head = `<testsuites name="irule-sim test" tests="${total}" failures="${all.failed}" errors="${all.errors + all.badFiles}" time="${seconds(all.timeMs)}"`;

@@ -1,7 +1,9 @@
 /**
  * The text output of `irule-sim test`: one line per test in run order, then each failure in
  * detail (test, file:line:column of the expectation, expected and actual, the rule line that
- * decided it), then a summary line.
+ * decided it), then a summary line. Problems of a test file, then those of the bigip.conf files
+ * the tests read (`warning: bigip.conf:4:9: ... (config-invalid)`, as irule-sim lists them),
+ * come first.
  *
  *   PASS  tests/seed.test.yaml  allow-listed relay leaves as the virtual address
  *   FAIL  tests/seed.test.yaml  everyone else uses automap
@@ -14,6 +16,7 @@
  */
 import { type RunSummary, summarize } from '../sim/scenario/summary.js';
 import { type FileOutcome, type Failure, posText, type TestOutcome } from '../sim/scenario/types.js';
+import { configProblemLines } from './config-problems.js';
 
 /** The lines of one failed expectation. */
 export function failureLines(f: Failure, indent: string): string[] {
@@ -39,6 +42,23 @@ export function summaryLine(s: RunSummary): string {
   return `${s.tests} test${s.tests === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
+/**
+ * The bigip.conf problem lines of the files, `warning: FILE:LINE:COL: message (rule)` as irule-sim
+ * writes them; a bigip.conf that several files share is listed once.
+ */
+function configWarnings(files: readonly FileOutcome[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const f of files) {
+    const lines = configProblemLines(f.configProblems, (severity) => `${severity}: `);
+    const key = lines.join('\n');
+    if (lines.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(...lines);
+  }
+  return out;
+}
+
 /** The whole text report. */
 export function formatTestText(files: readonly FileOutcome[]): string {
   const lines: string[] = [];
@@ -51,6 +71,7 @@ export function formatTestText(files: readonly FileOutcome[]): string {
       if (t.status !== 'pass') details.push('', ...detail(t));
     }
   }
+  problems.push(...configWarnings(files));
   const out = [...problems, ...lines, ...details, '', summaryLine(summarize(files))];
   if (problems.length > 0 && lines.length === 0) out.splice(problems.length, 1);
   return `${out.join('\n')}\n`;

@@ -8,7 +8,7 @@
  *     server   172.16.51.31:25 in /Common/smtp_pool
  *     action   forward
  */
-import { omittedProblems } from '../bigip/diagnostic.js';
+import { configProblemLines } from './config-problems.js';
 import type { ClientResult, ErrorResult, SimulationReport, SnatResult } from '../sim/irule/types.js';
 import { type SimReportWriter, writeReport } from './sim-writer.js';
 
@@ -68,15 +68,6 @@ function clientBlock(r: ClientResult): string[] {
   return lines;
 }
 
-/** The bigip.conf problems: `warning: FILE:LINE:COL: message (rule)`, then the count of those not listed. */
-function configProblemLines(report: SimulationReport): string[] {
-  const p = report.configProblems;
-  if (!p) return [];
-  const lines = p.listed.map((d) => `${d.severity}: ${d.file}:${d.line}:${d.column}: ${d.message} (${d.ruleId})`);
-  if (p.omitted > 0) lines.push(`warning: ${omittedProblems(p.omitted, p.listed.length)}`);
-  return lines;
-}
-
 /** Most lines a piece of text output holds: a client with 200,000 log lines is written in several. */
 const MAX_LINES_PER_WRITE = 1_000;
 
@@ -97,7 +88,7 @@ export function simTextWriter(write: (text: string) => void): SimReportWriter {
       out.push(`flow: ${report.flow.join(' > ')}`);
       for (const n of report.notes) out.push(`note: ${n}`);
       notesWritten = report.notes.length;
-      for (const line of configProblemLines(report)) out.push(line);
+      for (const line of configProblemLines(report.configProblems, (severity) => `${severity}: `)) out.push(line);
       const ri = report.ruleInit;
       if (ri.rules.length > 0) {
         out.push('', `RULE_INIT (${ri.rules.join(', ')})`);

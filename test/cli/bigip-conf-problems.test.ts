@@ -120,6 +120,45 @@ describe('bigip.conf problems are reported, not dropped', () => {
     expect(json.configProblemsOmitted).toBe(0);
   });
 
+  it('irule-sim --explain lists each as a warning line under the header (text) and in configProblems (JSON), and still explains', async () => {
+    const dir = await tree({ 'bigip.conf': BAD_CONF, 'block.irule': RULE });
+    const text = await sim(['--explain', '--bigip-conf', 'bigip.conf', 'block.irule'], dir);
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split('\n');
+    const warnings = lines.filter((l) => l.startsWith('warning  '));
+    expect(warnings).toHaveLength(EXPECTED.length);
+    EXPECTED.forEach(([where, what], i) => {
+      const [pos, rule] = where.split(' ');
+      expect(warnings[i]).toMatch(new RegExp(`^warning  bigip\\.conf:${pos}: .*\\(${rule}\\)$`));
+      expect(warnings[i]).toContain(what);
+    });
+    // In the header: after the rules line, before the count of outcomes.
+    expect(lines.indexOf(warnings[0])).toBeGreaterThan(lines.findIndex((l) => l.startsWith('rules ')));
+    expect(lines.indexOf(warnings[warnings.length - 1])).toBeLessThan(lines.findIndex((l) => / outcomes? in \d+ runs/.test(l)));
+    expect(text.stdout).toContain('-> reset');
+    const json = JSON.parse((await sim(['--explain', '-f', 'json', '--bigip-conf', 'bigip.conf', 'block.irule'], dir)).stdout) as {
+      classes: unknown[];
+      configProblems: { file: string; line: number; column: number; severity: string; ruleId: string }[];
+      configProblemsOmitted: number;
+    };
+    expect(json.classes.length).toBeGreaterThan(0);
+    expect(json.configProblems.map((p) => `${p.file} ${p.line}:${p.column} ${p.ruleId} ${p.severity}`)).toEqual(
+      EXPECTED.map(([w]) => `bigip.conf ${w} warning`),
+    );
+    expect(json.configProblemsOmitted).toBe(0);
+    // The last keys, after those a clean run has.
+    expect(Object.keys(json).slice(-3)).toEqual(['expect', 'configProblems', 'configProblemsOmitted']);
+  });
+
+  it('irule-sim --expect lists them before the verdicts, and the verdicts still decide the exit code', async () => {
+    const dir = await tree({ 'bigip.conf': BAD_CONF, 'block.irule': RULE, 'block.expect': '0.0.0.0/0 -> not error\n' });
+    const r = await sim(['--expect', 'block.expect', '--bigip-conf', 'bigip.conf', 'block.irule'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('warning  '))).toHaveLength(EXPECTED.length);
+    expect(r.stdout).toContain('all 1 claims proven');
+  });
+
   it('a rule the virtual server names is no problem when it is given as a file, else it is reported', async () => {
     const group = 'ltm data-group internal /Common/blocklist {\n    records {\n        10.0.0.1/32 { }\n    }\n    type ip\n}\n';
     const dir = await tree({ 'bigip.conf': `${group}${VIRTUAL}`, 'block.irule': RULE, 'other.irule': RULE });
@@ -135,6 +174,10 @@ describe('bigip.conf problems are reported, not dropped', () => {
     expect(await runCli(['--bigip-conf', 'bigip.conf', 'block.irule'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     const json = (await sim(['-f', 'json', '--bigip-conf', 'bigip.conf', 'block.irule'], dir)).stdout;
     expect(json).not.toContain('configProblems');
+    const explained = await sim(['--explain', '--bigip-conf', 'bigip.conf', 'block.irule'], dir);
+    expect(explained.stdout).not.toContain('warning');
+    const explainedJson = JSON.parse((await sim(['--explain', '-f', 'json', '--bigip-conf', 'bigip.conf', 'block.irule'], dir)).stdout) as object;
+    expect(Object.keys(explainedJson).at(-1)).toBe('expect');
   });
 });
 
@@ -159,6 +202,20 @@ describe('many bigip.conf problems are capped with a count', () => {
     expect(text.split('\n').filter((l) => l.startsWith('warning: '))).toHaveLength(MAX_CONFIG_PROBLEMS + 1);
     expect(text).toContain(`warning: ${omitted} more bigip.conf problems are not listed`);
     const json = JSON.parse((await sim(['-f', 'json', '--bigip-conf', 'bigip.conf', 'block.irule'], dir)).stdout) as {
+      configProblems: unknown[];
+      configProblemsOmitted: number;
+    };
+    expect(json.configProblems).toHaveLength(MAX_CONFIG_PROBLEMS);
+    expect(json.configProblemsOmitted).toBe(150_000 - MAX_CONFIG_PROBLEMS);
+  });
+
+  it('irule-sim --explain lists the first ones and counts the rest (text and JSON)', async () => {
+    const dir = await tree({ 'bigip.conf': conf, 'block.irule': RULE });
+    const text = (await sim(['--explain', '--bigip-conf', 'bigip.conf', 'block.irule'], dir)).stdout;
+    const warnings = text.split('\n').filter((l) => l.startsWith('warning  '));
+    expect(warnings).toHaveLength(MAX_CONFIG_PROBLEMS + 1);
+    expect(warnings[MAX_CONFIG_PROBLEMS]).toBe(`warning  ${omitted} more bigip.conf problems are not listed (only the first ${MAX_CONFIG_PROBLEMS} are)`);
+    const json = JSON.parse((await sim(['--explain', '-f', 'json', '--bigip-conf', 'bigip.conf', 'block.irule'], dir)).stdout) as {
       configProblems: unknown[];
       configProblemsOmitted: number;
     };

@@ -223,12 +223,14 @@ describe('the iRule extension in code-server', () => {
     await simulateCommand('Simulate clients…');
     // The input box's prompt (the choice before it mentions client addresses too).
     await page.locator('.quick-input-widget', { hasText: 'addr[:port]' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.type('172.16.51.21, 172.16.51.23');
+    // The first client with the destination it connects to (the virtual server's own), the second without.
+    await page.keyboard.type('172.16.51.21 172.16.51.174:25, 172.16.51.23');
     await page.keyboard.press('Enter');
     // The report opens beside the rule; the quick fix above made the rule the v11 one.
     const report = page.locator('.monaco-editor', { hasText: 'client 172.16.51.23' }).first();
     await report.waitFor({ timeout: 30_000 });
     const text = (await report.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    expect(text).toMatch(/client 172\.16\.51\.21 \(port \d+\) to 172\.16\.51\.174:25\n/);
     expect(text).toMatch(/client 172\.16\.51\.21\b.*\n\s+events\s+CLIENT_ACCEPTED\n\s+snat\s+172\.16\.51\.174 \(set by the iRule\)/);
     expect(text).toMatch(/client 172\.16\.51\.23\b.*\n\s+events\s+CLIENT_ACCEPTED\n\s+snat\s+172\.16\.51\.175 \(automap/);
     expect(text).toMatch(/server\s+172\.16\.51\.3[12]:25 in \/Common\/smtp_pool/);

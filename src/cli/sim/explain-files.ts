@@ -23,7 +23,7 @@ export interface ExplainOutput {
 
 /** Explains the rules `loadRules` gives with the inputs of `opts`; checks `opts.expect` when given. */
 export async function explainSources(loadRules: () => Promise<RuleSource[]>, opts: SimCliOptions, io: Pick<CliIo, 'cwd' | 'stderr'>): Promise<{ report: ExplainReport; claims?: ClaimResult[]; expectFile?: string }> {
-  if (opts.client.length > 0 || opts.clients !== undefined) throw new UsageError('--explain covers every client address: --client and --clients do not apply');
+  if (opts.client.length > 0 || opts.clients !== undefined || (opts.parsedClients?.length ?? 0) > 0) throw new UsageError('--explain covers every client address: --client and --clients do not apply');
   if (opts.maxRuns !== undefined && !(Number.isInteger(opts.maxRuns) && opts.maxRuns > 0)) throw new UsageError('--max-runs expects a positive whole number');
   let claims;
   let expectFile: string | undefined;
@@ -34,11 +34,12 @@ export async function explainSources(loadRules: () => Promise<RuleSource[]>, opt
     claims = parsed;
     expectFile = f.name;
   }
-  const { options, notes } = await simulationOptions(loadRules, opts, io);
+  const { options, notes, configProblems } = await simulationOptions(loadRules, opts, io);
   const { clients: _unused, ...rest } = options;
   const report = explainClients({ ...rest, maxRuns: opts.maxRuns });
   if ('error' in report) throw new UsageError(report.error);
   report.notes.push(...notes);
+  if (configProblems) report.configProblems = configProblems;
   if (!claims) return { report };
   const results = checkClaims(report, claims, (family, value) => simulateAddress({ ...rest }, family, value, report.routeDomain));
   return { report, claims: results, expectFile };

@@ -7,6 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { commanderMessage, commanderOutput, messageOf } from '../program.js';
+import type { ClientSpec } from '../../sim/irule/types.js';
 import type { CliIo } from '../run.js';
 import { VERSION } from '../version.js';
 
@@ -26,6 +27,8 @@ export const SIM_FORMATS = ['text', 'json'] as const;
 /** Parsed command-line options. */
 export interface SimCliOptions {
   client: string[];
+  /** Clients already parsed, before those of `client` and `clients` (the editor's input, see src/lsp/features/simulate.ts). */
+  parsedClients?: ClientSpec[];
   clients?: string;
   bigipConf?: string;
   external: string[];

@@ -18,7 +18,7 @@ import { simTextWriter } from '../../report/sim-text.js';
 import { parseClient, parseClientList, parseDestination } from '../../sim/irule/clients.js';
 import { prepareSimulation, type Simulation } from '../../sim/irule/engine.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
-import type { ClientSpec, HttpMessageSpec, RuleSource, SimulateOptions, SimulationReport } from '../../sim/irule/types.js';
+import type { ClientSpec, ConfigProblemsReport, HttpMessageSpec, RuleSource, SimulateOptions, SimulationReport } from '../../sim/irule/types.js';
 import { bigipConfProblem } from '../bigip-conf.js';
 import { decodeText } from '../decode.js';
 import { describeFsError, UsageError } from '../errors.js';
@@ -45,9 +45,9 @@ export async function readText(io: Pick<CliIo, 'cwd'>, file: string, what: strin
   return { text: decodeText(bytes), abs, name };
 }
 
-/** The clients from `--client` and `--clients`. */
+/** The clients given parsed, then those from `--client` and `--clients`. */
 async function readClients(io: Pick<CliIo, 'cwd'>, opts: SimCliOptions): Promise<{ clients: ClientSpec[]; defaulted: boolean }> {
-  const clients: ClientSpec[] = [];
+  const clients: ClientSpec[] = [...(opts.parsedClients ?? [])];
   for (const c of opts.client) {
     const p = parseClient(c);
     if ('error' in p) throw new UsageError(`--client: ${p.error}`);
@@ -195,9 +195,17 @@ export async function simulationOptions(
     clients,
     request,
   };
-  const problems = configProblems(confDiagnostics, new Set(rules.map((r) => r.name.slice(r.name.lastIndexOf('/') + 1))));
+  return { options, notes, defaulted, configProblems: configProblemsReport(confDiagnostics, rules) };
+}
+
+/**
+ * The bigip.conf problems a report lists (see `configProblems`), or undefined when there are none;
+ * a virtual server's reference to an iRule that one of `rules` gives (by short name) is no problem.
+ */
+export function configProblemsReport(diagnostics: readonly ConfigDiagnostic[], rules: readonly RuleSource[]): ConfigProblemsReport | undefined {
+  const problems = configProblems(diagnostics, new Set(rules.map((r) => r.name.slice(r.name.lastIndexOf('/') + 1))));
   const listed = problems.listed.map((d) => ({ file: d.source ?? '', line: d.line, column: d.column, severity: d.severity, ruleId: d.ruleId, message: d.message }));
-  return { options, notes, defaulted, configProblems: listed.length > 0 ? { listed, omitted: problems.omitted } : undefined };
+  return listed.length > 0 ? { listed, omitted: problems.omitted } : undefined;
 }
 
 /**

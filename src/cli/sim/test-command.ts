@@ -62,7 +62,9 @@ export async function runSimTest(argv: readonly string[], io: CliIo): Promise<nu
     for (const f of files) {
       const loaded = await loader.load(f.absPath);
       const tests = loaded.problems.length > 0 ? [] : inRunOrder(filterTests(loaded.tests, opts.filter));
-      outcomes.push({ file: loaded.file, problems: loaded.problems, tests: tests.map((t) => runScenarioTest(t, settings)) });
+      const outcome: FileOutcome = { file: loaded.file, problems: loaded.problems, tests: tests.map((t) => runScenarioTest(t, settings)) };
+      if (loaded.configProblems) outcome.configProblems = loaded.configProblems;
+      outcomes.push(outcome);
     }
     const format = opts.format ?? 'text';
     io.stdout(format === 'junit' ? formatTestJunit(outcomes) : format === 'json' ? formatTestJson(outcomes) : formatTestText(outcomes));

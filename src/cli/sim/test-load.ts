@@ -7,13 +7,14 @@
 import path from 'node:path';
 import { isMap, isSeq, type Node } from 'yaml';
 import { isAddress } from '../../bigip/address.js';
+import type { ConfigDiagnostic } from '../../bigip/diagnostic.js';
 import type { BigipConfig } from '../../bigip/model.js';
 import { allEvents, getEvent } from '../../catalog/load.js';
 import { closest } from '../../catalog/closest.js';
 import { checkVersion } from '../../lint/version.js';
 import { parseClient, parseDestination } from '../../sim/irule/clients.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
-import type { ClientSpec, Endpoint, HttpMessageSpec, RuleSource } from '../../sim/irule/types.js';
+import type { ClientSpec, ConfigProblemsReport, Endpoint, HttpMessageSpec, RuleSource } from '../../sim/irule/types.js';
 import {
   EXPECTATION_KINDS,
   EXPECTED_ACTIONS,
@@ -30,7 +31,7 @@ import {
 import { UsageError } from '../errors.js';
 import { findFiles } from '../inputs.js';
 import type { CliIo } from '../run.js';
-import { DEFAULT_CLIENT, readConfig, readText, ruleNameOf, simulatedVersion } from './simulate-files.js';
+import { configProblemsReport, DEFAULT_CLIENT, readConfig, readText, ruleNameOf, simulatedVersion } from './simulate-files.js';
 import { type Entries, YamlReader, type YNode } from './yaml-nodes.js';
 
 /** Keys that describe the simulation input; allowed at file level (defaults) and in a test. */
@@ -54,6 +55,8 @@ export interface LoadedTestFile {
   tests: ScenarioTest[];
   /** Problems (when any, no test of the file runs). */
   problems: FileProblem[];
+  /** Problems of its bigip.conf that are no syntax error (the tests run), when it has some. */
+  configProblems?: ConfigProblemsReport;
 }
 
 /** Simulation inputs as a file or test gives them (undefined: not given). */
@@ -70,9 +73,15 @@ interface Inputs {
   membersDown?: Located<string>[];
 }
 
+/** A bigip.conf read for test files: the model and its problems that are no syntax error. */
+interface ReadConfig {
+  config: BigipConfig | undefined;
+  problems: ConfigDiagnostic[];
+}
+
 /** Loads test files; caches what several files or tests share. */
 export class TestLoader {
-  private readonly configs = new Map<string, Promise<BigipConfig | undefined>>();
+  private readonly configs = new Map<string, Promise<ReadConfig>>();
   private readonly ruleTexts = new Map<string, Promise<RuleSource>>();
   private readonly versions = new Map<string, string>();
 
@@ -87,7 +96,8 @@ export class TestLoader {
     const top = r.map(r.root, 'the test file', FILE_KEYS);
     if (!top) return out;
     const dir = path.dirname(f.abs);
-    const config = await this.config(r, top, dir);
+    const conf = await this.config(r, top, dir);
+    const config = conf?.config;
     const defaults = await this.inputs(r, top, dir, config);
     const list = top.get('tests');
     if (!list) {
@@ -105,11 +115,14 @@ export class TestLoader {
     }
     if (out.tests.length === 0 && r.problems.length === 0) r.problem(list.value, "'tests' is empty");
     r.problems.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
+    // A virtual server's iRule that some test of the file gives as a file is no problem (as for irule-sim's rule files).
+    const configProblems = conf && configProblemsReport(conf.problems, out.tests.flatMap((t) => t.options.rules));
+    if (configProblems) out.configProblems = configProblems;
     return out;
   }
 
-  /** The file's bigip.conf (with `external` data group files), read once per run. */
-  private async config(r: YamlReader, top: Entries, dir: string): Promise<BigipConfig | undefined> {
+  /** The file's bigip.conf (with `external` data group files) and its problems, read once per run. */
+  private async config(r: YamlReader, top: Entries, dir: string): Promise<ReadConfig | undefined> {
     const conf = top.get('bigip-conf');
     const ext = top.get('external');
     if (!conf) {
@@ -128,7 +141,8 @@ export class TestLoader {
     let p = this.configs.get(key);
     if (!p) {
       const notes: string[] = [];
-      p = readConfig(this.io, { bigipConf: abs, external, client: [], event: [], format: 'text' }, notes, []);
+      const problems: ConfigDiagnostic[] = [];
+      p = readConfig(this.io, { bigipConf: abs, external, client: [], event: [], format: 'text' }, notes, problems).then((config) => ({ config, problems }));
       this.configs.set(key, p);
     }
     try {

@@ -1,6 +1,7 @@
 /**
  * `irule/simulate` (command "iRule: Simulate clients…"): runs the simulator on an open document's
- * text (unsaved edits included) for the clients the user typed, with the document's settings
+ * text (unsaved edits included) for the clients the user typed (each optionally with the
+ * destination it connects to, as in an `irule-sim --clients` file), with the document's settings
  * (BIG-IP version, `bigip.conf`). The input is built by the same code as `irule-sim`'s
  * (`simulateSources`), so the editor and the CLI report the same outcome.
  */
@@ -9,32 +10,37 @@ import { simulateSources, ruleNameOf } from '../../cli/sim/simulate-files.js';
 import { UsageError } from '../../cli/errors.js';
 import { messageOf } from '../../cli/program.js';
 import { formatSimText } from '../../report/sim-text.js';
-import { parseClient } from '../../sim/irule/clients.js';
+import { parseClientList } from '../../sim/irule/clients.js';
 import type { CliIo } from '../../cli/run.js';
 import type { SimCliOptions } from '../../cli/sim/run.js';
-import type { RuleSource } from '../../sim/irule/types.js';
+import type { ClientSpec, RuleSource } from '../../sim/irule/types.js';
 import type { Feature, ServerContext } from '../context.js';
 import type { AnalyzedDocument } from '../document.js';
 import { SIMULATE_REQUEST, type SimulateParams, type SimulateResult } from '../protocol.js';
 import { uriToPath } from '../settings.js';
 
-/** The addresses typed into the input box: separated by commas, blanks or newlines. */
-export function splitClients(input: string): string[] {
-  return input.split(/[\s,]+/).filter((s) => s !== '');
+/**
+ * The clients typed into the input box: entries separated by commas, semicolons or newlines, each
+ * a client `addr[:port]` optionally followed, after blanks, by its destination `addr[:port]` (the
+ * address it connects to): one line of an `irule-sim --clients` file each, read by the same parser.
+ */
+export function parseClientInput(input: string): ClientSpec[] | { error: string } {
+  const entries = input.split(/[,;\r\n]/);
+  const list = parseClientList(entries.join('\n'));
+  if ('error' in list) return { error: `'${entries[list.line - 1].trim()}': ${list.error}` };
+  return list;
 }
 
 /**
- * Simulates the document `analyzed` for `clients` (as typed). Never throws: bad input (an
- * unparsable address, an unreadable or malformed `bigip.conf`) comes back as `{ error }`.
+ * Simulates the document `analyzed` for `clients` (as typed, see `parseClientInput`). Never
+ * throws: bad input (an unparsable address, an unreadable or malformed `bigip.conf`) comes back as
+ * `{ error }`.
  */
 export async function simulateDocument(analyzed: AnalyzedDocument, clients: string): Promise<SimulateResult> {
-  const addresses = splitClients(clients);
-  for (const a of addresses) {
-    const p = parseClient(a);
-    if ('error' in p) return { error: `client '${a}': ${p.error}` };
-  }
+  const parsed = parseClientInput(clients);
+  if ('error' in parsed) return { error: `client ${parsed.error}` };
   try {
-    const { loadRules, opts, io } = documentInputs(analyzed, addresses);
+    const { loadRules, opts, io } = documentInputs(analyzed, parsed);
     const report = await simulateSources(loadRules, opts, io);
     return { report, text: formatSimText(report) };
   } catch (err) {
@@ -42,10 +48,10 @@ export async function simulateDocument(analyzed: AnalyzedDocument, clients: stri
   }
 }
 
-/** The inputs `irule-sim` would get for the document: its text as the rule, its settings' version and bigip.conf. */
+/** The inputs `irule-sim` would get for the document: its text as the rule, its settings' version and bigip.conf, and `clients`. */
 export function documentInputs(
   analyzed: AnalyzedDocument,
-  clients: string[],
+  clients: ClientSpec[],
 ): { loadRules: () => Promise<RuleSource[]>; opts: SimCliOptions; io: Pick<CliIo, 'cwd' | 'stderr'> } {
   const file = uriToPath(analyzed.doc.uri);
   const origin = file ?? analyzed.doc.uri;
@@ -53,7 +59,8 @@ export function documentInputs(
   return {
     loadRules: async () => [{ name: ruleNameOf(file ?? 'untitled'), text: analyzed.doc.getText(), origin }],
     opts: {
-      client: clients,
+      client: [],
+      ...(clients.length > 0 ? { parsedClients: clients } : {}),
       external: [],
       event: [],
       bigipVersion: settings.version.text,

@@ -15,7 +15,7 @@
 import { formatAddress, type IpFamily, parseAddress } from '../../bigip/address.js';
 import { prepareSimulation, type SimSetupError, type Simulation } from '../irule/engine.js';
 import { resolveSnat } from '../bigip/snat.js';
-import type { SimulateOptions } from '../irule/types.js';
+import type { ConfigProblemsReport, SimulateOptions } from '../irule/types.js';
 import { formatEndpoint } from '../irule/util.js';
 import { type AddrSet, emptySet, hasValue, intersect, isEmpty, pickAddress, subtract, union, universe } from './intervals.js';
 import { type ExplainOutcome, outcomeKey, outcomeOf } from './outcome.js';
@@ -86,6 +86,8 @@ export interface ExplainReport {
   notes: string[];
   /** The virtual server's route domain (the clients'). */
   routeDomain: number;
+  /** Problems of the bigip.conf that do not stop the run, at warning level and capped (absent when there are none; set by the caller, as for a simulation). */
+  configProblems?: ConfigProblemsReport;
 }
 
 /** One simulated client and what its run learned. */

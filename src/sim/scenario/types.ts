@@ -4,7 +4,7 @@
  * each with the expectations on its result. The CLI builds them from `*.test.yaml` files; every
  * expectation keeps the file:line:column it was written at, so a failure points back to it.
  */
-import type { ClientSpec, SimulateOptions, SnatResult } from '../irule/types.js';
+import type { ClientSpec, ConfigProblemsReport, SimulateOptions, SnatResult } from '../irule/types.js';
 
 /** A place in a test file (line and column 1-based). */
 export interface SourcePos {
@@ -158,6 +158,8 @@ export interface FileOutcome {
   problems: FileProblem[];
   /** Outcomes of the tests that ran, in run order. */
   tests: TestOutcome[];
+  /** Problems of the file's bigip.conf that do not stop its tests, at warning level and capped (absent when there are none). */
+  configProblems?: ConfigProblemsReport;
 }
 
 /** `file:line:column`. */

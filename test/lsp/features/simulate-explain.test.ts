@@ -4,13 +4,14 @@
  * registered handler.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../../../src/lsp/document.js';
 import { explainDocument } from '../../../src/lsp/features/simulate-explain.js';
 import { EXPLAIN_REQUEST, type ExplainResult } from '../../../src/lsp/protocol.js';
-import { startInProcess, type TestClient } from '../harness.js';
+import { startInProcess, tempTree, type TestClient } from '../harness.js';
 import { seedSettings } from '../helpers.js';
 
 const seed = fileURLToPath(new URL('../../../fixtures/seed/', import.meta.url));
@@ -45,6 +46,22 @@ describe('explainDocument', () => {
   it('reports a bigip.conf that cannot be read as an error, not a crash', async () => {
     const r = await explainDocument(open(v11Text, { ...seedSettings(null), bigipConfPath: `${seed}missing.conf` }));
     expect('error' in r && r.error).toMatch(/cannot read bigip.conf/);
+  });
+
+  it('lists the problems of the bigip.conf under the header, as irule-sim --explain does', async () => {
+    const bad = 'ltm data-group internal /Common/bad {\n    records {\n        not-an-ip { }\n    }\n    type ip\n}\n';
+    const { dir, cleanup } = await tempTree({ 'bigip.conf': `${readFileSync(confPath, 'utf8')}${bad}` });
+    try {
+      const conf = path.join(dir, 'bigip.conf');
+      const t = text(await explainDocument(open(v11Text, seedSettings(conf))));
+      const line = readFileSync(confPath, 'utf8').split('\n').length + 2;
+      expect(t).toMatch(new RegExp(`\\nwarning  ${conf.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:${line}:9: invalid IP address or network 'not-an-ip'.*\\(config-invalid\\)\\n`));
+      expect(t).toContain('\n172.16.51.21/32 -> snat 172.16.51.174\n');
+      // The seed's own bigip.conf is clean: no warning.
+      expect(text(await explainDocument(open()))).not.toContain('warning');
+    } finally {
+      await cleanup();
+    }
   });
 
   it('reports a rule BIG-IP would refuse as an error', async () => {

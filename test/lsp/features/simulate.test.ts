@@ -4,11 +4,16 @@
  * connection to the registered handler.
  */
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type AnalyzedDocument } from '../../../src/lsp/document.js';
-import { simulateDocument, splitClients } from '../../../src/lsp/features/simulate.js';
+import { parseClientInput, simulateDocument } from '../../../src/lsp/features/simulate.js';
+import { parseClientList } from '../../../src/sim/irule/clients.js';
+import { runSimCli } from '../../cli/helpers.js';
 import { SIMULATE_REQUEST, type SimulateResult } from '../../../src/lsp/protocol.js';
 import { startInProcess, type TestClient } from '../harness.js';
 import { seedSettings } from '../helpers.js';
@@ -30,9 +35,31 @@ function report(r: SimulateResult) {
   return r.report;
 }
 
-describe('splitClients', () => {
-  it('splits on commas, blanks and newlines', () => {
-    expect(splitClients(' 172.16.51.21, 172.16.51.23\n10.0.0.1:4000 ,,[2001:db8::1]:80 ')).toEqual(['172.16.51.21', '172.16.51.23', '10.0.0.1:4000', '[2001:db8::1]:80']);
+describe('parseClientInput', () => {
+  it('splits entries on commas, semicolons and newlines', () => {
+    expect(parseClientInput(' 172.16.51.21, 172.16.51.23\n10.0.0.1:4000 ,,[2001:db8::1]:80; 10.0.0.2 ')).toEqual([
+      { address: '172.16.51.21' },
+      { address: '172.16.51.23' },
+      { address: '10.0.0.1', port: 4000 },
+      { address: '2001:db8::1', port: 80 },
+      { address: '10.0.0.2' },
+    ]);
+  });
+
+  it('reads a client followed by blanks and a destination as the client and the address it connects to, as a --clients file line', () => {
+    expect(parseClientInput('172.16.51.21 172.16.51.174:25, 10.0.0.1:4000\t[2001:db8::80]:443,10.0.0.3 10.9.9.9')).toEqual([
+      { address: '172.16.51.21', destination: { address: '172.16.51.174', port: 25 } },
+      { address: '10.0.0.1', port: 4000, destination: { address: '2001:db8::80', port: 443 } },
+      { address: '10.0.0.3', destination: { address: '10.9.9.9' } },
+    ]);
+    // The same as the clients file gives.
+    expect(parseClientInput('172.16.51.21 172.16.51.174:25')).toEqual(parseClientList('172.16.51.21 172.16.51.174:25'));
+  });
+
+  it('names the entry that is wrong and why', () => {
+    expect(parseClientInput('10.0.0.1, 10.0.0.2 nowhere, 10.0.0.3')).toEqual({ error: expect.stringMatching(/^'10\.0\.0\.2 nowhere': .*destination/) as string });
+    expect(parseClientInput('10.0.0.1 10.0.0.2 10.0.0.3')).toEqual({ error: "'10.0.0.1 10.0.0.2 10.0.0.3': unexpected '10.0.0.3': a line holds a client and optionally its destination" });
+    expect(parseClientInput('; 300.1.1.1')).toEqual({ error: expect.stringMatching(/^'300\.1\.1\.1': /) as string });
   });
 });
 
@@ -51,7 +78,7 @@ describe('simulateDocument', () => {
   });
 
   it('simulates the unsaved buffer, not the file on disk: SNAT address for the allowed client, automap for the other', async () => {
-    const result = await simulateDocument(open(v11Text), '172.16.51.21 172.16.51.23');
+    const result = await simulateDocument(open(v11Text), '172.16.51.21, 172.16.51.23');
     const r = report(result);
     const [allowed, other] = r.results;
     expect(allowed.error).toBeNull();
@@ -81,6 +108,38 @@ describe('simulateDocument', () => {
   it('returns an error for an address it cannot parse', async () => {
     const r = await simulateDocument(open(), '172.16.51.21, not-an-ip');
     expect(r).toEqual({ error: expect.stringContaining("client 'not-an-ip'") });
+    const d = await simulateDocument(open(), '172.16.51.21 not-an-ip');
+    expect(d).toEqual({ error: expect.stringMatching(/^client '172\.16\.51\.21 not-an-ip': bad destination/) });
+  });
+
+  it('connects a client to the destination typed after it, as irule-sim --clients does; the others to the virtual server', async () => {
+    const result = await simulateDocument(open(v11Text), '172.16.51.21 172.16.51.174:25, 172.16.51.23');
+    const r = report(result);
+    expect(r.results.map((c) => [c.client, c.destination])).toEqual([
+      ['172.16.51.21', '172.16.51.174:25'],
+      ['172.16.51.23', undefined],
+    ]);
+    expect(r.results[0].snat).toMatchObject({ type: 'address', address: '172.16.51.174' });
+    if ('text' in result) expect(result.text).toMatch(/^client 172\.16\.51\.21 \(port \d+\) to 172\.16\.51\.174:25$/m);
+    // The same report as irule-sim gives for a --clients file with those lines.
+    const dir = await mkdtemp(path.join(tmpdir(), 'irule-sim-clients-'));
+    try {
+      await writeFile(path.join(dir, 'clients.txt'), '172.16.51.21 172.16.51.174:25\n172.16.51.23\n');
+      await writeFile(path.join(dir, 'smtp_irule_v11.irule'), v11Text);
+      const cli = await runSimCli(['--bigip-conf', confPath, '--bigip-version', '11.1', '--clients', 'clients.txt', 'smtp_irule_v11.irule'], dir);
+      expect(cli.code).toBe(0);
+      if ('text' in result) expect(result.text.replace(/^irule-sim: .*\n/, '')).toBe(cli.stdout.replace(/^irule-sim: .*\n/, ''));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a destination no virtual server takes as irule-sim does', async () => {
+    const r = await simulateDocument(open(v11Text), '172.16.51.21 10.99.99.99:80');
+    const cli = await runSimCli(['--bigip-conf', confPath, '--bigip-version', '11.1', '--client', '172.16.51.21', '--destination', '10.99.99.99:80', `${seed}smtp_irule_v11.irule`], seed);
+    expect(r).toEqual({ error: 'no virtual server takes connections from 172.16.51.21 to 10.99.99.99:80' });
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toBe(`irule-sim: ${'error' in r ? r.error : ''}\n`);
   });
 
   it('returns an error when the configured bigip.conf cannot be read', async () => {

@@ -35,7 +35,8 @@ export const RULE = `when HTTP_REQUEST {
 }
 `;
 
-const conf = readFileSync(fileURLToPath(new URL('../../../fixtures/sim/uri-routing/bigip.conf', import.meta.url)), 'utf8');
+/** The fixture's bigip.conf, its virtual server naming the rule these tests give (web.irule), so it has no problem to list. */
+const conf = readFileSync(fileURLToPath(new URL('../../../fixtures/sim/uri-routing/bigip.conf', import.meta.url)), 'utf8').replace('/Common/uri_routing', '/Common/web');
 
 /** The header every test file of these tests starts with. */
 export const HEAD = 'bigip-conf: bigip.conf\nrules: [web.irule]\nvirtual: www_vs\ntests:\n';

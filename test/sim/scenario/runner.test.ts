@@ -171,3 +171,95 @@ describe('per-connection events', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('bigip.conf problems', () => {
+  /** A bigip.conf with an unreadable record (line 4) and a virtual server naming two iRules (line 14). */
+  const BAD = [
+    'ltm data-group internal /Common/blocklist {',
+    '    records {',
+    '        10.0.0.1/32 { }',
+    '        not-an-ip { }',
+    '    }',
+    '    type ip',
+    '}',
+    'ltm pool /Common/web_pool { members { /Common/10.10.1.11:80 { address 10.10.1.11 } } }',
+    'ltm pool /Common/api_pool { members { /Common/10.10.2.11:8080 { address 10.10.2.11 } } }',
+    'ltm virtual /Common/vs {',
+    '    destination /Common/192.0.2.80:80',
+    '    ip-protocol tcp',
+    '    pool /Common/web_pool',
+    '    rules { /Common/web /Common/other }',
+    '}',
+    '',
+  ].join('\n');
+  const test = (name: string) => `bigip-conf: bad.conf\nrules: [web.irule]\ntests:\n  - name: ${name}\n    expect: { pool: web_pool }\n`;
+  const INVALID = "warning: bad.conf:4:9: invalid IP address or network 'not-an-ip' in data group /Common/blocklist (type ip) (config-invalid)";
+  const DANGLING = 'warning: bad.conf:14:25: virtual /Common/vs refers to iRule /Common/other, which is not defined (config-reference)';
+  // Two files read bad.conf, a third the clean bigip.conf.
+  const files = { 'bad.conf': BAD, 'a.test.yaml': test('a'), 'b.test.yaml': test('b'), 'c.test.yaml': `${HEAD}  - name: c\n` };
+
+  it('lists them before the tests in text, once for a bigip.conf that several files read, and the tests still run and decide the exit code', async () => {
+    const r = await runTests(files, ['.']);
+    expect(r.stdout).toBe([INVALID, DANGLING, 'PASS  a.test.yaml  a', 'PASS  b.test.yaml  b', 'PASS  c.test.yaml  c', '', '3 tests: 3 passed', ''].join('\n'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('a rule the virtual server names is no problem when a test of the file gives it', async () => {
+    const r = await runTests({ 'bad.conf': BAD, 'other.irule': 'when HTTP_REQUEST { pool web_pool }\n', 'a.test.yaml': `${test('a')}  - name: with other\n    rules: [web.irule, other.irule]\n` }, ['a.test.yaml']);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('warning: '))).toEqual([INVALID]);
+  });
+
+  it('lists them per file in JSON (configProblems, configProblemsOmitted), only for a file whose bigip.conf has some', async () => {
+    const r = await runTests(files, ['-f', 'json', '.']);
+    const json = JSON.parse(r.stdout) as { files: ({ file: string } & Record<string, unknown>)[] };
+    const [a, b, c] = json.files;
+    for (const f of [a, b]) {
+      expect(Object.keys(f)).toEqual(['file', 'problems', 'tests', 'configProblems', 'configProblemsOmitted']);
+      expect(f.configProblems).toEqual([
+        { file: 'bad.conf', line: 4, column: 9, severity: 'warning', ruleId: 'config-invalid', message: expect.stringContaining("'not-an-ip'") as string },
+        { file: 'bad.conf', line: 14, column: 25, severity: 'warning', ruleId: 'config-reference', message: expect.stringContaining('/Common/other') as string },
+      ]);
+      expect(f.configProblemsOmitted).toBe(0);
+    }
+    expect(Object.keys(c)).toEqual(['file', 'problems', 'tests']);
+    expect(r.code).toBe(0);
+  });
+
+  it("lists them in JUnit as the suite's system-out, which the JUnit schema accepts; a clean file's suite has none", async () => {
+    const r = await runTests({ ...files, 'd.test.yaml': 'bigip-conf: bad.conf\ntests: [\n' }, ['-f', 'junit', '.']);
+    const suites = r.stdout.split('<testsuite ').slice(1);
+    expect(suites).toHaveLength(4);
+    for (const s of suites.slice(0, 2)) {
+      expect(s).toContain('errors="0" skipped="0"');
+      expect(s).toContain(`<system-out>${xmlText(INVALID)}\n${xmlText(DANGLING)}</system-out>\n  </testsuite>`);
+    }
+    expect(suites[2]).not.toContain('system-out');
+    // A test file that does not load: its bigip.conf's problems are not read, only the file's own.
+    expect(suites[3]).not.toContain('system-out');
+    const v = xmllint(r.stdout);
+    expect(v.out).toContain('validates');
+    expect(v.status).toBe(0);
+  });
+
+  it('lists at most 100 and counts the rest, in every format', async () => {
+    const records = Array.from({ length: 105 }, (_, i) => `        bad-${i} { }`).join('\n');
+    const conf = `ltm data-group internal /Common/blocklist {\n    records {\n${records}\n    }\n    type ip\n}\n${BAD.slice(BAD.indexOf('ltm pool'))}`;
+    const only = { 'bad.conf': conf, 'other.irule': 'when HTTP_REQUEST { pool web_pool }\n', 'a.test.yaml': `${test('a')}  - name: b\n    rules: [web.irule, other.irule]\n` };
+    const text = await runTests(only, ['a.test.yaml']);
+    const warnings = text.stdout.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings).toHaveLength(101);
+    expect(warnings[100]).toBe('warning: 5 more bigip.conf problems are not listed (only the first 100 are)');
+    const json = JSON.parse((await runTests(only, ['-f', 'json', 'a.test.yaml'])).stdout) as { files: { configProblems: unknown[]; configProblemsOmitted: number }[] };
+    expect(json.files[0].configProblems).toHaveLength(100);
+    expect(json.files[0].configProblemsOmitted).toBe(5);
+    const junit = (await runTests(only, ['-f', 'junit', 'a.test.yaml'])).stdout;
+    expect(junit).toContain('\nwarning: 5 more bigip.conf problems are not listed (only the first 100 are)</system-out>');
+    expect(xmllint(junit).status).toBe(0);
+  });
+});
+
+/** Text as the JUnit report escapes it in an element. */
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
