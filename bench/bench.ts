@@ -42,6 +42,8 @@ interface Options {
   only: string[];
   /** `corpus:<n>` or `large`: print that generated file and exit. */
   dump?: string;
+  /** The whole-process section also counts instructions (valgrind) and page faults (GNU time). */
+  counts?: boolean;
 }
 
 /** Shared inputs, built once for all sections. */
@@ -110,7 +112,7 @@ function processBenchSection(ctx: Context): Row[] {
     const { files, bytes } = writeFolder(loadTemplates(root), folder);
     const small = join(dir, 'small.irule');
     writeFileSync(small, 'when HTTP_REQUEST {\n    if { [HTTP::host] eq "example.com" } {\n        HTTP::redirect "https://www.example.com[HTTP::uri]"\n    }\n}\n');
-    return processSection({ cli, folder, files, bytes, small, runs: Math.max(ctx.options.runs * 2, 5) });
+    return processSection({ cli, folder, files, bytes, small, runs: Math.max(ctx.options.runs * 2, 5), counts: ctx.options.counts === true });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -216,7 +218,7 @@ function parseOptions(argv: string[]): Options {
   const options: Options = { runs: 5, corpusBytes: 21_000_000, only: [] };
   const usage = (): never => {
     process.stderr.write(
-      'usage: bench [--runs N] [--only parser,...] [--size MB] [--quick] [--dump corpus:<n>|large|folder:<dir>]\n',
+      'usage: bench [--runs N] [--only parser,...] [--size MB] [--quick] [--counts] [--dump corpus:<n>|large|folder:<dir>]\n',
     );
     process.exit(4);
   };
@@ -230,6 +232,7 @@ function parseOptions(argv: string[]): Options {
       options.runs = 3;
       options.corpusBytes = 2_000_000;
     } else if (arg === '--dump') options.dump = value();
+    else if (arg === '--counts') options.counts = true;
     else usage();
   }
   const unknown = options.only.filter((id) => !SECTIONS.some((s) => s.id === id));

@@ -21,6 +21,12 @@ export interface ProcessBenchInput {
   small: string;
   /** Timed repetitions of each command. */
   runs: number;
+  /**
+   * Also count, once per command, the instructions of the whole process (valgrind's callgrind,
+   * every thread) and its minor page faults (GNU time, median of 3): figures that do not depend on
+   * the machine's load, for comparing builds (`--counts`; each tool is skipped when missing).
+   */
+  counts?: boolean;
 }
 
 
@@ -57,6 +63,7 @@ export function processSection(input: ProcessBenchInput): ProcessBenchRow[] {
     folderOneThread.push(timeProcess(lint(input.folder), true, oneThread));
   }
   const over = small.map((ms, i) => ms - base[i]);
+  const counted = input.counts ? countRows([['node -e 0', ['-e', '0']], ['one small file', lint(input.small)], ['folder, main thread only', lint(input.folder)]], oneThread) : [];
   const folderMs = median(folder);
   const verdict = (ok: boolean): string => (ok ? 'meets' : 'MISSES');
   return [
@@ -76,5 +83,36 @@ export function processSection(input: ProcessBenchInput): ProcessBenchRow[] {
       value: `${fmt(median(folderOneThread), 0)} ms`,
       detail: `min ${fmt(Math.min(...folderOneThread), 0)} ms; IRULE_LINT_THREADS=1 (the row above uses worker threads when there are many files and idle cores)`,
     },
+    ...counted,
   ];
+}
+
+/** Whether a command runs (exit 0 with `--version`-like arguments). */
+function hasTool(cmd: string, args: string[]): boolean {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return r.error === undefined && r.status === 0;
+}
+
+/** Instructions (callgrind) and minor page faults (GNU time) of each command, as rows. */
+function countRows(commands: [label: string, args: string[]][], env: NodeJS.ProcessEnv): ProcessBenchRow[] {
+  const valgrind = hasTool('valgrind', ['--version']);
+  const time = hasTool('/usr/bin/time', ['-f', '%R', 'true']);
+  if (!valgrind && !time) return [{ label: 'counts', value: '-', detail: 'neither valgrind nor GNU time (/usr/bin/time) is installed' }];
+  return commands.map(([label, args]) => {
+    const parts: string[] = [];
+    if (valgrind) {
+      const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env });
+      const m = /Collected : (\d+)/.exec(r.stderr);
+      parts.push(m ? `${fmt(Number(m[1]) / 1e6, 0)} M instructions (callgrind)` : 'callgrind failed');
+    }
+    if (time) {
+      const faults: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const r = spawnSync('/usr/bin/time', ['-f', '%R', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env });
+        faults.push(Number(r.stderr.trim().split('\n').at(-1)));
+      }
+      parts.push(`${fmt(median(faults), 0)} minor page faults`);
+    }
+    return { label: `counts: ${label}`, value: '', detail: parts.join(', ') };
+  });
 }
