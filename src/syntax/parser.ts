@@ -229,7 +229,81 @@ class LazyLookahead implements ILookaheadStrategy {
   }
 }
 
-class TclParser extends EmbeddedActionsParser {
+/** Chevrotain's recording methods (on its parser prototype; not in its typings). */
+interface Recorder {
+  RECORDING_PHASE: boolean;
+  ACTION_RECORD: unknown;
+  BACKTRACK_RECORD: unknown;
+  LA_RECORD: unknown;
+  consumeInternalRecord(tok: unknown, idx: number, options: unknown): unknown;
+  subruleInternalRecord(rule: unknown, idx: number, options: unknown): unknown;
+  optionInternalRecord(action: unknown, idx: number): unknown;
+  orInternalRecord(alts: unknown, idx: number): unknown;
+  manyInternalRecord(idx: number, action: unknown): void;
+  manySepFirstInternalRecord(idx: number, options: unknown): void;
+  atLeastOneInternalRecord(idx: number, action: unknown): void;
+  atLeastOneSepFirstInternalRecord(idx: number, options: unknown): void;
+}
+
+/**
+ * The layer of recording DSL methods {@link TclParser.enableRecording} puts under the parser:
+ * what Chevrotain 11's own `enableRecording` assigns to the instance, method for method.
+ */
+function recordingLayer(proto: Recorder): object {
+  type R = Recorder;
+  const layer: Record<string, unknown> = Object.create(proto) as Record<string, unknown>;
+  for (let i = 0; i < 10; i++) {
+    const idx = i > 0 ? i : '';
+    layer[`CONSUME${idx}`] = function (this: R, tok: unknown, options: unknown) {
+      return this.consumeInternalRecord(tok, i, options);
+    };
+    layer[`SUBRULE${idx}`] = function (this: R, rule: unknown, options: unknown) {
+      return this.subruleInternalRecord(rule, i, options);
+    };
+    layer[`OPTION${idx}`] = function (this: R, action: unknown) {
+      return this.optionInternalRecord(action, i);
+    };
+    layer[`OR${idx}`] = function (this: R, alts: unknown) {
+      return this.orInternalRecord(alts, i);
+    };
+    layer[`MANY${idx}`] = function (this: R, action: unknown) {
+      this.manyInternalRecord(i, action);
+    };
+    layer[`MANY_SEP${idx}`] = function (this: R, options: unknown) {
+      this.manySepFirstInternalRecord(i, options);
+    };
+    layer[`AT_LEAST_ONE${idx}`] = function (this: R, action: unknown) {
+      this.atLeastOneInternalRecord(i, action);
+    };
+    layer[`AT_LEAST_ONE_SEP${idx}`] = function (this: R, options: unknown) {
+      this.atLeastOneSepFirstInternalRecord(i, options);
+    };
+  }
+  layer.consume = function (this: R, idx: number, tok: unknown, options: unknown) {
+    return this.consumeInternalRecord(tok, idx, options);
+  };
+  layer.subrule = function (this: R, idx: number, rule: unknown, options: unknown) {
+    return this.subruleInternalRecord(rule, idx, options);
+  };
+  layer.option = function (this: R, idx: number, action: unknown) {
+    return this.optionInternalRecord(action, idx);
+  };
+  layer.or = function (this: R, idx: number, alts: unknown) {
+    return this.orInternalRecord(alts, idx);
+  };
+  layer.many = function (this: R, idx: number, action: unknown) {
+    this.manyInternalRecord(idx, action);
+  };
+  layer.atLeastOne = function (this: R, idx: number, action: unknown) {
+    this.atLeastOneInternalRecord(idx, action);
+  };
+  layer.ACTION = proto.ACTION_RECORD;
+  layer.BACKTRACK = proto.BACKTRACK_RECORD;
+  layer.LA = proto.LA_RECORD;
+  return layer;
+}
+
+export class TclParser extends EmbeddedActionsParser {
   /** Offset of the lexed text within the whole source. */
   base = 0;
   /** The lexed text (for braced word contents). */
@@ -245,6 +319,31 @@ class TclParser extends EmbeddedActionsParser {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true, lookaheadStrategy: new LazyLookahead() });
     this.performSelfAnalysis();
     this.fillStatementStarts();
+  }
+
+  /** The prototype the parser had before {@link enableRecording} put the recording layer under it. */
+  private ownPrototype: object | undefined;
+
+  /**
+   * Chevrotain records the grammar with its DSL methods replaced on the parser instance (about 90
+   * of them) and deletes them afterwards; changing the shape of the instance while code specialised
+   * to it runs cost 15 million instructions (2% of linting one small file). Here the recording
+   * methods sit in a layer between the instance and its prototype, which {@link disableRecording}
+   * takes away again: the same recording (a test compares the recorded grammar with Chevrotain's
+   * own), the instance untouched. Chevrotain calls both from `performSelfAnalysis`.
+   */
+  enableRecording(): void {
+    const proto = Object.getPrototypeOf(this) as Recorder;
+    (this as unknown as Recorder).RECORDING_PHASE = true;
+    this.ownPrototype = proto;
+    Object.setPrototypeOf(this, recordingLayer(proto));
+  }
+
+  /** Ends the recording {@link enableRecording} began. */
+  disableRecording(): void {
+    (this as unknown as Recorder).RECORDING_PHASE = false;
+    if (this.ownPrototype) Object.setPrototypeOf(this, this.ownPrototype);
+    this.ownPrototype = undefined;
   }
 
   /** Recognition errors of the last parse, without the copy Chevrotain's `errors` getter makes each time. */
