@@ -171,16 +171,20 @@ describe('the number of threads', () => {
     expect(threadCount(10, { IRULE_LINT_THREADS: '3' }, 2, 0)).toBe(3);
     expect(threadCount(5000, { IRULE_LINT_THREADS: '1' }, 8, 0)).toBe(1);
     // Not a count: ignored.
-    expect(threadCount(5000, { IRULE_LINT_THREADS: '0' }, 2, 0)).toBe(2);
-    expect(threadCount(5000, { IRULE_LINT_THREADS: 'many' }, 2, 0)).toBe(2);
-    // One thread per FILES_PER_THREAD files, at most one per core.
+    expect(threadCount(5000, { IRULE_LINT_THREADS: '0' }, 8, 0)).toBe(4);
+    expect(threadCount(5000, { IRULE_LINT_THREADS: 'many' }, 8, 0)).toBe(4);
+    // One thread per FILES_PER_THREAD files, and one worker per two idle cores besides the main thread's.
     expect(threadCount(FILES_PER_THREAD * 2 - 1, {}, 8, 0)).toBe(1);
     expect(threadCount(FILES_PER_THREAD * 2, {}, 8, 0)).toBe(2);
-    expect(threadCount(FILES_PER_THREAD * 20, {}, 8, 0)).toBe(8);
-    expect(threadCount(FILES_PER_THREAD * 20, {}, 2, 0.3)).toBe(2);
-    // A busy machine: no idle core beyond this process's own, no worker.
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 8, 0)).toBe(4);
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 16, 0)).toBe(8);
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 4, 0)).toBe(2);
+    // Two cores: no worker, idle or not (a worker lost there in every measurement).
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 2, 0)).toBe(1);
     expect(threadCount(FILES_PER_THREAD * 20, {}, 2, 1.5)).toBe(1);
-    expect(threadCount(FILES_PER_THREAD * 20, {}, 2, 12)).toBe(1);
-    expect(threadCount(FILES_PER_THREAD * 20, {}, 8, 4.2)).toBe(4);
+    // A busy machine: fewer idle cores, fewer workers.
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 8, 4.2)).toBe(2);
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 8, 12)).toBe(1);
+    expect(threadCount(FILES_PER_THREAD * 20, {}, 4, 1.5)).toBe(1);
   });
 });
