@@ -117,15 +117,29 @@ function plainGlued(w: Word): boolean {
 }
 
 /**
+ * Whether a token of type `type` matches `category` (the type itself or a category it belongs to):
+ * Chevrotain's `tokenMatcher` on a token of that type, read from the tables Chevrotain fills in
+ * each token type (no token object, no call per pair: the tables below are built at start-up).
+ */
+function inCategory(type: TokenType, category: TokenType): boolean {
+  return type.tokenTypeIdx === category.tokenTypeIdx || (category.isParent === true && category.categoryMatchesMap?.[type.tokenTypeIdx!] === true);
+}
+
+/** The token type indexes of the lexers' tokens. */
+const LEXED = new Set(allTokens.map((type) => type.tokenTypeIdx!));
+
+/**
  * A table by token type index of the first kind whose category a token type matches (the kinds
  * in the order of the alternatives they shortcut, since an OR takes the first that matches).
+ * Built from each category's own list of member types, last kind first so that the first one
+ * wins: a loop over every token type and kind made V8 compile it with TurboFan at start-up.
  */
-function kindTable<K extends string>(kinds: [TokenType, K][]): (K | undefined)[] {
+export function kindTable<K extends string>(kinds: [TokenType, K][]): (K | undefined)[] {
   const table: (K | undefined)[] = [];
-  for (const type of allTokens) {
-    const token = { tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken;
-    const kind = kinds.find(([category]) => tokenMatcher(token, category));
-    if (kind) table[type.tokenTypeIdx!] = kind[1];
+  for (let k = kinds.length - 1; k >= 0; k--) {
+    const [category, kind] = kinds[k];
+    if (LEXED.has(category.tokenTypeIdx!)) table[category.tokenTypeIdx!] = kind;
+    for (const idx of category.categoryMatches ?? []) if (LEXED.has(idx)) table[idx] = kind;
   }
   return table;
 }
@@ -478,14 +492,12 @@ export class TclParser extends EmbeddedActionsParser {
 
   private fillStatementStarts(): void {
     const wordFirst = this.computeContentAssist('word', []).map((path) => path.nextTokenType);
-    const matches = (type: TokenType, category: TokenType): boolean =>
-      tokenMatcher({ tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken, category);
     for (const type of allTokens) {
       const idx = type.tokenTypeIdx!;
-      if (matches(type, Newline)) this.statementStarts[idx] = 'newline';
-      else if (matches(type, Semicolon)) this.statementStarts[idx] = 'semicolon';
-      else if (matches(type, Comment)) this.statementStarts[idx] = 'comment';
-      else if (wordFirst.some((category) => matches(type, category))) this.statementStarts[idx] = 'word';
+      if (inCategory(type, Newline)) this.statementStarts[idx] = 'newline';
+      else if (inCategory(type, Semicolon)) this.statementStarts[idx] = 'semicolon';
+      else if (inCategory(type, Comment)) this.statementStarts[idx] = 'comment';
+      else if (wordFirst.some((category) => inCategory(type, category))) this.statementStarts[idx] = 'word';
     }
   }
 
