@@ -38,20 +38,31 @@ export function familyBits(family: IpFamily): number {
   return family === 4 ? 32 : 128;
 }
 
-const IPV4_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const HEX_GROUP_RE = /^[0-9a-fA-F]{1,4}$/;
 
-/** Parses a dotted-quad IPv4 address (no route domain) to its 32-bit value. */
+/**
+ * Parses a dotted-quad IPv4 address (no route domain) to its 32-bit value: four groups of one to
+ * three decimal digits, each at most 255 (leading zeros allowed, read as decimal), joined by
+ * dots, nothing else. Read by character codes (no regular expression): every simulated client
+ * parses its addresses several times.
+ */
 function parseIpv4Value(text: string): bigint | undefined {
-  const m = IPV4_RE.exec(text);
-  if (!m) return undefined;
+  const n = text.length;
+  if (n < 7 || n > 15) return undefined;
   let value = 0;
-  for (let i = 1; i <= 4; i++) {
-    const octet = Number(m[i]);
-    if (octet > 255) return undefined;
-    value = value * 256 + octet;
+  let i = 0;
+  for (let octet = 0; octet < 4; octet++) {
+    if (octet > 0) {
+      if (text.charCodeAt(i) !== 46 /* . */) return undefined;
+      i++;
+    }
+    const start = i;
+    let v = 0;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57 && i - start < 3; c = text.charCodeAt(++i)) v = v * 10 + (c - 48);
+    if (i === start || v > 255) return undefined;
+    value = value * 256 + v;
   }
-  return BigInt(value);
+  return i === n ? BigInt(value) : undefined;
 }
 
 /** Parses an IPv6 address (no route domain, optional embedded IPv4 tail) to its 128-bit value. */
