@@ -83,7 +83,8 @@ export function resolveSnat(
         note('automap has no egress VLAN to take a self IP from');
         return { type: 'automap', address: null, snatpool: null, decidedBy };
       }
-      const family = parseAddress(client)?.family;
+      // Without a server, the client's address family picks the self IP's.
+      const family = server === undefined ? parseAddress(client)?.family : undefined;
       const self = selectAutomapSelfIp(config, server !== undefined ? { serverAddress: server } : family ? { family } : {});
       if (!self?.address) note('automap found no self IP of the right address family and route domain; the connection would fail');
       return { type: 'automap', address: self?.address ?? null, snatpool: null, decidedBy };
