@@ -372,7 +372,7 @@ export class Simulation {
     switch (p.mode) {
       case 'source_addr':
       case 'dest_addr': {
-        const a = parseAddress(p.mode === 'source_addr' ? conn.clientAddress : conn.destAddress);
+        const a = p.mode === 'source_addr' ? conn.clientIp : parseAddress(conn.destAddress);
         if (!a) return undefined;
         const bits = a.family === 4 ? 32 : 128;
         const prefix = p.mask === undefined ? bits : /^\d+$/.test(p.mask) ? Number(p.mask) : (maskToPrefix(p.mask) ?? bits);
@@ -558,7 +558,7 @@ export class Simulation {
     // What the server saw: reported once the server-side connection exists, even if it is reset later.
     const served = conn.serverConnected && conn.target !== undefined;
     const t = conn.target;
-    return {
+    const result: ClientResult = {
       client: conn.clientAddress,
       clientPort: conn.clientPort,
       virtual: ctx.virtual.name,
@@ -575,8 +575,10 @@ export class Simulation {
       notes: conn.notes,
       decidedBy: conn.decidedBy,
       egress: served ? (conn.egress ?? null) : null,
-      ...(client.destination ? { destination: formatEndpoint(conn.destAddress, conn.destPort) } : {}),
     };
+    // Only for a client that gave a destination, and last (the key order of the record stays as it was).
+    if (client.destination) result.destination = formatEndpoint(conn.destAddress, conn.destPort);
+    return result;
   }
 
   /** One step of the flow. */
