@@ -95,32 +95,54 @@ function egressOf(config: BigipConfig, query: SnatQuery, server: IpAddress | und
  * afterwards: a variant (a scenario test's data groups, another file) is a new object, and
  * `{ ...config, dataGroups }` keeps the self IP and SNAT pool records it did not replace. So the
  * caches are keyed by the objects they read (the `selfIps` record, a SNAT pool), which a variant
- * shares only when it has the same ones, plus every other input in the key. Each map is cleared
- * when it reaches MAX_CACHED keys (route domains in client addresses are the simulator's input).
+ * shares only when it has the same ones, plus every other input in the key. Each holds at most
+ * MAX_CACHED answers, then starts again (route domains in client addresses are the simulator's input).
  */
 const MAX_CACHED = 10_000;
 
-/** Automap candidates per self IP record, by egress VLAN, route domain and family. */
-const automapCache = new WeakMap<Record<string, SelfIp>, Map<string, SelfIp[]>>();
+/**
+ * Answers by egress VLAN, route domain and address family (each may be unknown). The VLAN text
+ * comes from the route decision, the same string each time, so no key string is built per ask.
+ */
+class EgressAnswers<V> {
+  private readonly byVlan = new Map<string | undefined, Map<number, V>>();
+  private size = 0;
 
-/** The cache key of an egress, route domain and family (each may be unknown). */
-function egressKey(egress: string | undefined, rd: number | undefined, family: number | undefined): string {
-  return `${egress === undefined ? '' : `=${egress}`}|${rd ?? ''}|${family ?? ''}`;
+  /** The route domain (0-65534) and family (4, 6) as one number; unknown ones have their own. */
+  private static key(rd: number | undefined, family: number | undefined): number {
+    return ((rd ?? -1) + 1) * 8 + (family ?? 0);
+  }
+
+  get(egress: string | undefined, rd: number | undefined, family: number | undefined): V | undefined {
+    return this.byVlan.get(egress)?.get(EgressAnswers.key(rd, family));
+  }
+
+  set(egress: string | undefined, rd: number | undefined, family: number | undefined, value: V): void {
+    if (this.size >= MAX_CACHED) {
+      this.byVlan.clear();
+      this.size = 0;
+    }
+    let m = this.byVlan.get(egress);
+    if (!m) this.byVlan.set(egress, (m = new Map()));
+    m.set(EgressAnswers.key(rd, family), value);
+    this.size++;
+  }
 }
 
-/** A map of `cache` for `owner`, made on first use and cleared when full. */
-function cacheFor<K extends object, V>(cache: WeakMap<K, Map<string, V>>, owner: K): Map<string, V> {
-  let m = cache.get(owner);
-  if (!m) cache.set(owner, (m = new Map()));
-  else if (m.size >= MAX_CACHED) m.clear();
-  return m;
+/** The answers kept for `owner` in `cache`, made on first use. */
+function answersFor<K extends object, V>(cache: WeakMap<K, EgressAnswers<V>>, owner: K): EgressAnswers<V> {
+  let a = cache.get(owner);
+  if (!a) cache.set(owner, (a = new EgressAnswers()));
+  return a;
 }
+
+/** Automap candidates per self IP record. */
+const automapCache = new WeakMap<Record<string, SelfIp>, EgressAnswers<SelfIp[]>>();
 
 /** The automap candidates for an egress, route domain and family, computed once per self IP record (do not modify). */
 function rankedSelfIps(config: BigipConfig, egress: string | undefined, rd: number | undefined, family: number | undefined): SelfIp[] {
-  const byKey = cacheFor(automapCache, config.selfIps);
-  const key = egressKey(egress, rd, family);
-  let list = byKey.get(key);
+  const answers = answersFor(automapCache, config.selfIps);
+  let list = answers.get(egress, rd, family);
   if (list) return list;
   const rank = (s: SelfIp): number => (egress !== undefined && s.vlan === egress ? 0 : 2) + (s.floating ? 0 : 1);
   list = Object.values(config.selfIps)
@@ -132,7 +154,7 @@ function rankedSelfIps(config: BigipConfig, egress: string | undefined, rd: numb
     .map((s, i) => ({ s, i, r: rank(s) }))
     .sort((x, y) => x.r - y.r || x.i - y.i)
     .map((x) => x.s);
-  byKey.set(key, list);
+  answers.set(egress, rd, family, list);
   return list;
 }
 
@@ -169,8 +191,8 @@ export function selectAutomapSelfIp(config: BigipConfig, query: SnatQuery = {}):
   return automapList(config, query)[0];
 }
 
-/** SNAT pool answers per self IP record and pool, by egress VLAN and family. */
-const snatpoolCache = new WeakMap<Record<string, SelfIp>, WeakMap<Snatpool, Map<string, string | undefined>>>();
+/** SNAT pool answers per self IP record and pool, by egress VLAN and family (null: no address). */
+const snatpoolCache = new WeakMap<Record<string, SelfIp>, WeakMap<Snatpool, EgressAnswers<string | null>>>();
 
 /**
  * The SNAT pool address for a connection: one inside a subnet of a self IP on the egress VLAN if
@@ -182,9 +204,9 @@ export function selectSnatpoolAddress(config: BigipConfig, pool: Snatpool, query
   const family = server?.family ?? query.family;
   let byPool = snatpoolCache.get(config.selfIps);
   if (!byPool) snatpoolCache.set(config.selfIps, (byPool = new WeakMap()));
-  const answers = cacheFor(byPool, pool);
-  const key = egressKey(egress, undefined, family);
-  if (answers.has(key)) return answers.get(key);
+  const answers = answersFor(byPool, pool);
+  const known = answers.get(egress, undefined, family);
+  if (known !== undefined) return known ?? undefined;
   const egressNets = Object.values(config.selfIps)
     .filter((s) => egress !== undefined && s.vlan === egress)
     .map(selfIpNetwork)
@@ -192,7 +214,7 @@ export function selectSnatpoolAddress(config: BigipConfig, pool: Snatpool, query
   const parsed = pool.addresses.map((text) => ({ text, a: parseAddress(text) }));
   const inEgress = parsed.find((p) => p.a && egressNets.some((n) => networkContains(n, p.a as IpAddress)));
   const answer = inEgress ? inEgress.text : (parsed.find((p) => family === undefined || p.a?.family === family) ?? parsed[0])?.text;
-  answers.set(key, answer);
+  answers.set(egress, undefined, family, answer ?? null);
   return answer;
 }
 

@@ -173,6 +173,16 @@ describe('answers cached per configuration', () => {
     expect(selectAutomapSelfIp(plain, { serverAddress: '8.8.8.8' })?.name).toBe('/Common/a');
   });
 
+  it('answers for one egress VLAN are kept apart by route domain and family', () => {
+    const ask = (q: Parameters<typeof selectAutomapSelfIp>[1]) => selectAutomapSelfIp(config, q)?.name;
+    expect(ask({ egressVlan: 'tenant1_vlan', serverAddress: '10.1.10.77%2' })).toBe('/Common/tenant1_self');
+    expect(ask({ egressVlan: 'tenant1_vlan', serverAddress: '10.1.10.77' })).toBe('/Common/ext_float');
+    expect(ask({ egressVlan: 'tenant1_vlan', serverAddress: '10.1.10.77%2' })).toBe('/Common/tenant1_self');
+    expect(ask({ egressVlan: 'internal', family: 6 })).toBe('/Common/int_v6');
+    expect(ask({ egressVlan: 'internal', family: 4 })).toBe('/Common/int_float');
+    expect(ask({ egressVlan: 'internal' })).toBe('/Common/int_float');
+  });
+
   it('a SNAT pool answer follows the self IPs of the configuration asked', () => {
     const pool = config.snatpools['/Common/out_snat'];
     expect(selectSnatpoolAddress(config, pool, { serverAddress: '10.1.10.80' })).toBe('10.1.10.50');
