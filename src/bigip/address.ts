@@ -38,20 +38,47 @@ export function familyBits(family: IpFamily): number {
   return family === 4 ? 32 : 128;
 }
 
-const IPV4_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const HEX_GROUP_RE = /^[0-9a-fA-F]{1,4}$/;
 
-/** Parses a dotted-quad IPv4 address (no route domain) to its 32-bit value. */
-function parseIpv4Value(text: string): bigint | undefined {
-  const m = IPV4_RE.exec(text);
-  if (!m) return undefined;
+/** Set by each `readDottedQuad` that succeeds: where the quad ends, and whether a group has a leading zero. */
+let quadEnd = 0;
+let quadLeadingZero = false;
+
+/**
+ * Reads the dotted quad at the start of `text` by character codes (no regular expression or
+ * bigint): four groups of one to three decimal digits, each at most 255 (leading zeros allowed,
+ * read as decimal), joined by dots. Returns its 32-bit value and sets `quadEnd` and
+ * `quadLeadingZero`, or returns -1. What follows the quad is the caller's to check.
+ */
+function readDottedQuad(text: string): number {
+  let i = 0;
   let value = 0;
-  for (let i = 1; i <= 4; i++) {
-    const octet = Number(m[i]);
-    if (octet > 255) return undefined;
-    value = value * 256 + octet;
+  let leadingZero = false;
+  for (let octet = 0; octet < 4; octet++) {
+    if (octet > 0) {
+      if (text.charCodeAt(i) !== 46 /* . */) return -1;
+      i++;
+    }
+    const start = i;
+    let v = 0;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57 && i - start < 4; c = text.charCodeAt(++i)) v = v * 10 + (c - 48);
+    if (i === start || i - start > 3 || v > 255) return -1;
+    if (i - start > 1 && text.charCodeAt(start) === 48) leadingZero = true;
+    value = value * 256 + v;
   }
-  return BigInt(value);
+  quadEnd = i;
+  quadLeadingZero = leadingZero;
+  return value;
+}
+
+/**
+ * Parses a dotted-quad IPv4 address (no route domain) to its 32-bit value: the whole text is one
+ * quad (`readDottedQuad`; every simulated client parses its addresses several times).
+ */
+function parseIpv4Value(text: string): bigint | undefined {
+  if (text.length < 7 || text.length > 15) return undefined;
+  const value = readDottedQuad(text);
+  return value >= 0 && quadEnd === text.length ? BigInt(value) : undefined;
 }
 
 /** Parses an IPv6 address (no route domain, optional embedded IPv4 tail) to its 128-bit value. */
@@ -337,26 +364,10 @@ function v4Mask(prefix: number): number {
  */
 export function parseIpv4NetworkKey(text: string): NetworkKey | undefined {
   const n = text.length;
-  let i = 0;
-  let value = 0;
-  let leadingZero = false;
-  for (let octet = 0; octet < 4; octet++) {
-    if (octet > 0) {
-      if (text.charCodeAt(i) !== 46 /* . */) return undefined;
-      i++;
-    }
-    const start = i;
-    let v = 0;
-    while (i < n && i - start < 4) {
-      const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) break;
-      v = v * 10 + (c - 48);
-      i++;
-    }
-    if (i === start || i - start > 3 || v > 255) return undefined;
-    if (i - start > 1 && text.charCodeAt(start) === 48) leadingZero = true;
-    value = value * 256 + v;
-  }
+  const value = readDottedQuad(text);
+  if (value < 0) return undefined;
+  let i = quadEnd;
+  let leadingZero = quadLeadingZero;
   let routeDomain: number | undefined;
   if (i < n && text.charCodeAt(i) === 37 /* % */) {
     const start = ++i;

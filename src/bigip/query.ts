@@ -82,12 +82,87 @@ export interface SnatQuery {
   family?: 4 | 6;
 }
 
-/** The egress VLAN of a query and the route domain its self IPs must be in. */
-function egressOf(config: BigipConfig, query: SnatQuery, server: IpAddress | undefined): { vlan?: string; rd?: number } {
-  if (query.egressVlan !== undefined) return { vlan: qualify(query.egressVlan), ...(server ? { rd: server.routeDomain ?? 0 } : {}) };
-  if (!server || query.serverAddress === undefined) return {};
+/** The egress VLAN of a query and the route domain its self IPs must be in (each undefined when not known). */
+function egressOf(config: BigipConfig, query: SnatQuery, server: IpAddress | undefined): { vlan: string | undefined; rd: number | undefined } {
+  if (query.egressVlan !== undefined) return { vlan: qualify(query.egressVlan), rd: server ? (server.routeDomain ?? 0) : undefined };
+  if (!server || query.serverAddress === undefined) return { vlan: undefined, rd: undefined };
   const route = routeTo(config, query.serverAddress);
-  return { ...(route?.vlan !== undefined ? { vlan: route.vlan } : {}), rd: route?.viaParent ?? server.routeDomain ?? 0 };
+  return { vlan: route?.vlan, rd: route?.viaParent ?? server.routeDomain ?? 0 };
+}
+
+/*
+ * Caches of answers that depend only on the configuration. A parsed configuration is not changed
+ * afterwards: a variant (a scenario test's data groups, another file) is a new object, and
+ * `{ ...config, dataGroups }` keeps the self IP and SNAT pool records it did not replace. So the
+ * caches are keyed by the objects they read (the `selfIps` record, a SNAT pool), which a variant
+ * shares only when it has the same ones, plus every other input in the key. Each holds at most
+ * MAX_CACHED answers, then starts again (route domains in client addresses are the simulator's input).
+ */
+const MAX_CACHED = 10_000;
+
+/**
+ * Answers by egress VLAN, route domain and address family (each may be unknown). The VLAN text
+ * comes from the route decision, the same string each time, so no key string is built per ask.
+ */
+class EgressAnswers<V> {
+  private readonly byVlan = new Map<string | undefined, Map<number, V>>();
+  private size = 0;
+
+  /** The route domain (0-65534) and family (4, 6) as one number; unknown ones have their own. */
+  private static key(rd: number | undefined, family: number | undefined): number {
+    return ((rd ?? -1) + 1) * 8 + (family ?? 0);
+  }
+
+  get(egress: string | undefined, rd: number | undefined, family: number | undefined): V | undefined {
+    return this.byVlan.get(egress)?.get(EgressAnswers.key(rd, family));
+  }
+
+  set(egress: string | undefined, rd: number | undefined, family: number | undefined, value: V): void {
+    if (this.size >= MAX_CACHED) {
+      this.byVlan.clear();
+      this.size = 0;
+    }
+    let m = this.byVlan.get(egress);
+    if (!m) this.byVlan.set(egress, (m = new Map()));
+    m.set(EgressAnswers.key(rd, family), value);
+    this.size++;
+  }
+}
+
+/** The answers kept for `owner` in `cache`, made on first use. */
+function answersFor<K extends object, V>(cache: WeakMap<K, EgressAnswers<V>>, owner: K): EgressAnswers<V> {
+  let a = cache.get(owner);
+  if (!a) cache.set(owner, (a = new EgressAnswers()));
+  return a;
+}
+
+/** Automap candidates per self IP record. */
+const automapCache = new WeakMap<Record<string, SelfIp>, EgressAnswers<SelfIp[]>>();
+
+/** The automap candidates for an egress, route domain and family, computed once per self IP record (do not modify). */
+function rankedSelfIps(config: BigipConfig, egress: string | undefined, rd: number | undefined, family: number | undefined): SelfIp[] {
+  const answers = answersFor(automapCache, config.selfIps);
+  let list = answers.get(egress, rd, family);
+  if (list) return list;
+  const rank = (s: SelfIp): number => (egress !== undefined && s.vlan === egress ? 0 : 2) + (s.floating ? 0 : 1);
+  list = Object.values(config.selfIps)
+    .filter((s) => {
+      const a = selfIpAddress(s);
+      if (!a || (family !== undefined && a.family !== family)) return false;
+      return rd === undefined || (a.routeDomain ?? 0) === rd;
+    })
+    .map((s, i) => ({ s, i, r: rank(s) }))
+    .sort((x, y) => x.r - y.r || x.i - y.i)
+    .map((x) => x.s);
+  answers.set(egress, rd, family, list);
+  return list;
+}
+
+/** The self IPs automap may take for a query, best first (shared: do not modify). */
+function automapList(config: BigipConfig, query: SnatQuery): SelfIp[] {
+  const server = query.serverAddress !== undefined ? asAddress(query.serverAddress) : undefined;
+  const { vlan, rd } = egressOf(config, query, server);
+  return rankedSelfIps(config, vlan, rd, server?.family ?? query.family);
 }
 
 /**
@@ -98,19 +173,7 @@ function egressOf(config: BigipConfig, query: SnatQuery, server: IpAddress | und
  * unverified (K7820).
  */
 export function automapCandidates(config: BigipConfig, query: SnatQuery = {}): SelfIp[] {
-  const server = query.serverAddress !== undefined ? asAddress(query.serverAddress) : undefined;
-  const family = server?.family ?? query.family;
-  const { vlan: egress, rd } = egressOf(config, query, server);
-  const rank = (s: SelfIp): number => (egress !== undefined && s.vlan === egress ? 0 : 2) + (s.floating ? 0 : 1);
-  return Object.values(config.selfIps)
-    .filter((s) => {
-      const a = selfIpAddress(s);
-      if (!a || (family !== undefined && a.family !== family)) return false;
-      return rd === undefined || (a.routeDomain ?? 0) === rd;
-    })
-    .map((s, i) => ({ s, i, r: rank(s) }))
-    .sort((x, y) => x.r - y.r || x.i - y.i)
-    .map((x) => x.s);
+  return [...automapList(config, query)];
 }
 
 /** Parsed self IP addresses (a configuration is read many times per simulation). */
@@ -125,8 +188,11 @@ function selfIpAddress(s: SelfIp): IpAddress | undefined {
 
 /** The self IP `snat automap` translates to (see `automapCandidates`), or undefined if none fits. */
 export function selectAutomapSelfIp(config: BigipConfig, query: SnatQuery = {}): SelfIp | undefined {
-  return automapCandidates(config, query)[0];
+  return automapList(config, query)[0];
 }
+
+/** SNAT pool answers per self IP record and pool, by egress VLAN and family (null: no address). */
+const snatpoolCache = new WeakMap<Record<string, SelfIp>, WeakMap<Snatpool, EgressAnswers<string | null>>>();
 
 /**
  * The SNAT pool address for a connection: one inside a subnet of a self IP on the egress VLAN if
@@ -136,14 +202,20 @@ export function selectSnatpoolAddress(config: BigipConfig, pool: Snatpool, query
   const server = query.serverAddress !== undefined ? asAddress(query.serverAddress) : undefined;
   const { vlan: egress } = egressOf(config, query, server);
   const family = server?.family ?? query.family;
+  let byPool = snatpoolCache.get(config.selfIps);
+  if (!byPool) snatpoolCache.set(config.selfIps, (byPool = new WeakMap()));
+  const answers = answersFor(byPool, pool);
+  const known = answers.get(egress, undefined, family);
+  if (known !== undefined) return known ?? undefined;
   const egressNets = Object.values(config.selfIps)
     .filter((s) => egress !== undefined && s.vlan === egress)
     .map(selfIpNetwork)
     .filter((n): n is IpNetwork => n !== undefined);
   const parsed = pool.addresses.map((text) => ({ text, a: parseAddress(text) }));
   const inEgress = parsed.find((p) => p.a && egressNets.some((n) => networkContains(n, p.a as IpAddress)));
-  if (inEgress) return inEgress.text;
-  return (parsed.find((p) => family === undefined || p.a?.family === family) ?? parsed[0])?.text;
+  const answer = inEgress ? inEgress.text : (parsed.find((p) => family === undefined || p.a?.family === family) ?? parsed[0])?.text;
+  answers.set(egress, undefined, family, answer ?? null);
+  return answer;
 }
 
 /** A client connection, for `matchVirtual`. */
@@ -160,31 +232,78 @@ export interface TrafficQuery {
   vlan?: string;
 }
 
+/** A virtual server's destination network and source network, parsed (undefined: takes nothing, or any source). */
+interface VirtualNetworks {
+  destination: IpNetwork | undefined;
+  source: IpNetwork | undefined;
+}
+
+/** Parsed networks per virtual server (a parsed configuration is not changed afterwards; see the caches above). */
+const virtualNetworks = new WeakMap<VirtualServer, VirtualNetworks>();
+
+/** The parsed destination and source networks of a virtual server, computed once. */
+function networksOf(vs: VirtualServer): VirtualNetworks {
+  let n = virtualNetworks.get(vs);
+  if (n) return n;
+  const da = vs.destination?.address ? parseAddress(vs.destination.address) : undefined;
+  n = {
+    destination: da && vs.maskPrefix !== undefined ? toNetwork(da, vs.maskPrefix) : undefined,
+    source: vs.source !== undefined ? parseNetwork(vs.source) : undefined,
+  };
+  virtualNetworks.set(vs, n);
+  return n;
+}
+
+/** A traffic query with its addresses parsed and its VLAN qualified. */
+interface ParsedTraffic {
+  query: TrafficQuery;
+  dest: IpAddress;
+  src: IpAddress | undefined;
+  vlan: string | undefined;
+}
+
+/** Parses a traffic query; undefined when the destination is not an address. */
+function parseTraffic(query: TrafficQuery): ParsedTraffic | undefined {
+  const dest = asAddress(query.destination);
+  if (!dest) return undefined;
+  const src = query.source !== undefined ? asAddress(query.source) : undefined;
+  return { query, dest, src, vlan: query.vlan !== undefined ? qualify(query.vlan) : undefined };
+}
+
+/** How specifically a virtual server takes a connection (a score tuple, larger is more specific), or undefined when it does not. */
+function takeScore(vs: VirtualServer, t: ParsedTraffic): number[] | undefined {
+  const d = vs.destination;
+  if (!vs.enabled || !d?.address || vs.maskPrefix === undefined) return undefined;
+  const nets = networksOf(vs);
+  if (!nets.destination || !networkContains(nets.destination, t.dest)) return undefined;
+  const q = t.query;
+  if (d.port !== 0 && q.port !== undefined && d.port !== q.port) return undefined;
+  if (q.protocol && vs.ipProtocol && vs.ipProtocol !== 'any' && vs.ipProtocol !== q.protocol) return undefined;
+  if (t.src && nets.source && !networkContains(nets.source, t.src, { ignoreRouteDomain: true })) return undefined;
+  if (t.vlan !== undefined && vs.vlansEnabled !== vs.vlans.includes(t.vlan)) return undefined;
+  return [vs.maskPrefix, d.port !== 0 ? 1 : 0, nets.source?.prefix ?? 0];
+}
+
 /**
  * The enabled virtual server that takes a connection: destination network (address and mask)
  * holds the address, port equal or 0, protocol and source and VLAN allowed. The most specific
  * wins: longest destination mask, then a specific port over `any`, then longest source prefix.
  */
 export function matchVirtual(config: BigipConfig, query: TrafficQuery): VirtualServer | undefined {
-  const dest = asAddress(query.destination);
-  if (!dest) return undefined;
-  const src = query.source !== undefined ? asAddress(query.source) : undefined;
-  const vlan = query.vlan !== undefined ? qualify(query.vlan) : undefined;
+  const t = parseTraffic(query);
+  if (!t) return undefined;
   let best: { vs: VirtualServer; score: number[] } | undefined;
   for (const vs of Object.values(config.virtuals)) {
-    const d = vs.destination;
-    if (!vs.enabled || !d?.address || vs.maskPrefix === undefined) continue;
-    const da = parseAddress(d.address);
-    if (!da || !networkContains(toNetwork(da, vs.maskPrefix), dest)) continue;
-    if (d.port !== 0 && query.port !== undefined && d.port !== query.port) continue;
-    if (query.protocol && vs.ipProtocol && vs.ipProtocol !== 'any' && vs.ipProtocol !== query.protocol) continue;
-    const srcNet = vs.source !== undefined ? parseNetwork(vs.source) : undefined;
-    if (src && srcNet && !networkContains(srcNet, src, { ignoreRouteDomain: true })) continue;
-    if (vlan !== undefined && vs.vlansEnabled !== vs.vlans.includes(vlan)) continue;
-    const score = [vs.maskPrefix, d.port !== 0 ? 1 : 0, srcNet?.prefix ?? 0];
-    if (!best || compareScores(score, best.score) > 0) best = { vs, score };
+    const score = takeScore(vs, t);
+    if (score && (!best || compareScores(score, best.score) > 0)) best = { vs, score };
   }
   return best?.vs;
+}
+
+/** Whether one virtual server takes a connection (as `matchVirtual` would with it alone in the configuration). */
+export function virtualTakes(vs: VirtualServer, query: TrafficQuery): boolean {
+  const t = parseTraffic(query);
+  return t !== undefined && takeScore(vs, t) !== undefined;
 }
 
 /** Lexicographic comparison of two score tuples. */

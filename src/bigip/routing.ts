@@ -41,6 +41,8 @@ interface TableEntry {
   networkText: string;
   self?: SelfIp;
   route?: NetRoute;
+  /** Decisions made from this entry, by route domain (see `decisionOf`): every address it holds gets the same one. */
+  decisions?: Map<number, RouteDecision>;
 }
 
 /** The route domain of an address (no `%N`: 0). */
@@ -98,16 +100,17 @@ export function routeTo(config: BigipConfig, address: IpAddress | string): Route
   // Servers repeat (pool members): decisions are kept per configuration and address text.
   let cache = decisions.get(config);
   if (!cache) decisions.set(config, (cache = new Map()));
-  if (cache.has(address)) return cache.get(address);
+  const known = cache.get(address);
+  if (known !== undefined) return known ?? undefined;
   const a = parseAddress(address);
   const d = a ? lookupRoute(config, a) : undefined;
   if (cache.size >= 10_000) cache.clear();
-  cache.set(address, d);
+  cache.set(address, d ?? null);
   return d;
 }
 
-/** Decisions by configuration and address text. */
-const decisions = new WeakMap<BigipConfig, Map<string, RouteDecision | undefined>>();
+/** Decisions by configuration and address text (null: no route). */
+const decisions = new WeakMap<BigipConfig, Map<string, RouteDecision | null>>();
 
 /** The route to a parsed address (see `routeTo`). */
 function lookupRoute(config: BigipConfig, a: IpAddress): RouteDecision | undefined {
@@ -118,10 +121,23 @@ function lookupRoute(config: BigipConfig, a: IpAddress): RouteDecision | undefin
   while (rd !== undefined && !seen.has(rd)) {
     seen.add(rd);
     const hit = lookup(entries, a, rd, false);
-    if (hit) return decide(config, hit, rd, rd === own ? undefined : rd);
+    if (hit) return decisionOf(config, hit, rd, rd === own ? undefined : rd);
     rd = parentOf(config, rd);
   }
   return undefined;
+}
+
+/**
+ * The decision for a table entry found in route domain `rd` (a parent of the address's own when
+ * `viaParent` is set), made once: it depends on the entry and those two only, and the table is
+ * the configuration's own (`tableOf`).
+ */
+function decisionOf(config: BigipConfig, e: TableEntry, rd: number, viaParent: number | undefined): RouteDecision {
+  // Route domain ids are 0-65534: a parent's gets a negative key.
+  const key = viaParent === undefined ? rd : -1 - rd;
+  let d = e.decisions?.get(key);
+  if (!d) (e.decisions ??= new Map()).set(key, (d = decide(config, e, rd, viaParent)));
+  return d;
 }
 
 /** Turns a table entry into a decision (next hop and egress VLAN). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   PrefixTable,
@@ -62,6 +63,33 @@ describe('parseAddress', () => {
   it('keeps the route domain apart from the value', () => {
     expect(addr('10.0.0.1%2')).toEqual({ family: 4, value: 0x0a000001n, routeDomain: 2 });
     expect(formatAddress(addr('10.0.0.1%2'), false)).toBe('10.0.0.1');
+  });
+
+  it('reads IPv4 as four groups of one to three decimal digits up to 255 joined by dots, nothing else', () => {
+    // The definition the character-code reader must keep (it replaced this expression).
+    const reference = (text: string): bigint | undefined => {
+      const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text.trim());
+      if (!m || m.slice(1).some((o) => Number(o) > 255)) return undefined;
+      return BigInt(m.slice(1).reduce((v, o) => v * 256 + Number(o), 0));
+    };
+    const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '007', '0255', '1000', '', 'x', ' 1', '1 ', '+1', '-1', '１'));
+    const text = fc.oneof(
+      fc.tuple(octet, octet, octet, octet).map((o) => o.join('.')),
+      fc.tuple(octet, octet, octet, octet, fc.constantFrom('.', '..', '.1', '\n', ' ', ':80', '/24')).map(([a, b, c, d, tail]) => `${a}.${b}.${c}.${d}${tail}`),
+      fc.string({ maxLength: 16 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        // Route domains and IPv6 take other paths.
+        if (t.includes('%') || t.includes(':')) return;
+        const want = reference(t);
+        expect(parseAddress(t)?.value).toBe(want);
+        if (want !== undefined) expect(parseAddress(t)?.family).toBe(4);
+      }),
+      { numRuns: 5000, seed: 20261208 },
+    );
+    expect(parseAddress('010.001.000.255')).toEqual({ family: 4, value: 0x0a0100ffn });
+    expect(parseAddress(' 10.1.2.3\n')).toEqual({ family: 4, value: 0x0a010203n });
   });
 
   it('reads any and any6 wildcards', () => {

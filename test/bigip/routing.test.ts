@@ -141,6 +141,34 @@ describe('routeTo', () => {
   });
 });
 
+describe('route decisions made once per route', () => {
+  it('addresses that reach the same route share its decision; its own and a parent route domain keep theirs apart', () => {
+    expect(routeTo(outbound, '8.8.8.8')).toBe(routeTo(outbound, '9.9.9.9'));
+    expect(routeTo(outbound, '8.8.8.8')).not.toBe(routeTo(outbound, '198.51.100.7'));
+    // Route domain 0's default route, reached from 0 and from 1 (its child): two decisions.
+    const own = routeTo(rds, '8.8.8.8')!;
+    const child = routeTo(rds, '9.9.9.9%1')!;
+    expect(own.viaParent).toBeUndefined();
+    expect(child.viaParent).toBe(0);
+    expect(routeTo(rds, '8.8.4.4')).toBe(own);
+    expect(routeTo(rds, '8.8.4.4%1')).toBe(child);
+    expect(routeTo(rds, { family: 4, value: 0x08080808n })).toBe(own);
+  });
+
+  it('a configuration copied with other pools decides a gateway pool route anew', () => {
+    const pools =
+      'ltm pool /Common/gws { members { /Common/203.0.113.253:0 { address 203.0.113.253 } /Common/203.0.113.252:0 { address 203.0.113.252 } } }\n' +
+      'net route /Common/via_pool { network 100.64.0.0/16 pool /Common/gws }\n';
+    const c = conf(OUTBOUND + pools);
+    expect(routeTo(c, '100.64.1.1')?.vlan).toBe('/Common/outside');
+    const gws = c.pools['/Common/gws'];
+    const moved = { ...c, pools: { ...c.pools, [gws.name]: { ...gws, members: [gws.members[0], { ...gws.members[1], address: '192.168.50.253' }] } } };
+    expect(routeTo(moved, '100.64.1.1')?.vlan).toBeUndefined();
+    expect(routeTo(moved, '100.64.1.2')?.problem).toMatch(/not all on one VLAN/);
+    expect(routeTo(c, '100.64.1.2')?.vlan).toBe('/Common/outside');
+  });
+});
+
 describe("a partition's default route domain", () => {
   const TENANT = `auth partition Tenant {
     default-route-domain 5

@@ -121,23 +121,44 @@ interface PersistEntry {
   timeout: number;
   /** Simulated ms of the last use. */
   touched: number;
+  /** When the record was added (a replaced record keeps its number): `find` takes the oldest. */
+  order: number;
 }
 
-/** Persistence records, expiring on the simulated clock (each use restarts the timeout). */
+/**
+ * Persistence records, expiring on the simulated clock (each use restarts the timeout). Held by
+ * mode, then scope, then key: a connection's lookup and add take the key string it made once,
+ * with no composite key to build and hash for each (a run of 100,000 clients holds as many
+ * records). `find` and `deleteAll` look across the scopes of a mode, which are few (pools).
+ */
 export class PersistStore {
-  private readonly entries = new Map<string, PersistEntry>();
+  private readonly modes = new Map<string, Map<string, Map<string, PersistEntry>>>();
+  private added = 0;
 
-  private static key(mode: string, key: string, scope: string): string {
-    return `${mode}\u0000${key}\u0000${scope}`;
+  /** The records of a mode and scope, made when `create` is set. */
+  private records(mode: string, scope: string, create: boolean): Map<string, PersistEntry> | undefined {
+    let scopes = this.modes.get(mode);
+    if (!scopes) {
+      if (!create) return undefined;
+      this.modes.set(mode, (scopes = new Map()));
+    }
+    let records = scopes.get(scope);
+    if (!records && create) scopes.set(scope, (records = new Map()));
+    return records;
+  }
+
+  /** Whether a record has expired at `now`. */
+  private static expired(e: PersistEntry, now: number): boolean {
+    return now - e.touched > e.timeout * 1000;
   }
 
   /** The record for `(mode, key, scope)`, touching it; undefined when absent or expired. */
   lookup(mode: string, key: string, scope: string, now: number, touch = true): PersistTarget | undefined {
-    const k = PersistStore.key(mode, key, scope);
-    const e = this.entries.get(k);
+    const records = this.records(mode, scope, false);
+    const e = records?.get(key);
     if (!e) return undefined;
-    if (now - e.touched > e.timeout * 1000) {
-      this.entries.delete(k);
+    if (PersistStore.expired(e, now)) {
+      records!.delete(key);
       return undefined;
     }
     if (touch) e.touched = now;
@@ -146,28 +167,28 @@ export class PersistStore {
 
   /** Adds or replaces a record. */
   add(mode: string, key: string, scope: string, target: PersistTarget, timeout: number, now: number): void {
-    this.entries.set(PersistStore.key(mode, key, scope), { target, timeout, touched: now });
+    const records = this.records(mode, scope, true)!;
+    const old = records.get(key);
+    records.set(key, { target, timeout, touched: now, order: old ? old.order : this.added++ });
   }
 
   /** Removes a record. */
   delete(mode: string, key: string, scope: string): void {
-    this.entries.delete(PersistStore.key(mode, key, scope));
+    this.records(mode, scope, false)?.delete(key);
   }
 
   /** Removes every record of a mode and key, whatever the scope. */
   deleteAll(mode: string, key: string): void {
-    const prefix = `${mode}\u0000${key}\u0000`;
-    for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.entries.delete(k);
+    for (const records of this.modes.get(mode)?.values() ?? []) records.delete(key);
   }
 
-  /** The first live record of a mode and key, whatever the scope. */
+  /** The first live record of a mode and key, whatever the scope (the one added first). */
   find(mode: string, key: string, now: number): PersistTarget | undefined {
-    const prefix = `${mode}\u0000${key}\u0000`;
-    for (const [k, e] of this.entries) {
-      if (!k.startsWith(prefix)) continue;
-      if (now - e.touched > e.timeout * 1000) continue;
-      return e.target;
+    let first: PersistEntry | undefined;
+    for (const records of this.modes.get(mode)?.values() ?? []) {
+      const e = records.get(key);
+      if (e && !PersistStore.expired(e, now) && (!first || e.order < first.order)) first = e;
     }
-    return undefined;
+    return first?.target;
   }
 }

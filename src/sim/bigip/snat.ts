@@ -10,7 +10,7 @@
 import { formatAddress, parseAddress } from '../../bigip/address.js';
 import type { BigipConfig } from '../../bigip/model.js';
 import { selectAutomapSelfIp, selectSnatpoolAddress } from '../../bigip/query.js';
-import { describeRoute, routeTo } from '../../bigip/routing.js';
+import { describeRoute, type RouteDecision, routeTo } from '../../bigip/routing.js';
 import type { EgressResult, SnatResult } from '../irule/types.js';
 
 /** A SNAT setting. */
@@ -51,8 +51,13 @@ export function egressFor(config: BigipConfig, server: string, note: (text: stri
     return { vlan: null, decidedBy: null, route: null };
   }
   if (route.problem) note(route.problem);
-  return { vlan: route.vlan ?? null, decidedBy: describeRoute(route), route: route.source.kind === 'route' ? route.source.route : null };
+  let decidedBy = descriptions.get(route);
+  if (decidedBy === undefined) descriptions.set(route, (decidedBy = describeRoute(route)));
+  return { vlan: route.vlan ?? null, decidedBy, route: route.source.kind === 'route' ? route.source.route : null };
 }
+
+/** `describeRoute` of each decision (routeTo keeps a decision per server address, which repeat across clients). */
+const descriptions = new WeakMap<RouteDecision, string>();
 
 /**
  * The translated source address of a server-side connection. `server` is the selected server
@@ -83,7 +88,8 @@ export function resolveSnat(
         note('automap has no egress VLAN to take a self IP from');
         return { type: 'automap', address: null, snatpool: null, decidedBy };
       }
-      const family = parseAddress(client)?.family;
+      // Without a server, the client's address family picks the self IP's.
+      const family = server === undefined ? parseAddress(client)?.family : undefined;
       const self = selectAutomapSelfIp(config, server !== undefined ? { serverAddress: server } : family ? { family } : {});
       if (!self?.address) note('automap found no self IP of the right address family and route domain; the connection would fail');
       return { type: 'automap', address: self?.address ?? null, snatpool: null, decidedBy };

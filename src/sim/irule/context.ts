@@ -226,6 +226,8 @@ export class SimContext {
   words: readonly Word[] | undefined;
   private readonly versionCache = new Map<string, boolean>();
   private readonly listViews = new Map<string, DataGroupView | undefined>();
+  /** Configured data groups by the name a rule gave (null: none of that name). */
+  private readonly groupViews = new Map<string, DataGroupView | null>();
 
   constructor(
     /** The interpreter. */
@@ -274,14 +276,20 @@ export class SimContext {
    * as written. Before 11.0, with `allowList`, the argument may also be the list value of `$::dg`.
    */
   dataGroup(name: string, allowList = false): DataGroupView | undefined {
-    const g: DataGroup | undefined = resolveName(this.config, 'dataGroup', name, 'Common');
-    if (g) return viewOf(g);
+    // Rules name the same groups for every client: each name is resolved once (the configuration does not change).
+    let view = this.groupViews.get(name);
+    if (view === undefined) {
+      const g: DataGroup | undefined = resolveName(this.config, 'dataGroup', name, 'Common');
+      if (this.groupViews.size >= 1000) this.groupViews.clear();
+      this.groupViews.set(name, (view = g ? viewOf(g) : null));
+    }
+    if (view) return view;
     if (!allowList || this.atLeast('11.0')) return undefined;
     if (this.listViews.has(name)) return this.listViews.get(name);
-    const view = viewOfList(name);
+    const list = viewOfList(name);
     if (this.listViews.size > 1000) this.listViews.clear();
-    this.listViews.set(name, view);
-    return view;
+    this.listViews.set(name, list);
+    return list;
   }
 
   /** A pool by name (bare names resolve in the rule's partition, then `/Common`). */

@@ -10,7 +10,7 @@
  */
 import { formatAddress, maskToPrefix, parseAddress, toNetwork } from '../../bigip/address.js';
 import { type BigipConfig, emptyConfig, type VirtualServer } from '../../bigip/model.js';
-import { matchVirtual, profileType } from '../../bigip/query.js';
+import { matchVirtual, profileType, virtualTakes } from '../../bigip/query.js';
 import { resolveName } from '../../bigip/resolve.js';
 import { getEvent } from '../../catalog/load.js';
 import { createTclInterp } from '../index.js';
@@ -106,7 +106,7 @@ export function chooseVirtual(config: BigipConfig, requested: string | undefined
 
 /** Whether a virtual server takes connections from `client` to `dest` (a destination without a port matches any port). */
 function takesDestination(vs: VirtualServer, dest: Endpoint, client: string): boolean {
-  return matchVirtual({ ...emptyConfig(), virtuals: { [vs.name]: vs } }, { destination: dest.address, port: dest.port, source: client }) !== undefined;
+  return virtualTakes(vs, { destination: dest.address, port: dest.port, source: client });
 }
 
 /**
@@ -179,6 +179,8 @@ export class Simulation {
   private readonly interval: number;
   private readonly request: HttpMessageSpec | undefined;
   private readonly payload: string;
+  /** The route domain of the virtual server's address (given to client and destination addresses written without one). */
+  private readonly virtualRd: number | undefined;
   /** The request of the connection running (its own, else the simulation's). */
   private clientRequest: HttpMessageSpec | undefined;
   private ruleInitResult: RuleInitResult | undefined;
@@ -237,6 +239,7 @@ export class Simulation {
     this.start = options.startTime ?? DEFAULT_START_TIME;
     this.interval = options.interval ?? 1000;
     this.payload = options.payload ?? '';
+    this.virtualRd = parseAddress(virtual.address)?.routeDomain;
     this.request = virtual.profiles.has('HTTP') || virtual.profiles.has('FASTHTTP') ? (options.request ?? defaultRequest(virtual.address.includes(':') ? `[${virtual.address}]` : virtual.address)) : undefined;
     if (options.request && !this.request) notes.push(`${virtual.name} has no HTTP profile; the request is used as the client's TCP payload`);
     if (options.request && !this.request && options.payload === undefined) this.payload = requestText(options.request);
@@ -369,7 +372,7 @@ export class Simulation {
     switch (p.mode) {
       case 'source_addr':
       case 'dest_addr': {
-        const a = parseAddress(p.mode === 'source_addr' ? conn.clientAddress : conn.destAddress);
+        const a = p.mode === 'source_addr' ? conn.clientIp : parseAddress(conn.destAddress);
         if (!a) return undefined;
         const bits = a.family === 4 ? 32 : 128;
         const prefix = p.mask === undefined ? bits : /^\d+$/.test(p.mask) ? Number(p.mask) : (maskToPrefix(p.mask) ?? bits);
@@ -506,7 +509,7 @@ export class Simulation {
     this.runRuleInit();
     ctx.clock = this.start + index * this.interval;
     let address = client.address;
-    const vrd = parseAddress(ctx.virtual.address)?.routeDomain;
+    const vrd = this.virtualRd;
     if (vrd && !address.includes('%')) address = `${address}%${vrd}`;
     const port = client.port ?? 49152 + (index % 16384);
     let destAddress = client.destination?.address ?? ctx.virtual.address;
@@ -555,7 +558,7 @@ export class Simulation {
     // What the server saw: reported once the server-side connection exists, even if it is reset later.
     const served = conn.serverConnected && conn.target !== undefined;
     const t = conn.target;
-    return {
+    const result: ClientResult = {
       client: conn.clientAddress,
       clientPort: conn.clientPort,
       virtual: ctx.virtual.name,
@@ -572,8 +575,10 @@ export class Simulation {
       notes: conn.notes,
       decidedBy: conn.decidedBy,
       egress: served ? (conn.egress ?? null) : null,
-      ...(client.destination ? { destination: formatEndpoint(conn.destAddress, conn.destPort) } : {}),
     };
+    // Only for a client that gave a destination, and last (the key order of the record stays as it was).
+    if (client.destination) result.destination = formatEndpoint(conn.destAddress, conn.destPort);
+    return result;
   }
 
   /** One step of the flow. */

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseBigipConf } from '../../../src/bigip/index.js';
+import { PersistStore } from '../../../src/sim/bigip/lb.js';
 import { messages, simOne, simRules, TEST_CONF } from './harness.js';
 
 const members = (rule: string, clients: string[], virtual = 'http_vs'): (string | null)[] => simRules(rule, { clients, virtual }).results.map((r) => r.member);
@@ -73,6 +74,54 @@ describe('member choice', () => {
 
   it('the last pool command wins', () => {
     expect(simOne('when CLIENT_ACCEPTED { pool ext_pool }\nwhen HTTP_REQUEST { pool web_pool }').pool).toBe('/Common/web_pool');
+  });
+});
+
+describe('persistence records', () => {
+  const to = (address: string) => ({ pool: '', address, port: 80 });
+
+  it('a record is found by mode, key and scope until it is idle longer than its timeout', () => {
+    const store = new PersistStore();
+    store.add('uie', 'k', '/Common/a', to('10.0.0.1'), 10, 0);
+    expect(store.lookup('uie', 'k', '/Common/b', 0)).toBeUndefined();
+    expect(store.lookup('hash', 'k', '/Common/a', 0)).toBeUndefined();
+    expect(store.lookup('uie', 'k', '/Common/a', 10_000)?.address).toBe('10.0.0.1');
+    // That use restarted the timeout; a look without touching does not.
+    expect(store.lookup('uie', 'k', '/Common/a', 20_000, false)?.address).toBe('10.0.0.1');
+    expect(store.lookup('uie', 'k', '/Common/a', 20_001)).toBeUndefined();
+    // An expired record is gone, even for an earlier clock.
+    expect(store.lookup('uie', 'k', '/Common/a', 0)).toBeUndefined();
+  });
+
+  it('find takes the live record added first across scopes; replacing keeps its place, removing and adding again does not', () => {
+    const store = new PersistStore();
+    store.add('uie', 'x', '/Common/a', to('10.0.0.9'), 100, 0);
+    store.add('uie', 'k', '/Common/b', to('10.0.0.2'), 100, 0);
+    store.add('uie', 'k', '/Common/a', to('10.0.0.1'), 100, 0);
+    expect(store.find('uie', 'k', 0)?.address).toBe('10.0.0.2');
+    store.add('uie', 'k', '/Common/b', to('10.0.0.3'), 100, 0);
+    expect(store.find('uie', 'k', 0)?.address).toBe('10.0.0.3');
+    store.delete('uie', 'k', '/Common/b');
+    store.add('uie', 'k', '/Common/b', to('10.0.0.4'), 100, 0);
+    expect(store.find('uie', 'k', 0)?.address).toBe('10.0.0.1');
+    // An expired record is passed over.
+    store.add('uie', 'k', '/Common/c', to('10.0.0.5'), 1, 0);
+    store.delete('uie', 'k', '/Common/a');
+    store.add('uie', 'k', '/Common/a', to('10.0.0.6'), 100, 5_000);
+    expect(store.find('uie', 'k', 5_000)?.address).toBe('10.0.0.4');
+    store.deleteAll('uie', 'k');
+    expect(store.find('uie', 'k', 0)).toBeUndefined();
+    expect(store.find('uie', 'x', 0)?.address).toBe('10.0.0.9');
+    expect(store.find('hash', 'x', 0)).toBeUndefined();
+  });
+
+  it('keys and scopes are kept apart whatever characters they hold', () => {
+    const store = new PersistStore();
+    store.add('uie', 'a\u0000b', '/Common/p', to('10.0.0.1'), 100, 0);
+    store.add('uie', 'a', '/Common/p', to('10.0.0.2'), 100, 0);
+    expect(store.find('uie', 'a', 0)?.address).toBe('10.0.0.2');
+    store.deleteAll('uie', 'a');
+    expect(store.lookup('uie', 'a\u0000b', '/Common/p', 0)?.address).toBe('10.0.0.1');
   });
 });
 
