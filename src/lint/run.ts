@@ -115,31 +115,52 @@ interface Plan {
   syntaxRule: AnyRule | undefined;
 }
 
-/** Plans by rule list and settings layers: the CLI lints many files with the same options. */
-const planCache = new WeakMap<readonly AnyRule[], WeakMap<object, Plan>>();
+/**
+ * Plans by rule list, then by each settings layer in turn (a trie keyed by the layers' objects):
+ * the CLI lints many files with the same rule list and layer objects, though it builds a new
+ * array of layers for each file.
+ */
+interface PlanNode {
+  plan?: Plan;
+  /** The next layer, by its object. */
+  next?: WeakMap<object, PlanNode>;
+  /** The next layer when it is undefined. */
+  none?: PlanNode;
+}
+const planCache = new WeakMap<readonly AnyRule[], PlanNode>();
 const NO_LAYERS: readonly (Record<string, SeveritySetting> | undefined)[] = [];
 
 function planFor(rules: readonly AnyRule[], layers: readonly (Record<string, SeveritySetting> | undefined)[]): Plan {
-  let byLayers = planCache.get(rules);
-  if (!byLayers) planCache.set(rules, (byLayers = new WeakMap()));
-  let plan = byLayers.get(layers);
-  if (!plan) {
-    const { settings, explicit } = resolveSettings(rules, layers);
-    const on = rules.filter((r) => (settings.get(r.id) ?? 'off') !== 'off');
-    // A rule about BIG-IP (events, iRule commands, CMP...) says so in its meta and skips plain Tcl.
-    const inDialect = (d: Dialect): AnyRule[] => on.filter((r) => r.meta.dialects.includes(d));
-    const irule = inDialect('irule');
-    const tcl = inDialect('tcl');
-    plan = {
-      settings,
-      explicit,
-      walked: { irule: irule.filter((r) => !RUNNER_RULES.has(r.id)), tcl: tcl.filter((r) => !RUNNER_RULES.has(r.id)) },
-      enabled: { irule: new Set(irule.map((r) => r.id)), tcl: new Set(tcl.map((r) => r.id)) },
-      syntaxRule: on.find((r) => r.id === 'syntax-error'),
-    };
-    byLayers.set(layers, plan);
+  let node = planCache.get(rules);
+  if (!node) planCache.set(rules, (node = {}));
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
+    let child: PlanNode | undefined;
+    if (layer === undefined) child = node.none ??= {};
+    else {
+      const next: WeakMap<object, PlanNode> = (node.next ??= new WeakMap());
+      child = next.get(layer);
+      if (!child) next.set(layer, (child = {}));
+    }
+    node = child;
   }
-  return plan;
+  return (node.plan ??= makePlan(rules, layers));
+}
+
+function makePlan(rules: readonly AnyRule[], layers: readonly (Record<string, SeveritySetting> | undefined)[]): Plan {
+  const { settings, explicit } = resolveSettings(rules, layers);
+  const on = rules.filter((r) => (settings.get(r.id) ?? 'off') !== 'off');
+  // A rule about BIG-IP (events, iRule commands, CMP...) says so in its meta and skips plain Tcl.
+  const inDialect = (d: Dialect): AnyRule[] => on.filter((r) => r.meta.dialects.includes(d));
+  const irule = inDialect('irule');
+  const tcl = inDialect('tcl');
+  return {
+    settings,
+    explicit,
+    walked: { irule: irule.filter((r) => !RUNNER_RULES.has(r.id)), tcl: tcl.filter((r) => !RUNNER_RULES.has(r.id)) },
+    enabled: { irule: new Set(irule.map((r) => r.id)), tcl: new Set(tcl.map((r) => r.id)) },
+    syntaxRule: on.find((r) => r.id === 'syntax-error'),
+  };
 }
 
 /**
@@ -171,10 +192,15 @@ class FileRun {
     readonly dialect: Dialect,
     readonly version: BigipVersion,
     readonly bigip: BigipConfig | undefined,
-    readonly lines: LineIndex,
     readonly settings: Map<string, RuleSetting>,
     readonly explicit: Set<string>,
   ) {}
+
+  private lineIndex: LineIndex | undefined;
+  /** The file's line index, made when first asked for (most files never need one). */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.source));
+  }
 
   setting(id: string): RuleSetting {
     return this.settings.get(id) ?? 'off';
@@ -446,7 +472,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const plan = planFor(rules, options.rules ?? NO_LAYERS);
   const dialect = options.dialect ?? 'irule';
   const { ast, diagnostics: parseDiagnostics } = parse(text, { dialect });
-  const file = new FileRun(text, ast, dialect, options.version ?? defaultVersion(), options.bigip, new LineIndex(text), plan.settings, plan.explicit);
+  const file = new FileRun(text, ast, dialect, options.version ?? defaultVersion(), options.bigip, plan.settings, plan.explicit);
   const found = file.found;
 
   // Parser problems are the findings of `syntax-error`; their own severity stands unless configured.
@@ -471,7 +497,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   file.dispatch(file.ends, undefined);
 
   const knownRules = idsOf(rules);
-  const { kept, problems } = applySuppressions(found, { comments: file.comments, lines: file.lines, knownRules, enabledRules: plan.enabled[dialect] });
+  const { kept, problems } = applySuppressions(found, {
+    comments: file.comments,
+    get lines() {
+      return file.lines;
+    },
+    knownRules,
+    enabledRules: plan.enabled[dialect],
+  });
   for (const p of problems) {
     const rule = rules.find((r) => r.id === p.ruleId);
     if (!rule || file.setting(rule.id) === 'off') continue;

@@ -130,6 +130,25 @@ describe('runner', () => {
     expect(sev({ 'datagroup-global-reference': 'off' })).toEqual([]);
   });
 
+  it('applies the settings of the layers given, whichever arrays hold them (plans are kept by layer objects)', () => {
+    const code = 'when A {\n  set x [class match a equals $::dg]\n}\n';
+    const v10 = parseVersion('10.2')!;
+    const error = { 'datagroup-global-reference': 'error' } as const;
+    const off = { 'datagroup-global-reference': 'off' } as const;
+    const sev = (layers: (Record<string, 'off' | 'warn' | 'error'> | undefined)[]) =>
+      lint(code, { version: v10, rules: layers }).diagnostics.filter((d) => d.ruleId === 'datagroup-global-reference').map((d) => d.severity);
+    // The same layer objects in new arrays, in other orders and with undefined layers between them.
+    for (let i = 0; i < 2; i++) {
+      expect(sev([error, undefined])).toEqual(['error']);
+      expect(sev([undefined, error])).toEqual(['error']);
+      expect(sev([error, off])).toEqual([]);
+      expect(sev([off, error])).toEqual(['error']);
+      expect(sev([undefined, undefined])).toEqual(['warning']);
+      expect(sev([off])).toEqual([]);
+      expect(sev([])).toEqual(['warning']);
+    }
+  });
+
   it('never throws, whatever the input', () => {
     for (const text of ['', '}', '{{{{', 'when', 'when X', 'proc', '[[[', '$', '"', 'when A { when B { proc p }', '\u0000\uffff']) {
       expect(() => lint(text)).not.toThrow();
