@@ -478,10 +478,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   // Parser problems are the findings of `syntax-error`; their own severity stands unless configured.
   const syntaxRule = plan.syntaxRule;
   if (syntaxRule) {
-    for (const d of parseDiagnostics) found.push({ ...d, severity: file.severityFor(syntaxRule, d.severity) });
+    for (let i = 0; i < parseDiagnostics.length; i++) {
+      const d = parseDiagnostics[i];
+      found.push({ ...d, severity: file.severityFor(syntaxRule, d.severity) });
+    }
   }
 
-  for (const rule of plan.walked[dialect]) {
+  const walked = plan.walked[dialect];
+  for (let i = 0; i < walked.length; i++) {
+    const rule = walked[i];
     const ctx = new RuleRun(rule, file);
     let visitors: RuleVisitors;
     try {
