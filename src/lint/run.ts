@@ -504,9 +504,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const knownRules = idsOf(rules);
   const { kept, problems } = applySuppressions(found, {
     comments: file.comments,
-    get lines() {
-      return file.lines;
-    },
+    lineIndex: () => file.lines,
     knownRules,
     enabledRules: plan.enabled[dialect],
   });

@@ -56,8 +56,8 @@ export function parseDirective(comment: Comment): Directive | undefined {
 export interface SuppressionInput {
   /** All comments of the file. */
   comments: readonly Comment[];
-  /** Line index of the file (read only when some comment is a directive). */
-  readonly lines: LineIndex;
+  /** The line index of the file, asked for only when some comment is a directive. */
+  lineIndex: () => LineIndex;
   /** Every rule id that exists. */
   knownRules: ReadonlySet<string>;
   /** Rules that ran on this file (a directive for a rule that is off is not "unused"). */
@@ -164,7 +164,7 @@ export function applySuppressions(
     if (d.kind !== 'enable' && d.reason === undefined) {
       problems.push({ ruleId: 'suppression-reason', messageId: 'missingReason', data: { kind: d.kind }, range: d.range });
     }
-    lines ??= input.lines;
+    lines ??= input.lineIndex();
     const line = lines.position(d.range.start).line;
     for (const id of d.ids) {
       if (!knownRules.has(id)) {
