@@ -184,7 +184,11 @@ class FileRun {
   readonly ends: Handler[] = [];
   /** `Command` handlers by the spec of the command (null: none), narrowed by the rules' command filters. */
   private readonly bySpec = new Map<CommandSpec | null, Handler[]>();
+  /** The same lists by the mask of their spec's verdicts (see `maskOf`). */
+  private readonly byMask = new Map<number, Handler[]>();
   private filtered = false;
+  /** Set when some filter has no bit: its verdict is then asked per spec, and lists are not shared by mask. */
+  private bitless = false;
 
   constructor(
     readonly source: string,
@@ -225,7 +229,9 @@ class FileRun {
         add(this.exitByType, key.slice(0, -5), { fn: handler as (n: unknown) => void, owner });
       } else if (key === 'Command' && filter) {
         this.filtered = true;
-        add(this.byType, key, { fn: handler as (n: unknown) => void, owner, filter, bit: bitOf(filter) });
+        const bit = bitOf(filter);
+        if (bit === 0) this.bitless = true;
+        add(this.byType, key, { fn: handler as (n: unknown) => void, owner, filter, bit });
       } else {
         add(this.byType, key, { fn: handler as (n: unknown) => void, owner });
       }
@@ -284,7 +290,12 @@ class FileRun {
     let list = this.bySpec.get(spec);
     if (!list) {
       const mask = maskOf(spec);
-      list = all.filter((h) => h.filter === undefined || (h.bit !== 0 ? (mask & h.bit!) !== 0 : h.filter(spec ?? undefined)));
+      // Specs whose commands the same filters let through share one list (when every filter has a bit).
+      list = this.bitless ? undefined : this.byMask.get(mask);
+      if (!list) {
+        list = all.filter((h) => h.filter === undefined || (h.bit !== 0 ? (mask & h.bit!) !== 0 : h.filter(spec ?? undefined)));
+        if (!this.bitless) this.byMask.set(mask, list);
+      }
       this.bySpec.set(spec, list);
     }
     return list;

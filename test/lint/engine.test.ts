@@ -83,6 +83,19 @@ describe('runner', () => {
     expect(analysed).toEqual(['log', 'if', 'matchclass', 'pool', 'nosuchcommand']);
   });
 
+  it('gives each of several filtered rules its own commands, whichever commands share a verdict', () => {
+    const meta = { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, dialects: ['irule'], fixable: 'none', messages: { m: 'm' } } as const;
+    const seen: Record<string, string[]> = { deprecated: [], responds: [], all: [] };
+    const probe = (id: keyof typeof seen, commandFilter?: (spec: { deprecated?: unknown; sendsResponse?: boolean } | undefined) => boolean) =>
+      defineRule({ id, meta, commandFilter, create: () => ({ Command: (c) => void seen[id].push(literalValue(c.words[0]) ?? '?') }) });
+    const rules = [probe('deprecated', (spec) => spec?.deprecated !== undefined), probe('responds', (spec) => spec?.sendsResponse === true), probe('all')];
+    const code = 'when HTTP_REQUEST {\n  log local0. x\n  HTTP::respond 200\n  if { [matchclass $a equals dg] } { pool p }\n  HTTP::redirect /\n  nosuch\n  matchclass a b c\n}\n';
+    lint(code, { ruleSet: rules });
+    expect(seen.deprecated).toEqual(['matchclass', 'matchclass']);
+    expect(seen.responds).toEqual(['HTTP::respond', 'HTTP::redirect']);
+    expect(seen.all).toEqual(['log', 'HTTP::respond', 'if', 'matchclass', 'pool', 'HTTP::redirect', 'nosuch', 'matchclass']);
+  });
+
   it('runs a rule only in the dialects its meta names', () => {
     const ran: string[] = [];
     const probe = (id: string, dialects: ('irule' | 'tcl')[]) =>
