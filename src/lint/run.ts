@@ -115,31 +115,52 @@ interface Plan {
   syntaxRule: AnyRule | undefined;
 }
 
-/** Plans by rule list and settings layers: the CLI lints many files with the same options. */
-const planCache = new WeakMap<readonly AnyRule[], WeakMap<object, Plan>>();
+/**
+ * Plans by rule list, then by each settings layer in turn (a trie keyed by the layers' objects):
+ * the CLI lints many files with the same rule list and layer objects, though it builds a new
+ * array of layers for each file.
+ */
+interface PlanNode {
+  plan?: Plan;
+  /** The next layer, by its object. */
+  next?: WeakMap<object, PlanNode>;
+  /** The next layer when it is undefined. */
+  none?: PlanNode;
+}
+const planCache = new WeakMap<readonly AnyRule[], PlanNode>();
 const NO_LAYERS: readonly (Record<string, SeveritySetting> | undefined)[] = [];
 
 function planFor(rules: readonly AnyRule[], layers: readonly (Record<string, SeveritySetting> | undefined)[]): Plan {
-  let byLayers = planCache.get(rules);
-  if (!byLayers) planCache.set(rules, (byLayers = new WeakMap()));
-  let plan = byLayers.get(layers);
-  if (!plan) {
-    const { settings, explicit } = resolveSettings(rules, layers);
-    const on = rules.filter((r) => (settings.get(r.id) ?? 'off') !== 'off');
-    // A rule about BIG-IP (events, iRule commands, CMP...) says so in its meta and skips plain Tcl.
-    const inDialect = (d: Dialect): AnyRule[] => on.filter((r) => r.meta.dialects.includes(d));
-    const irule = inDialect('irule');
-    const tcl = inDialect('tcl');
-    plan = {
-      settings,
-      explicit,
-      walked: { irule: irule.filter((r) => !RUNNER_RULES.has(r.id)), tcl: tcl.filter((r) => !RUNNER_RULES.has(r.id)) },
-      enabled: { irule: new Set(irule.map((r) => r.id)), tcl: new Set(tcl.map((r) => r.id)) },
-      syntaxRule: on.find((r) => r.id === 'syntax-error'),
-    };
-    byLayers.set(layers, plan);
+  let node = planCache.get(rules);
+  if (!node) planCache.set(rules, (node = {}));
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
+    let child: PlanNode | undefined;
+    if (layer === undefined) child = node.none ??= {};
+    else {
+      const next: WeakMap<object, PlanNode> = (node.next ??= new WeakMap());
+      child = next.get(layer);
+      if (!child) next.set(layer, (child = {}));
+    }
+    node = child;
   }
-  return plan;
+  return (node.plan ??= makePlan(rules, layers));
+}
+
+function makePlan(rules: readonly AnyRule[], layers: readonly (Record<string, SeveritySetting> | undefined)[]): Plan {
+  const { settings, explicit } = resolveSettings(rules, layers);
+  const on = rules.filter((r) => (settings.get(r.id) ?? 'off') !== 'off');
+  // A rule about BIG-IP (events, iRule commands, CMP...) says so in its meta and skips plain Tcl.
+  const inDialect = (d: Dialect): AnyRule[] => on.filter((r) => r.meta.dialects.includes(d));
+  const irule = inDialect('irule');
+  const tcl = inDialect('tcl');
+  return {
+    settings,
+    explicit,
+    walked: { irule: irule.filter((r) => !RUNNER_RULES.has(r.id)), tcl: tcl.filter((r) => !RUNNER_RULES.has(r.id)) },
+    enabled: { irule: new Set(irule.map((r) => r.id)), tcl: new Set(tcl.map((r) => r.id)) },
+    syntaxRule: on.find((r) => r.id === 'syntax-error'),
+  };
 }
 
 /**
@@ -163,7 +184,11 @@ class FileRun {
   readonly ends: Handler[] = [];
   /** `Command` handlers by the spec of the command (null: none), narrowed by the rules' command filters. */
   private readonly bySpec = new Map<CommandSpec | null, Handler[]>();
+  /** The same lists by the mask of their spec's verdicts (see `maskOf`). */
+  private readonly byMask = new Map<number, Handler[]>();
   private filtered = false;
+  /** Set when some filter has no bit: its verdict is then asked per spec, and lists are not shared by mask. */
+  private bitless = false;
 
   constructor(
     readonly source: string,
@@ -171,10 +196,15 @@ class FileRun {
     readonly dialect: Dialect,
     readonly version: BigipVersion,
     readonly bigip: BigipConfig | undefined,
-    readonly lines: LineIndex,
     readonly settings: Map<string, RuleSetting>,
     readonly explicit: Set<string>,
   ) {}
+
+  private lineIndex: LineIndex | undefined;
+  /** The file's line index, made when first asked for (most files never need one). */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.source));
+  }
 
   setting(id: string): RuleSetting {
     return this.settings.get(id) ?? 'off';
@@ -199,7 +229,9 @@ class FileRun {
         add(this.exitByType, key.slice(0, -5), { fn: handler as (n: unknown) => void, owner });
       } else if (key === 'Command' && filter) {
         this.filtered = true;
-        add(this.byType, key, { fn: handler as (n: unknown) => void, owner, filter, bit: bitOf(filter) });
+        const bit = bitOf(filter);
+        if (bit === 0) this.bitless = true;
+        add(this.byType, key, { fn: handler as (n: unknown) => void, owner, filter, bit });
       } else {
         add(this.byType, key, { fn: handler as (n: unknown) => void, owner });
       }
@@ -258,7 +290,12 @@ class FileRun {
     let list = this.bySpec.get(spec);
     if (!list) {
       const mask = maskOf(spec);
-      list = all.filter((h) => h.filter === undefined || (h.bit !== 0 ? (mask & h.bit!) !== 0 : h.filter(spec ?? undefined)));
+      // Specs whose commands the same filters let through share one list (when every filter has a bit).
+      list = this.bitless ? undefined : this.byMask.get(mask);
+      if (!list) {
+        list = all.filter((h) => h.filter === undefined || (h.bit !== 0 ? (mask & h.bit!) !== 0 : h.filter(spec ?? undefined)));
+        if (!this.bitless) this.byMask.set(mask, list);
+      }
       this.bySpec.set(spec, list);
     }
     return list;
@@ -446,16 +483,21 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const plan = planFor(rules, options.rules ?? NO_LAYERS);
   const dialect = options.dialect ?? 'irule';
   const { ast, diagnostics: parseDiagnostics } = parse(text, { dialect });
-  const file = new FileRun(text, ast, dialect, options.version ?? defaultVersion(), options.bigip, new LineIndex(text), plan.settings, plan.explicit);
+  const file = new FileRun(text, ast, dialect, options.version ?? defaultVersion(), options.bigip, plan.settings, plan.explicit);
   const found = file.found;
 
   // Parser problems are the findings of `syntax-error`; their own severity stands unless configured.
   const syntaxRule = plan.syntaxRule;
   if (syntaxRule) {
-    for (const d of parseDiagnostics) found.push({ ...d, severity: file.severityFor(syntaxRule, d.severity) });
+    for (let i = 0; i < parseDiagnostics.length; i++) {
+      const d = parseDiagnostics[i];
+      found.push({ ...d, severity: file.severityFor(syntaxRule, d.severity) });
+    }
   }
 
-  for (const rule of plan.walked[dialect]) {
+  const walked = plan.walked[dialect];
+  for (let i = 0; i < walked.length; i++) {
+    const rule = walked[i];
     const ctx = new RuleRun(rule, file);
     let visitors: RuleVisitors;
     try {
@@ -471,7 +513,12 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   file.dispatch(file.ends, undefined);
 
   const knownRules = idsOf(rules);
-  const { kept, problems } = applySuppressions(found, { comments: file.comments, lines: file.lines, knownRules, enabledRules: plan.enabled[dialect] });
+  const { kept, problems } = applySuppressions(found, {
+    comments: file.comments,
+    lineIndex: () => file.lines,
+    knownRules,
+    enabledRules: plan.enabled[dialect],
+  });
   for (const p of problems) {
     const rule = rules.find((r) => r.id === p.ruleId);
     if (!rule || file.setting(rule.id) === 'off') continue;

@@ -56,8 +56,8 @@ export function parseDirective(comment: Comment): Directive | undefined {
 export interface SuppressionInput {
   /** All comments of the file. */
   comments: readonly Comment[];
-  /** Line index of the file. */
-  lines: LineIndex;
+  /** The line index of the file, asked for only when some comment is a directive. */
+  lineIndex: () => LineIndex;
   /** Every rule id that exists. */
   knownRules: ReadonlySet<string>;
   /** Rules that ran on this file (a directive for a rule that is off is not "unused"). */
@@ -145,7 +145,9 @@ export function applySuppressions(
   diagnostics: readonly Diagnostic[],
   input: SuppressionInput,
 ): { kept: Diagnostic[]; problems: DirectiveProblem[] } {
-  const { lines, knownRules } = input;
+  const { knownRules } = input;
+  // The line index is asked for at the first directive: most files have none.
+  let lines: LineIndex | undefined;
   const problems: DirectiveProblem[] = [];
   const scopes: Scope[] = [];
   const open = new Map<string, Scope>();
@@ -162,6 +164,7 @@ export function applySuppressions(
     if (d.kind !== 'enable' && d.reason === undefined) {
       problems.push({ ruleId: 'suppression-reason', messageId: 'missingReason', data: { kind: d.kind }, range: d.range });
     }
+    lines ??= input.lineIndex();
     const line = lines.position(d.range.start).line;
     for (const id of d.ids) {
       if (!knownRules.has(id)) {
@@ -174,7 +177,7 @@ export function applySuppressions(
         });
         continue;
       }
-      const lineEnd = (l: number): number => (l + 1 < lines.lineCount ? lines.lineStart(l + 1) : textEnd);
+      const lineEnd = (l: number): number => (l + 1 < lines!.lineCount ? lines!.lineStart(l + 1) : textEnd);
       if (d.kind === 'disable-line') {
         const s: Scope = { id, directive: d, from: lines.lineStart(line), to: lineEnd(line), used: false };
         scopes.push(s);
@@ -202,9 +205,8 @@ export function applySuppressions(
     }
   }
   const kept: Diagnostic[] = [];
-  for (const diag of diagnostics) {
-    if (!index.silence(diag.ruleId, diag.range.start, lines.position(diag.range.start).line)) kept.push(diag);
-  }
+  if (scopes.length === 0) kept.push(...diagnostics);
+  else for (const diag of diagnostics) if (!index.silence(diag.ruleId, diag.range.start, lines!.position(diag.range.start).line)) kept.push(diag);
   for (const s of scopes) {
     if (!s.used && input.enabledRules.has(s.id)) {
       problems.push({ ruleId: 'unused-suppression', messageId: 'unused', data: { id: s.id, kind: s.directive.kind }, range: s.directive.range });

@@ -136,7 +136,7 @@ tclParser.wanted = wanted;
 export function parseScriptRange(ctx: ParseContext, start: number, end: number, depth: number): Script {
   const text = start === 0 && end === ctx.source.length ? ctx.source : ctx.source.slice(start, end);
   const lex = tokenize(text, ctx.dialect, 'script', start, ctx.braceEnds);
-  for (const p of lex.problems) reportLex(ctx, p, start);
+  for (let i = 0; i < lex.problems.length; i++) reportLex(ctx, lex.problems[i], start);
   const parser = tclParser;
   parser.base = start;
   parser.text = text;
@@ -148,11 +148,13 @@ export function parseScriptRange(ctx: ParseContext, start: number, end: number, 
   const body = parser.script() ?? [];
   const problems = parser.problems;
   const created = parser.created;
-  for (const e of parser.lastErrors) {
+  const errors = parser.lastErrors;
+  for (let i = 0; i < errors.length; i++) {
+    const e = errors[i];
     const at = isNaN(e.token.startOffset) ? end : start + e.token.startOffset;
     syntaxError(ctx, { start: at, end: at + Math.max(1, e.token.image.length) }, `unexpected "${excerpt(e.token.image)}"`);
   }
-  for (const p of problems) reportParse(ctx, p);
+  for (let i = 0; i < problems.length; i++) reportParse(ctx, problems[i]);
   const script: Script = { type: 'Script', range: { start, end }, body };
   expandCreated(ctx, created, depth);
   return script;
@@ -160,7 +162,10 @@ export function parseScriptRange(ctx: ParseContext, start: number, end: number, 
 
 /** Expands the commands a parse created (those inside `[...]` included), lifting `when`/`proc`. */
 function expandCreated(ctx: ParseContext, created: CreatedCommand[], depth: number): void {
-  for (const c of created) c.body[c.index] = expandCommand(ctx, c.body[c.index] as Command, depth + c.depth);
+  for (let i = 0; i < created.length; i++) {
+    const c = created[i];
+    c.body[c.index] = expandCommand(ctx, c.body[c.index] as Command, depth + c.depth);
+  }
 }
 
 function expandCommand(ctx: ParseContext, cmd: Command, depth: number): Statement {
@@ -282,7 +287,7 @@ export function parseExpression(ctx: ParseContext, range: Range, depth: number):
     return expr;
   }
   const lex = tokenize(text, ctx.dialect, 'expr', range.start, ctx.braceEnds);
-  for (const p of lex.problems) reportLex(ctx, p, range.start);
+  for (let i = 0; i < lex.problems.length; i++) reportLex(ctx, lex.problems[i], range.start);
   // Indexed: `unmatched` is usually the shared frozen empty list, which for-of iterates slowly.
   for (let i = 0; i < lex.unmatched.length; i++) {
     const u = lex.unmatched[i];
@@ -299,8 +304,8 @@ export function parseExpression(ctx: ParseContext, range: Range, depth: number):
   parser.input = lex.tokens;
   const root = parser.expression();
   const created = parser.created;
-  for (const p of parser.problems) reportParse(ctx, p);
-  for (const p of parser.exprProblems) syntaxError(ctx, p.range, p.message);
+  for (let i = 0; i < parser.problems.length; i++) reportParse(ctx, parser.problems[i]);
+  for (let i = 0; i < parser.exprProblems.length; i++) syntaxError(ctx, parser.exprProblems[i].range, parser.exprProblems[i].message);
   const errors = parser.lastErrors;
   if (errors.length > 0 || root === undefined) {
     if (lex.unmatched.length === 0) {

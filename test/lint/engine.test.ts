@@ -83,6 +83,19 @@ describe('runner', () => {
     expect(analysed).toEqual(['log', 'if', 'matchclass', 'pool', 'nosuchcommand']);
   });
 
+  it('gives each of several filtered rules its own commands, whichever commands share a verdict', () => {
+    const meta = { description: 'x', category: 'style', defaultSeverity: 'warning', recommended: true, dialects: ['irule'], fixable: 'none', messages: { m: 'm' } } as const;
+    const seen: Record<string, string[]> = { deprecated: [], responds: [], all: [] };
+    const probe = (id: keyof typeof seen, commandFilter?: (spec: { deprecated?: unknown; sendsResponse?: boolean } | undefined) => boolean) =>
+      defineRule({ id, meta, commandFilter, create: () => ({ Command: (c) => void seen[id].push(literalValue(c.words[0]) ?? '?') }) });
+    const rules = [probe('deprecated', (spec) => spec?.deprecated !== undefined), probe('responds', (spec) => spec?.sendsResponse === true), probe('all')];
+    const code = 'when HTTP_REQUEST {\n  log local0. x\n  HTTP::respond 200\n  if { [matchclass $a equals dg] } { pool p }\n  HTTP::redirect /\n  nosuch\n  matchclass a b c\n}\n';
+    lint(code, { ruleSet: rules });
+    expect(seen.deprecated).toEqual(['matchclass', 'matchclass']);
+    expect(seen.responds).toEqual(['HTTP::respond', 'HTTP::redirect']);
+    expect(seen.all).toEqual(['log', 'HTTP::respond', 'if', 'matchclass', 'pool', 'HTTP::redirect', 'nosuch', 'matchclass']);
+  });
+
   it('runs a rule only in the dialects its meta names', () => {
     const ran: string[] = [];
     const probe = (id: string, dialects: ('irule' | 'tcl')[]) =>
@@ -128,6 +141,25 @@ describe('runner', () => {
     expect(sev()).toEqual(['warning']);
     expect(sev({ 'datagroup-global-reference': 'error' })).toEqual(['error']);
     expect(sev({ 'datagroup-global-reference': 'off' })).toEqual([]);
+  });
+
+  it('applies the settings of the layers given, whichever arrays hold them (plans are kept by layer objects)', () => {
+    const code = 'when A {\n  set x [class match a equals $::dg]\n}\n';
+    const v10 = parseVersion('10.2')!;
+    const error = { 'datagroup-global-reference': 'error' } as const;
+    const off = { 'datagroup-global-reference': 'off' } as const;
+    const sev = (layers: (Record<string, 'off' | 'warn' | 'error'> | undefined)[]) =>
+      lint(code, { version: v10, rules: layers }).diagnostics.filter((d) => d.ruleId === 'datagroup-global-reference').map((d) => d.severity);
+    // The same layer objects in new arrays, in other orders and with undefined layers between them.
+    for (let i = 0; i < 2; i++) {
+      expect(sev([error, undefined])).toEqual(['error']);
+      expect(sev([undefined, error])).toEqual(['error']);
+      expect(sev([error, off])).toEqual([]);
+      expect(sev([off, error])).toEqual(['error']);
+      expect(sev([undefined, undefined])).toEqual(['warning']);
+      expect(sev([off])).toEqual([]);
+      expect(sev([])).toEqual(['warning']);
+    }
   });
 
   it('never throws, whatever the input', () => {

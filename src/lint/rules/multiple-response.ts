@@ -60,8 +60,8 @@ function joinPaths(a: PathState[], b: PathState[]): PathState[] {
   // Either side of a branch that changed nothing: its paths, as distinct as they were.
   if (a === b) return a;
   const seen = new Map<string, PathState>();
-  for (const p of a) seen.set(keyOf(p), p);
-  for (const p of b) seen.set(keyOf(p), p);
+  for (let i = 0; i < a.length; i++) seen.set(keyOf(a[i]), a[i]);
+  for (let i = 0; i < b.length; i++) seen.set(keyOf(b[i]), b[i]);
   const all = [...seen.values()];
   if (all.length <= MAX_PATHS) return all;
   return [{ responded: all.find((p) => p.responded)?.responded, consts: NO_CONSTS, key: undefined }];

@@ -54,7 +54,7 @@ export default defineRule({
       Command(cmd) {
         const t = typedCommand(cmd, ctx.catalog);
         if (!t || t.uncertain) return;
-        for (const w of cmd.words) if (w.type === 'ExpandWord') return;
+        for (let i = 1; i < cmd.words.length; i++) if (cmd.words[i].type === 'ExpandWord') return;
         // Forms read off usage lines are less sure than hand-written ones.
         // Forms read off usage lines are less sure than hand-written ones; but a call with no
         // argument at all where every usage line has one is as sure (the simulator fails it too).

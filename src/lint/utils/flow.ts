@@ -40,7 +40,10 @@ function branchesOf(cmd: Command): Script[] {
     const w = cmd.words[i];
     if (w.type !== 'BracedWord' || !w.parsed) continue;
     if (w.parsed.type === 'Script') (out ??= []).push(w.parsed);
-    else if (w.parsed.type === 'List') for (const item of w.parsed.items) if (item.parsed?.type === 'Script') (out ??= []).push(item.parsed);
+    else if (w.parsed.type === 'List') {
+      const items = w.parsed.items;
+      for (let k = 0; k < items.length; k++) if (items[k].parsed?.type === 'Script') (out ??= []).push(items[k].parsed as Script);
+    }
   }
   if (!out) return NONE;
   const name = commandName(cmd);
@@ -56,7 +59,8 @@ export function runFlow<S>(script: Script, state: S, spec: FlowSpec<S>, catalog:
 
 function runStatements<S>(body: Statement[], state: S, spec: FlowSpec<S>, catalog: RuleCatalog, inLoop: boolean): S | undefined {
   let current = state;
-  for (const st of body) {
+  for (let i = 0; i < body.length; i++) {
+    const st = body[i];
     if (st.type !== 'Command') continue;
     const name = commandName(st);
     current = spec.step(st, current);
@@ -67,7 +71,8 @@ function runStatements<S>(body: Statement[], state: S, spec: FlowSpec<S>, catalo
     // A loop body may end its iteration with break/continue; other bodies pass those on.
     const loop = inLoop || name === 'foreach' || name === 'while' || name === 'for';
     let joined = current;
-    for (const b of branches) {
+    for (let k = 0; k < branches.length; k++) {
+      const b = branches[k];
       const entry = spec.branch ? spec.branch(st, b, current) : current;
       if (entry === NO_PATH) continue;
       const out = runStatements(b.body, entry, spec, catalog, loop);

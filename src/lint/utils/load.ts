@@ -46,7 +46,8 @@ export function reportLoadIssues<M extends string>(
   const load = ctx.analysis(loadAnalysis);
   return {
     end() {
-      for (const issue of load.of(ruleId)) report(issue);
+      const issues = load.of(ruleId);
+      for (let i = 0; i < issues.length; i++) report(issues[i]);
     },
   };
 }

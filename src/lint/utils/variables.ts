@@ -102,7 +102,7 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
       visitors: {
         Proc(node) {
           const s = newScope(node);
-          for (const p of node.params) mention(s, p);
+          for (let i = 0; i < node.params.length; i++) mention(s, node.params[i]);
           procs.set(node, s);
         },
         VarRef(node) {
@@ -126,7 +126,10 @@ export const variablesAnalysis: Analysis<VariableIndex> = {
             const w = node.words[i];
             if (w.type === 'BracedWord') {
               // Most braced words are bodies and expressions: no list of mentions for them.
-              if (mayNameVariables(w)) for (const m of mentionsOf(w)) mention(scope, variableNameOf(m));
+              if (mayNameVariables(w)) {
+                const ms = mentionsOf(w);
+                for (let k = 0; k < ms.length; k++) mention(scope, variableNameOf(ms[k]));
+              }
               continue;
             }
             // The common case, a plain or computed word, without a list per word.
