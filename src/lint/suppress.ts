@@ -204,9 +204,10 @@ export function applySuppressions(
       }
     }
   }
-  const kept: Diagnostic[] = [];
-  if (scopes.length === 0) kept.push(...diagnostics);
-  else for (const diag of diagnostics) if (!index.silence(diag.ruleId, diag.range.start, lines!.position(diag.range.start).line)) kept.push(diag);
+  // Without a scope nothing is silenced: a copy (not push(...), which overflows the stack for
+  // hundreds of thousands of findings).
+  const kept: Diagnostic[] =
+    scopes.length === 0 ? diagnostics.slice() : diagnostics.filter((diag) => !index.silence(diag.ruleId, diag.range.start, lines!.position(diag.range.start).line));
   for (const s of scopes) {
     if (!s.used && input.enabledRules.has(s.id)) {
       problems.push({ ruleId: 'unused-suppression', messageId: 'unused', data: { id: s.id, kind: s.directive.kind }, range: s.directive.range });
