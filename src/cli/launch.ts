@@ -42,6 +42,8 @@ export interface ProgramBundle {
   start(dir: string): Promise<void>;
   /** Runs a worker thread's share of the work, when the program uses workers; `dir` as for `start`. */
   worker?(dir: string): Promise<void>;
+  /** Ends the process with the exit code `start` set, once its output has left (called after `start` and the cache write). */
+  finish?(): void;
 }
 
 /** Start of a cache file's first line; the key (JSON) ends it and the payload follows. */
@@ -166,4 +168,5 @@ export async function launch(name: string, dir: string, load: NodeJS.Require, ro
       debug?.(`not written: ${(err as Error).message}`);
     }
   }
+  module.exports.finish?.();
 }

@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { useCatalogFiles } from './catalog-files.js';
 import { main } from './main.js';
+
+export { exitWhenFlushed as finish } from './main.js';
 import { run } from './run.js';
 
 /** Runs `irule-lint` with the process's arguments; `dir` is the executables' folder. */

@@ -23,13 +23,42 @@ export async function main(run: (argv: readonly string[], io: CliIo) => Promise<
   // Whether the last write to stdout filled its buffer (a pipe to a slower reader): long output then waits.
   let full = false;
   const code = await run(process.argv.slice(2), {
-    stdout: (s) => void (full = !process.stdout.write(s)),
-    stderr: (s) => void process.stderr.write(s),
+    stdout: (s) => {
+      written.add(process.stdout);
+      full = !process.stdout.write(s);
+    },
+    stderr: (s) => {
+      written.add(process.stderr);
+      process.stderr.write(s);
+    },
     drain: () => (full ? once(process.stdout, 'drain').then(() => void (full = false)) : Promise.resolve()),
     readStdin,
     cwd: process.cwd(),
     ...extra,
   });
-  // Set the code rather than calling process.exit, so piped output is flushed first.
+  // Set the code rather than calling process.exit: piped output may still be on its way (see exitWhenFlushed).
   process.exitCode = code;
+}
+
+/** The standard streams this run wrote to (only those: the first use of `process.stdout` sets up a stream). */
+const written = new Set<NodeJS.WriteStream>();
+
+/**
+ * Ends the process as soon as everything written to stdout and stderr has left it (a write to a
+ * pipe can still be pending in the event loop; it is waited for, polling every millisecond).
+ * Letting Node wind down by itself costs time for nothing: it first waits for every job queued on
+ * V8's background threads, mostly TurboFan compiling functions that will never run again, then
+ * tears the heap down. Measured with the executables (8 December, alternated medians of 9): one
+ * small file 199 -> 187 ms, the bench folder of 1,000 rules 1,028 -> 996 ms; callgrind: one small
+ * file 684 M -> 669 M instructions, 5,180 -> 4,800 minor page faults. The launcher calls this
+ * after its last step (writing a code cache), with the exit code `main` set.
+ */
+export function exitWhenFlushed(): void {
+  for (const stream of written) {
+    if (stream.writableLength > 0) {
+      setTimeout(exitWhenFlushed, 1);
+      return;
+    }
+  }
+  process.exit();
 }
