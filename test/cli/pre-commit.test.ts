@@ -11,15 +11,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkoutRepo, git } from './checkout-repo.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const available = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 
-const work = mkdtempSync(path.join(tmpdir(), 'irule-lint-precommit-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** The tests' scratch folder, made only when they run (a skipped block runs no hooks, so it would stay behind). */
+let work = '';
 
 /** A git repository holding this checkout's files; returns its path and commit. */
 function hookRepo(): { dir: string; rev: string } {
@@ -28,6 +28,10 @@ function hookRepo(): { dir: string; rev: string } {
 }
 
 describe.runIf(available || inCi)('pre-commit hook', () => {
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'irule-lint-precommit-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
   it('is installed by pre-commit and reports the staged iRules', () => {
     expect(available, 'pre-commit must be installed in CI (.ci/run installs it)').toBe(true);
     const hook = hookRepo();

@@ -4,7 +4,7 @@
  * output formats (JUnit validated against test/report/junit.xsd with xmllint) and the exit codes.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ function xmllint(xml: string): { status: number | null; out: string } {
   const file = path.join(tmpdir(), `irule-sim-junit-${process.pid}-${Math.random().toString(36).slice(2)}.xml`);
   writeFileSync(file, xml);
   const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+  rmSync(file, { force: true });
   if (r.error) throw new Error(`xmllint is needed for this test (Debian: libxml2-utils): ${r.error.message}`);
   return { status: r.status, out: r.stdout + r.stderr };
 }
