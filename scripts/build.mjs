@@ -166,10 +166,13 @@ await writeFile(join(root, 'dist/cli/package.json'), '{ "type": "commonjs" }\n')
 const catalogOut = join(root, 'dist/cli/catalog');
 await rm(catalogOut, { recursive: true, force: true });
 await mkdir(catalogOut, { recursive: true });
+// In lines (src/catalog/load.ts reads them so): the command names as a JSON list, then each
+// command's JSON on a line of its own, so a run parses only the commands it meets.
 for (const file of await readdir(join(root, 'grammar/commands'))) {
   if (!file.endsWith('.json')) continue;
   const data = JSON.parse(await readFile(join(root, 'grammar/commands', file), 'utf8'));
-  await writeFile(join(catalogOut, file), JSON.stringify(data));
+  const lines = [JSON.stringify(data.map((spec) => spec.name)), ...data.map((spec) => JSON.stringify(spec))];
+  await writeFile(join(catalogOut, file.replace(/\.json$/, '.jsonl')), `${lines.join('\n')}\n`);
 }
 for (const { name, launcher, program, worker } of launched) {
   const bundle = `dist/cli/${name}.bundle.cjs`;

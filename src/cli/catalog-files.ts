@@ -1,7 +1,7 @@
 /**
  * The executables' command catalog: their bundles leave each `grammar/commands/<file>.json` on disk
- * as `dist/cli/catalog/<file>.json` (scripts/build.mjs writes them, minified), read when a command
- * of that file is first looked up. Neither the bundle nor its code cache then carries the catalog's
+ * as `dist/cli/catalog/<file>.jsonl` (scripts/build.mjs writes them, a command per line), read when
+ * a command of that file is first looked up. Neither the bundle nor its code cache then carries the catalog's
  * 550 KB, which every start-up paid for in reading, deserializing and memory.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,6 +25,6 @@ export function useCatalogFiles(dir: string, name: string): boolean {
     process.exitCode = 2;
     return false;
   }
-  setCommandFileReader((file) => readFileSync(path.join(folder, `${file}.json`), 'utf8'));
+  setCommandFileReader((file) => readFileSync(path.join(folder, `${file}.jsonl`), 'utf8'));
   return true;
 }

@@ -1,7 +1,11 @@
 /** The loader's lookups: commands, events, namespaces, event validity with its evidence. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   allCommands,
+  CatalogError,
+  linesTable,
   commandInEvent,
   eventFlows,
   getCommand,
@@ -117,5 +121,56 @@ describe('commandInEvent', () => {
     expect(pool.has('RULE_INIT')).toBe(false);
     expect(validEvents(cmd('set')).size).toBe(179);
     expect(validEvents(cmd('HTTP::uri')).has('HTTP_RESPONSE')).toBe(false);
+  });
+});
+
+describe('command files in lines (the executables read dist/cli/catalog/*.jsonl)', () => {
+  const grammar = fileURLToPath(new URL('../../grammar/commands/', import.meta.url));
+  const built = fileURLToPath(new URL('../../dist/cli/catalog/', import.meta.url));
+  const lines = (specs: { name: string }[], extra = ''): string => [JSON.stringify(specs.map((s) => s.name)), ...specs.map((s) => JSON.stringify(s))].join('\n') + '\n' + extra;
+  const ip = JSON.parse(readFileSync(`${grammar}IP.json`, 'utf8')) as { name: string }[];
+
+  it('gives every command of every built file exactly as grammar/ has it, names in order', () => {
+    const files = readdirSync(grammar).filter((f) => f.endsWith('.json'));
+    expect(readdirSync(built).sort()).toEqual(files.map((f) => f.replace(/\.json$/, '.jsonl')).sort());
+    for (const f of files) {
+      const name = f.replace(/\.json$/, '');
+      const source = JSON.parse(readFileSync(grammar + f, 'utf8')) as { name: string }[];
+      const table = linesTable(name, readFileSync(`${built}${name}.jsonl`, 'utf8'));
+      expect([...table.keys()]).toEqual(source.map((s) => s.name));
+      for (const spec of source) expect(table.get(spec.name)).toEqual(spec);
+      expect(table.get(`${name}::no_such_command`)).toBeUndefined();
+    }
+  });
+
+  it('parses a command only when it is asked for: a broken line fails only its own command', () => {
+    const text = lines(ip).replace(JSON.stringify(ip[1]), '{"name": broken');
+    const table = linesTable('IP', text);
+    expect(table.has(ip[1].name)).toBe(true);
+    expect(table.get(ip[0].name)).toEqual(ip[0]);
+    expect(table.get(ip[2].name)).toEqual(ip[2]);
+    expect(() => table.get(ip[1].name)).toThrow(/grammar\/commands\/IP\.json: the line of command IP::client_addr is not JSON/);
+  });
+
+  it('refuses a file that does not hold what its first line says', () => {
+    const fails = (text: string, message: RegExp) => {
+      let err: unknown;
+      try {
+        const table = linesTable('IP', text);
+        for (const n of table.keys()) table.get(n);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(CatalogError);
+      expect((err as Error).message).toMatch(message);
+    };
+    fails('{"IP::addr": 1}\n', /the first line is not a JSON list of command names/);
+    fails('not json\n', /the first line is not a JSON list of command names/);
+    fails(lines([ip[0], ip[0]]), /command IP::addr is listed twice/);
+    fails(lines(ip.slice(0, 2)).replace(/\n[^\n]*\n$/, '\n'), /2 command names but 1 or more command lines/);
+    fails(lines(ip.slice(0, 2), '{"name":"IP::extra"}\n'), /2 command names but 3 or more command lines/);
+    fails([JSON.stringify([ip[0].name, ip[1].name]), JSON.stringify(ip[1]), JSON.stringify(ip[0])].join('\n'), /the line of command IP::addr holds IP::client_addr/);
+    fails(lines([{ ...ip[0], name: 'HTTP::uri' }]), /command HTTP::uri belongs in grammar\/commands\/HTTP\.json/);
+    fails(lines([{ ...ip[0], events: ['NO_SUCH_EVENT'] }]), /command IP::addr names unknown event NO_SUCH_EVENT/);
   });
 });

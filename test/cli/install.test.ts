@@ -75,7 +75,7 @@ describe('installing', () => {
     // The catalog's command files, read by the executables (one per grammar/commands file).
     const catalog = entries.filter((e) => e.startsWith('package/dist/cli/catalog/'));
     const commandFiles = readdirSync(path.join(root, 'grammar', 'commands')).filter((f) => f.endsWith('.json'));
-    expect(catalog).toEqual(commandFiles.map((f) => `package/dist/cli/catalog/${f}`).sort());
+    expect(catalog).toEqual(commandFiles.map((f) => `package/dist/cli/catalog/${f.replace(/\.json$/, '.jsonl')}`).sort());
     const listing = entries.filter((e) => !catalog.includes(e));
     // The launchers, the program bundles they load and the package.json that makes them CommonJS;
     // no code cache (it holds for one Node version: the first run writes one in the user's folder).
