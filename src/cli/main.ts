@@ -1,6 +1,6 @@
 /** Runs a CLI entry (`run(argv, io)`) against the real process: streams, stdin, exit code. */
-import { once } from 'node:events';
 import { tuneHeap } from './heap.js';
+import { Output, outputFlushed } from './output.js';
 import type { CliIo } from './run.js';
 
 /** Read all of standard input as bytes. */
@@ -13,25 +13,13 @@ async function readStdin(): Promise<Uint8Array> {
 /** Wires `run` to the process and sets the exit code it returns; `extra` adds to the I/O it gets. */
 export async function main(run: (argv: readonly string[], io: CliIo) => Promise<number>, extra: Partial<CliIo> = {}): Promise<void> {
   tuneHeap();
-  // A closed pipe (`irule-lint ... | head`) is not an error worth a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
-    });
-  }
-  // Whether the last write to stdout filled its buffer (a pipe to a slower reader): long output then waits.
-  let full = false;
+  const out = new Output(1, () => process.stdout);
+  const err = new Output(2, () => process.stderr);
   const code = await run(process.argv.slice(2), {
-    stdout: (s) => {
-      written.add(process.stdout);
-      full = !process.stdout.write(s);
-    },
-    stderr: (s) => {
-      written.add(process.stderr);
-      process.stderr.write(s);
-    },
-    drain: () => (full ? once(process.stdout, 'drain').then(() => void (full = false)) : Promise.resolve()),
+    stdout: (s) => void out.write(s),
+    stderr: (s) => void err.write(s),
+    // Long output waits for a slower reader here (only ever needed once writes go through the stream).
+    drain: () => out.drained(),
     readStdin,
     cwd: process.cwd(),
     ...extra,
@@ -39,9 +27,6 @@ export async function main(run: (argv: readonly string[], io: CliIo) => Promise<
   // Set the code rather than calling process.exit: piped output may still be on its way (see exitWhenFlushed).
   process.exitCode = code;
 }
-
-/** The standard streams this run wrote to (only those: the first use of `process.stdout` sets up a stream). */
-const written = new Set<NodeJS.WriteStream>();
 
 /**
  * Ends the process as soon as everything written to stdout and stderr has left it (a write to a
@@ -54,11 +39,9 @@ const written = new Set<NodeJS.WriteStream>();
  * launcher calls this after its last step (writing a code cache), with the exit code `main` set.
  */
 export function exitWhenFlushed(): void {
-  for (const stream of written) {
-    if (stream.writableLength > 0) {
-      setTimeout(exitWhenFlushed, 1);
-      return;
-    }
+  if (!outputFlushed()) {
+    setTimeout(exitWhenFlushed, 1);
+    return;
   }
   process.exit();
 }

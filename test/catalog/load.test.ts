@@ -171,6 +171,6 @@ describe('command files in lines (the executables read dist/cli/catalog/*.jsonl)
     fails(lines(ip.slice(0, 2), '{"name":"IP::extra"}\n'), /2 command names but 3 or more command lines/);
     fails([JSON.stringify([ip[0].name, ip[1].name]), JSON.stringify(ip[1]), JSON.stringify(ip[0])].join('\n'), /the line of command IP::addr holds IP::client_addr/);
     fails(lines([{ ...ip[0], name: 'HTTP::uri' }]), /command HTTP::uri belongs in grammar\/commands\/HTTP\.json/);
-    fails(lines([{ ...ip[0], events: ['NO_SUCH_EVENT'] }]), /command IP::addr names unknown event NO_SUCH_EVENT/);
+    fails(lines([{ ...ip[0], events: ['NO_SUCH_EVENT'] } as { name: string }]), /command IP::addr names unknown event NO_SUCH_EVENT/);
   });
 });
