@@ -99,6 +99,29 @@ async function checkCatalogAndNewestVersion() {
   return newestKnownVersion();
 }
 
+/**
+ * The parser's grammar, recorded once here (src/syntax/grammar-snapshot.ts) and given to the
+ * bundles as JSON, so their parser is built without recording it at every start.
+ */
+async function recordGrammar() {
+  const out = await build({
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+    plugins: [jsonAsString('inline')],
+    stdin: {
+      contents: "import { tclParser } from './src/syntax/parser.ts'; import { snapshotOf } from './src/syntax/grammar-snapshot.ts'; export const grammar = snapshotOf(Object.values(tclParser.getGAstProductions()));",
+      resolveDir: root,
+      loader: 'ts',
+    },
+  });
+  const { grammar } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  return JSON.stringify(grammar);
+}
+
 /** Options shared by every bundle. */
 const common = {
   absWorkingDir: root,
@@ -112,6 +135,7 @@ const common = {
     __IRULE_LINT_VERSION__: JSON.stringify(pkg.version),
     __IRULE_NEWEST_VERSION__: JSON.stringify(await checkCatalogAndNewestVersion()),
     __IRULE_CATALOG_CHECKED__: 'true',
+    __IRULE_GRAMMAR__: await recordGrammar(),
   },
   plugins: [jsonAsString('inline'), lazyChildProcess],
 };

@@ -10,7 +10,9 @@ import {
   LLkLookaheadStrategy,
   tokenMatcher,
   type ILookaheadStrategy,
+  type IProduction,
   type IRecognitionException,
+  type Rule,
   type IToken,
   type TokenType,
 } from 'chevrotain';
@@ -48,6 +50,7 @@ import {
   UnaryOp,
 } from './expr-tokens.js';
 import { excerpt } from '../diagnostics.js';
+import { rulesFromSnapshot, type SnapshotNode } from './grammar-snapshot.js';
 import { escapeValue, foldBackslashNewlines } from './scan.js';
 import { literalValue } from './words.js';
 import {
@@ -246,6 +249,7 @@ class LazyLookahead implements ILookaheadStrategy {
 /** Chevrotain's recording methods (on its parser prototype; not in its typings). */
 interface Recorder {
   RECORDING_PHASE: boolean;
+  topLevelRuleRecord(name: string, def: unknown): IProduction;
   ACTION_RECORD: unknown;
   BACKTRACK_RECORD: unknown;
   LA_RECORD: unknown;
@@ -317,6 +321,27 @@ function recordingLayer(proto: Recorder): object {
   return layer;
 }
 
+/**
+ * The grammar recorded at build time (scripts/build.mjs, see grammar-snapshot.ts): the bundles'
+ * parser rebuilds it instead of recording it again at every start. Undefined unbundled.
+ */
+declare const __IRULE_GRAMMAR__: readonly SnapshotNode[] | undefined;
+const builtGrammar = typeof __IRULE_GRAMMAR__ === 'object' ? __IRULE_GRAMMAR__ : undefined;
+
+/** Every token type the grammar can name: the lexed ones and, transitively, their categories. */
+function tokenTypesByName(): Map<string, TokenType> {
+  const byName = new Map<string, TokenType>();
+  const add = (t: TokenType): void => {
+    const known = byName.get(t.name);
+    if (known === t) return;
+    if (known) throw new Error(`two token types are named ${t.name}`);
+    byName.set(t.name, t);
+    for (const c of t.CATEGORIES ?? []) add(c);
+  };
+  for (const t of allTokens) add(t);
+  return byName;
+}
+
 export class TclParser extends EmbeddedActionsParser {
   /** Offset of the lexed text within the whole source. */
   base = 0;
@@ -329,10 +354,34 @@ export class TclParser extends EmbeddedActionsParser {
   /** Problems found in expressions (message and range). */
   exprProblems: { message: string; range: { start: number; end: number } }[] = [];
 
-  constructor() {
+  /** The rules rebuilt from a snapshot, by name, while the parser is built from one. */
+  private snapshotRules: Map<string, IProduction> | undefined;
+
+  /**
+   * `grammar`: a snapshot of this grammar (see grammar-snapshot.ts) to build from instead of
+   * recording it; the bundles pass the one their build recorded.
+   */
+  constructor(grammar: readonly SnapshotNode[] | undefined = builtGrammar) {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true, lookaheadStrategy: new LazyLookahead() });
+    if (grammar) {
+      const rules = rulesFromSnapshot(grammar, tokenTypesByName()) as Rule[];
+      this.snapshotRules = new Map(rules.map((r) => [r.name, r]));
+    }
     this.performSelfAnalysis();
+    this.snapshotRules = undefined;
     this.fillStatementStarts();
+  }
+
+  /**
+   * Chevrotain's recording of one rule (called by `performSelfAnalysis` for each): the rule from
+   * the snapshot when the parser is built from one.
+   */
+  topLevelRuleRecord(name: string, def: unknown): IProduction {
+    const ready = this.snapshotRules;
+    if (!ready) return (EmbeddedActionsParser.prototype as unknown as Recorder).topLevelRuleRecord.call(this, name, def);
+    const rule = ready.get(name);
+    if (!rule) throw new Error(`the grammar snapshot has no rule ${name}: rebuild`);
+    return rule;
   }
 
   /** The prototype the parser had before {@link enableRecording} put the recording layer under it. */
@@ -349,6 +398,8 @@ export class TclParser extends EmbeddedActionsParser {
   enableRecording(): void {
     const proto = Object.getPrototypeOf(this) as Recorder;
     (this as unknown as Recorder).RECORDING_PHASE = true;
+    // From a snapshot, no rule runs: nothing to record with.
+    if (this.snapshotRules) return;
     this.ownPrototype = proto;
     Object.setPrototypeOf(this, recordingLayer(proto));
   }

@@ -7,6 +7,7 @@
 import { EmbeddedActionsParser, serializeGrammar, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { exprCategories } from '../../src/syntax/expr-tokens.js';
+import { snapshotOf } from '../../src/syntax/grammar-snapshot.js';
 import { kindTable, TclParser, tclParser } from '../../src/syntax/parser.js';
 import { allTokens } from '../../src/syntax/tokens.js';
 
@@ -64,5 +65,59 @@ describe('the shortcut tables by token type', () => {
     for (const a of kinds) for (const b of kinds) expect(kindTable([a, b])).toEqual(byMatcher([a, b]));
     expect(kindTable(kinds)).toEqual(byMatcher(kinds));
     expect(kindTable([...kinds].reverse())).toEqual(byMatcher([...kinds].reverse()));
+  });
+});
+
+describe('building the parser from a grammar snapshot (what the bundles do)', () => {
+  /** Every own field of every node, children and links included, compared with the recording's. */
+  const sameNodes = (a: unknown, b: unknown, at: string): void => {
+    expect(Object.getPrototypeOf(a), at).toBe(Object.getPrototypeOf(b));
+    const ra = a as Record<string, unknown>;
+    const rb = b as Record<string, unknown>;
+    expect(Object.keys(ra), at).toEqual(Object.keys(rb));
+    for (const key of Object.keys(ra)) {
+      const va = ra[key];
+      const vb = rb[key];
+      if (key === 'orgText') expect(va, at).toBe('');
+      else if (key === 'referencedRule') expect((va as { name: string }).name, at).toBe((vb as { name: string }).name);
+      else if (key === '_definition') {
+        const la = va as unknown[];
+        const lb = vb as unknown[];
+        expect(la.length, `${at}.${key}`).toBe(lb.length);
+        la.forEach((child, i) => sameNodes(child, lb[i], `${at}.${key}[${i}]`));
+      } else expect(va, `${at}.${key}`).toBe(vb);
+    }
+  };
+
+  const recorded = Object.values(tclParser.getGAstProductions());
+  const snapshot = snapshotOf(recorded);
+  const built = new TclParser(snapshot);
+
+  it('rebuilds every rule and node as recorded, field by field, in the same order', () => {
+    const rules = Object.values(built.getGAstProductions());
+    expect(rules.map((r) => r.name)).toEqual(recorded.map((r) => r.name));
+    expect(rules.length).toBeGreaterThan(5);
+    rules.forEach((r, i) => sameNodes(r, recorded[i], r.name));
+  });
+
+  it('survives JSON (the build passes it as JSON) and gives the same statement table and lookahead', () => {
+    const fromJson = new TclParser(JSON.parse(JSON.stringify(snapshot)) as typeof snapshot);
+    expect(grammarOf(fromJson)).toEqual((grammarOf(tclParser) as { orgText: string }[]).map((r) => ({ ...r, orgText: '' })));
+    const table = (p: TclParser) => (p as unknown as { statementStarts: unknown[] }).statementStarts;
+    expect(table(fromJson)).toEqual(table(tclParser));
+    expect(fromJson.computeContentAssist('word', [])).toEqual(tclParser.computeContentAssist('word', []));
+  });
+
+  it('does not run a rule to record it, and leaves the parser as a recorded one is left', () => {
+    expect((built as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE).toBe(false);
+    expect(Object.getPrototypeOf(built)).toBe(TclParser.prototype);
+    expect(Object.keys(built).sort()).toEqual(Object.keys(tclParser).sort());
+  });
+
+  it('refuses a snapshot that names an unknown token type or node kind, or lacks a rule', () => {
+    const json = JSON.stringify(snapshot);
+    expect(() => new TclParser(JSON.parse(json.replace(/"token":"SimpleWord"/, '"token":"NoSuchToken"')) as typeof snapshot)).toThrow(/unknown token type NoSuchToken/);
+    expect(() => new TclParser(JSON.parse(json.replace(/"kind":"Option"/, '"kind":"Optional"')) as typeof snapshot)).toThrow(/unknown node kind Optional/);
+    expect(() => new TclParser(snapshot.slice(1))).toThrow(/the grammar snapshot has no rule script/);
   });
 });
