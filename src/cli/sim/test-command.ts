@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatTestJson } from '../../report/sim-test-json.js';
 import { formatTestJunit } from '../../report/sim-test-junit.js';
 import { formatTestText } from '../../report/sim-test-text.js';
+import { fileNotes } from '../../sim/scenario/notes.js';
 import { filterTests, inRunOrder, runScenarioTest } from '../../sim/scenario/run.js';
 import { exitCodeOf, summarize } from '../../sim/scenario/summary.js';
 import type { FileOutcome } from '../../sim/scenario/types.js';
@@ -62,8 +63,11 @@ export async function runSimTest(argv: readonly string[], io: CliIo): Promise<nu
     for (const f of files) {
       const loaded = await loader.load(f.absPath);
       const tests = loaded.problems.length > 0 ? [] : inRunOrder(filterTests(loaded.tests, opts.filter));
-      const outcome: FileOutcome = { file: loaded.file, problems: loaded.problems, tests: tests.map((t) => runScenarioTest(t, settings)) };
+      // Notes every test of the file had are shown once, for the file.
+      const shared = fileNotes(tests.map((t) => runScenarioTest(t, settings)));
+      const outcome: FileOutcome = { file: loaded.file, problems: loaded.problems, tests: shared.tests };
       if (loaded.configProblems) outcome.configProblems = loaded.configProblems;
+      if (shared.notes.length > 0) outcome.notes = shared.notes;
       outcomes.push(outcome);
     }
     const format = opts.format ?? 'text';
