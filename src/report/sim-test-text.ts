@@ -1,9 +1,10 @@
 /**
- * The text output of `irule-sim test`: one line per test in run order, then each failure in
- * detail (test, file:line:column of the expectation, expected and actual, the rule line that
- * decided it), then a summary line. Problems of a test file, then those of the bigip.conf files
- * the tests read (`warning: bigip.conf:4:9: ... (config-invalid)`, as irule-sim lists them),
- * come first.
+ * The text output of `irule-sim test`: one line per test in run order, each followed by the
+ * simulator's notes on its run (`  note: [connection N: ]...`), then each failure in detail (test,
+ * file:line:column of the expectation, expected and actual, the rule line that decided it), then a
+ * summary line. Problems of a test file, then those of the bigip.conf files the tests read
+ * (`warning: bigip.conf:4:9: ... (config-invalid)`, as irule-sim lists them), then the notes every
+ * test of a file had (`note: FILE: ...`), come first.
  *
  *   PASS  tests/seed.test.yaml  allow-listed relay leaves as the virtual address
  *   FAIL  tests/seed.test.yaml  everyone else uses automap

@@ -217,3 +217,14 @@ describe('expect: { notes }', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('docs/irule-sim.md', () => {
+  it('the example of "Notes from the simulator" prints what the docs say', async () => {
+    const docs = readFileSync(fileURLToPath(new URL('../../../docs/irule-sim.md', import.meta.url)), 'utf8');
+    const m = /^### Notes from the simulator\n[^]*?^```yaml\n([^]*?)^```\n\n```text\n([^]*?)^```$/m.exec(docs);
+    expect(m, 'the section has a yaml block and its text output').not.toBeNull();
+    const r = await runTests({ 'ext.conf': EXT['ext.conf'], 'portal.irule': EXT['portal.irule'], 't.test.yaml': m![1] }, ['t.test.yaml']);
+    expect(r.stdout).toBe(m![2]);
+    expect(r.code).toBe(0);
+  });
+});
