@@ -5,7 +5,7 @@
  */
 import type { ClientResult, DecisionSite, HeaderField, HttpMessageSpec, ResponseResult } from '../irule/types.js';
 import { sameAddress } from '../irule/util.js';
-import { connectionNotes } from './notes.js';
+import { connectionNotes, type RunNotes } from './notes.js';
 import type { Expectation, Failure, MessageExpectation, SourcePos } from './types.js';
 
 /** `smtp_irule_v11.irule:8 (/Common/smtp_irule_v11)`. */
@@ -101,7 +101,7 @@ function checkMessage(
  * Checks one connection's result; returns the failures (empty when every expectation holds).
  * `runNotes` are the notes on the whole run, which `notes` expectations read with the connection's own.
  */
-export function checkResult(r: ClientResult, expectations: readonly Expectation[], connection?: number, runNotes: readonly string[] = []): Failure[] {
+export function checkResult(r: ClientResult, expectations: readonly Expectation[], connection?: number, runNotes: RunNotes = { notes: [], notModelled: [] }): Failure[] {
   const out: Failure[] = [];
   const add = (f: Omit<Failure, 'decidedBy'>, decidedBy?: string): void => {
     const failure: Failure = connection !== undefined ? { ...f, connection } : { ...f };

@@ -14,29 +14,37 @@ import type { TestNote, TestOutcome } from './types.js';
 /** Most notes a report lists for one test (or file); the rest are counted. */
 export const MAX_NOTES = 20;
 
-/** The note of commands the simulator does not model. */
+/** The note of commands the simulator does not model (as irule-sim's `not modelled` line names them). */
 export function notModelledNote(commands: readonly string[]): string {
-  return `not modelled: ${commands.join(', ')} (the simulator returns "" for ${commands.length === 1 ? 'it' : 'them'})`;
+  return `not modelled: ${commands.join(', ')}`;
+}
+
+/** The notes on a test's whole run, and the commands RULE_INIT called that the simulator does not model. */
+export interface RunNotes {
+  /** The notes, in the order `irule-sim` prints them. */
+  notes: string[];
+  /** RULE_INIT's commands not modelled. */
+  notModelled: readonly string[];
 }
 
 /**
- * The notes on the whole run, in the order `irule-sim` prints them: the configuration's external
- * data groups without a file (`config` as the test ran it, after its `datagroups`), the
- * simulation's own notes, then an error in RULE_INIT. RULE_INIT's commands not modelled are left
- * to `testNotes`, which joins them with the connections'.
+ * The notes on the whole run: the configuration's external data groups without a file (`config`
+ * as the test ran it, after its `datagroups`), the simulation's own notes, then an error in
+ * RULE_INIT; and RULE_INIT's commands not modelled.
  */
-export function runNotes(report: SimulationReport, config: BigipConfig | undefined): string[] {
-  const out = config ? unreadExternalNotes(config, (dg) => `give it in the test file: external: { ${excerpt(dg.shortName)}: <file> }`) : [];
-  out.push(...report.notes);
+export function runNotes(report: SimulationReport, config: BigipConfig | undefined): RunNotes {
+  const notes = config ? unreadExternalNotes(config, (dg) => `give it in the test file: external: { ${excerpt(dg.shortName)}: <file> }`) : [];
+  notes.push(...report.notes);
   const e = report.ruleInit.error;
-  if (e) out.push(`RULE_INIT of ${e.rule} failed at ${e.at}: ${e.tmmLog ?? e.message}`);
-  return out;
+  if (e) notes.push(`RULE_INIT of ${e.rule} failed at ${e.at}: ${e.tmmLog ?? e.message}`);
+  return { notes, notModelled: report.ruleInit.notModelled };
 }
 
-/** The notes a connection's run had: the whole run's, its own, and its commands not modelled (what `expect: { notes }` reads). */
-export function connectionNotes(run: readonly string[], r: ClientResult): string[] {
-  const out = [...run, ...r.notes];
-  if (r.notModelled.length > 0) out.push(notModelledNote(r.notModelled));
+/** The notes a connection's run had: the whole run's, its own, and the commands not modelled in RULE_INIT or the connection (what `expect: { notes }` reads). */
+export function connectionNotes(run: RunNotes, r: ClientResult): string[] {
+  const out = [...run.notes, ...r.notes];
+  const commands = [...new Set([...run.notModelled, ...r.notModelled])];
+  if (commands.length > 0) out.push(notModelledNote(commands));
   return out;
 }
 
@@ -45,11 +53,11 @@ export function connectionNotes(run: readonly string[], r: ClientResult): string
  * first made, then the commands not modelled (those with the same connections on one line). A
  * note made for some of several connections names them.
  */
-export function testNotes(report: SimulationReport, run: readonly string[]): TestNote[] {
+export function testNotes(report: SimulationReport, run: RunNotes): TestNote[] {
   const count = report.results.length;
   // Where each note was made: null for the whole run, else the connections.
-  const notes = new Map<string, Set<number> | null>(run.map((m) => [m, null]));
-  const commands = new Map<string, Set<number> | null>(report.ruleInit.notModelled.map((c) => [c, null]));
+  const notes = new Map<string, Set<number> | null>(run.notes.map((m) => [m, null]));
+  const commands = new Map<string, Set<number> | null>(run.notModelled.map((c) => [c, null]));
   const add = (map: Map<string, Set<number> | null>, key: string, connection: number): void => {
     const at = map.get(key);
     if (at === undefined) map.set(key, new Set([connection]));

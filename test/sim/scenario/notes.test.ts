@@ -100,6 +100,18 @@ describe('the notes irule-sim prints reach irule-sim test', () => {
     const { report } = await json(`${HEAD}  - name: t\n    expect: { pool: web_pool }\n`, { 'web.irule': rule });
     expect(report.files[0].tests[0].notes).toEqual([{ connections: null, message: expect.stringMatching(/^RULE_INIT of \/Common\/web failed at web\.irule:2: .*divide by zero/) as string }]);
   });
+
+  it("RULE_INIT's commands not modelled are the whole run's, joined with the connections'; expect: { notes: [] } sees them", async () => {
+    const rule = 'when RULE_INIT {\n    set static::load [cpu usage 5mins]\n}\nwhen HTTP_REQUEST {\n    if { [HTTP::uri] eq "/tls" } { log local0. [SSL::cipher name] }\n    pool web_pool\n}\n';
+    const yaml = `${HEAD}  - name: t\n    connections:\n      - { expect: { notes: [] } }\n      - { request: "GET /tls HTTP/1.1\\nHost: h\\n\\n", expect: { notes: [SSL::cipher, cpu usage] } }\n`;
+    const r = await runYaml(yaml, { 'web.irule': rule });
+    const t = r.json!.files[0].tests[0] as { notes?: Note[]; failures: unknown[] };
+    expect(t.notes).toEqual([
+      { connections: null, message: 'not modelled: cpu usage' },
+      { connections: [2], message: 'not modelled: SSL::cipher' },
+    ]);
+    expect(t.failures).toEqual([expect.objectContaining({ connection: 1, kind: 'notes', expected: 'no notes', actual: '["not modelled: cpu usage"]' })]);
+  });
 });
 
 describe('each note once', () => {
@@ -125,11 +137,11 @@ describe('each note once', () => {
       { connections: null, message: EXTERNAL_NOTE },
       { connections: [1, 2, 3, 5], message: 'no member of pool /Common/legacy_pool is available' },
       { connections: [1, 2, 3, 5], message: 'load balancing failed: BIG-IP resets the connection' },
-      { connections: [5], message: 'not modelled: SSL::cipher (the simulator returns "" for it)' },
+      { connections: [5], message: 'not modelled: SSL::cipher' },
     ]);
     const text = await runTests({ ...EXT, 'portal.irule': rule, 't.test.yaml': yaml }, ['t.test.yaml']);
     expect(text.stdout).toContain('\n  note: connections 1-3, 5: no member of pool /Common/legacy_pool is available\n');
-    expect(text.stdout).toContain('\n  note: connection 5: not modelled: SSL::cipher (the simulator returns "" for it)\n');
+    expect(text.stdout).toContain('\n  note: connection 5: not modelled: SSL::cipher\n');
   });
 
   it('lists notes every test of a file had once, for the file, in every format', async () => {
