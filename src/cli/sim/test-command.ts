@@ -36,7 +36,7 @@ function buildProgram(io: CliIo): Command {
     .option('--filter <text>', 'run only the tests whose name contains <text>')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...TEST_FORMATS]).default('text'))
     .helpOption('-h, --help', 'show this help')
-    .addHelpText('after', '\nExit codes: 0 all tests passed, 1 a test failed, 2 a bad test file, missing input, or rules BIG-IP would not load where the test did not expect `refused`.\nThe file format is described in docs/irule-sim.md ("Scenario tests").')
+    .addHelpText('after', '\nExit codes: 0 all tests passed, 1 a test failed, 2 a bad test file, missing input, or rules BIG-IP would not load where the test did not expect `refused`.\nThe simulator\'s notes on a run (an external data group without its file, a command not modelled ...) are shown with the test and do not fail it; `expect: { notes: [] }` asks for a run without any.\nThe file format is described in docs/irule-sim.md ("Scenario tests").')
     .exitOverride()
     .configureOutput(commanderOutput(io));
 }

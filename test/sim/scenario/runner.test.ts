@@ -146,6 +146,7 @@ describe('order, filter and formats', () => {
     expect(r.stdout).toContain('--filter <text>');
     expect(r.stdout).toContain('"text", "junit", "json"');
     expect(r.stdout).toContain('Exit codes: 0 all tests passed, 1 a test failed, 2 a bad test file');
+    expect(r.stdout).toContain('are shown with the test and do not fail it; `expect: { notes: [] }` asks for a run without any.');
   });
 });
 
