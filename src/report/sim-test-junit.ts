@@ -5,12 +5,14 @@
  * `<failure>`, a test that could not run an `<error>`. A file that could not be loaded is a suite
  * with one `<testcase name="(load)">` holding the problems as an `<error>`. Problems of a file's
  * bigip.conf (warnings: its tests still run) are the suite's `<system-out>`, one
- * `warning: FILE:LINE:COL: message (rule)` line each as irule-sim writes them.
+ * `warning: FILE:LINE:COL: message (rule)` line each as irule-sim writes them, followed by the
+ * simulator's notes that every test of the file had (`note: message`); a test's own notes are its
+ * `<testcase>`'s `<system-out>` (`note: [connection N: ]message`). Notes never count as failures.
  */
 import { summarize } from '../sim/scenario/summary.js';
 import { type FileOutcome, posText, type TestOutcome } from '../sim/scenario/types.js';
 import { configProblemLines } from './config-problems.js';
-import { failureLines } from './sim-test-text.js';
+import { failureLines, noteLines } from './sim-test-text.js';
 
 /** Text with XML's special characters escaped and characters XML 1.0 forbids replaced. */
 export function xmlEscape(text: string): string {
@@ -34,19 +36,22 @@ function body(text: string): string {
   return xmlEscape(text).replace(/&#10;/g, '\n');
 }
 
-/** One `<testcase>`. */
+/** One `<testcase>`; the simulator's notes on its run are its `<system-out>`, after any failure. */
 function testcase(file: string, t: TestOutcome): string {
   const open = `    <testcase name="${xmlEscape(t.name)}" classname="${xmlEscape(file)}" file="${xmlEscape(file)}" line="${t.at.line}" time="${seconds(t.timeMs)}"`;
-  if (t.status === 'pass') return `${open}/>`;
+  const children: string[] = [];
   if (t.status === 'error') {
     const first = (t.error ?? '').split('\n')[0];
-    return `${open}>\n      <error message="${xmlEscape(first)}" type="error">${body(t.error ?? '')}</error>\n    </testcase>`;
+    children.push(`      <error message="${xmlEscape(first)}" type="error">${body(t.error ?? '')}</error>`);
+  } else if (t.status === 'fail') {
+    for (const f of t.failures) {
+      const message = `${f.connection !== undefined ? `connection ${f.connection}: ` : ''}${f.kind}: expected ${f.expected}, got ${f.actual}`;
+      children.push(`      <failure message="${xmlEscape(message)}" type="${xmlEscape(f.kind)}">${body(failureLines(f, '').join('\n'))}</failure>`);
+    }
   }
-  const failures = t.failures.map((f) => {
-    const message = `${f.connection !== undefined ? `connection ${f.connection}: ` : ''}${f.kind}: expected ${f.expected}, got ${f.actual}`;
-    return `      <failure message="${xmlEscape(message)}" type="${xmlEscape(f.kind)}">${body(failureLines(f, '').join('\n'))}</failure>`;
-  });
-  return `${open}>\n${failures.join('\n')}\n    </testcase>`;
+  const notes = noteLines(t.notes, '');
+  if (notes.length > 0) children.push(`      <system-out>${body(notes.join('\n'))}</system-out>`);
+  return children.length > 0 ? `${open}>\n${children.join('\n')}\n    </testcase>` : `${open}/>`;
 }
 
 /** The whole report as JUnit XML. */
@@ -60,8 +65,8 @@ export function formatTestJunit(files: readonly FileOutcome[]): string {
       const text = f.problems.map((p) => `${posText(p.at)}: ${p.message}`).join('\n');
       cases.unshift(`    <testcase name="(load)" classname="${xmlEscape(f.file)}" file="${xmlEscape(f.file)}" time="0.000">\n      <error message="${xmlEscape(`${f.problems.length} problem${f.problems.length === 1 ? '' : 's'} in the test file`)}" type="load">${body(text)}</error>\n    </testcase>`);
     }
-    // The bigip.conf problems are warnings, not failures: the suite's captured output, after its cases (as the schema orders them).
-    const warnings = configProblemLines(f.configProblems, (severity) => `${severity}: `);
+    // The bigip.conf problems are warnings, and notes every test had are notes, not failures: the suite's captured output, after its cases (as the schema orders them).
+    const warnings = [...configProblemLines(f.configProblems, (severity) => `${severity}: `), ...noteLines(f.notes, '')];
     const children = warnings.length > 0 ? [...cases, `    <system-out>${body(warnings.join('\n'))}</system-out>`] : cases;
     const attrs = `name="${xmlEscape(f.file)}" tests="${cases.length}" failures="${s.failed}" errors="${errors}" skipped="0" time="${seconds(s.timeMs)}"`;
     return children.length > 0 ? `  <testsuite ${attrs}>\n${children.join('\n')}\n  </testsuite>` : `  <testsuite ${attrs}/>`;

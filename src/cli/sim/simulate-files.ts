@@ -16,6 +16,7 @@ import { checkVersion, compareVersions, defaultVersion, newerVersionWarning, par
 import { simJsonWriter } from '../../report/sim-json.js';
 import { simTextWriter } from '../../report/sim-text.js';
 import { parseClient, parseClientList, parseDestination } from '../../sim/irule/clients.js';
+import { unreadExternalNotes } from '../../sim/bigip/datagroups.js';
 import { prepareSimulation, type Simulation } from '../../sim/irule/engine.js';
 import { parseHttpRequest } from '../../sim/irule/http.js';
 import type { ClientSpec, ConfigProblemsReport, HttpMessageSpec, RuleSource, SimulateOptions, SimulationReport } from '../../sim/irule/types.js';
@@ -105,9 +106,7 @@ export async function readConfig(
   const problem = bigipConfProblem(config, diagnostics, f.name);
   if (problem) throw new UsageError(problem);
   for (const d of diagnostics) problems.push(d.source === undefined ? { ...d, source: f.name } : d);
-  for (const dg of Object.values(config.dataGroups)) {
-    if (dg.external && !dg.loaded) notes.push(`external data group ${excerpt(dg.name)}: its file was not found (pass --external ${excerpt(dg.shortName)}=<file>); treated as empty`);
-  }
+  notes.push(...unreadExternalNotes(config, (dg) => `pass --external ${excerpt(dg.shortName)}=<file>`));
   return config;
 }
 

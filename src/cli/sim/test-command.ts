@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatTestJson } from '../../report/sim-test-json.js';
 import { formatTestJunit } from '../../report/sim-test-junit.js';
 import { formatTestText } from '../../report/sim-test-text.js';
+import { fileNotes } from '../../sim/scenario/notes.js';
 import { filterTests, inRunOrder, runScenarioTest } from '../../sim/scenario/run.js';
 import { exitCodeOf, summarize } from '../../sim/scenario/summary.js';
 import type { FileOutcome } from '../../sim/scenario/types.js';
@@ -35,7 +36,7 @@ function buildProgram(io: CliIo): Command {
     .option('--filter <text>', 'run only the tests whose name contains <text>')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...TEST_FORMATS]).default('text'))
     .helpOption('-h, --help', 'show this help')
-    .addHelpText('after', '\nExit codes: 0 all tests passed, 1 a test failed, 2 a bad test file, missing input, or rules BIG-IP would not load where the test did not expect `refused`.\nThe file format is described in docs/irule-sim.md ("Scenario tests").')
+    .addHelpText('after', '\nExit codes: 0 all tests passed, 1 a test failed, 2 a bad test file, missing input, or rules BIG-IP would not load where the test did not expect `refused`.\nThe simulator\'s notes on a run (an external data group without its file, a command not modelled ...) are shown with the test and do not fail it; `expect: { notes: [] }` asks for a run without any.\nThe file format is described in docs/irule-sim.md ("Scenario tests").')
     .exitOverride()
     .configureOutput(commanderOutput(io));
 }
@@ -62,8 +63,11 @@ export async function runSimTest(argv: readonly string[], io: CliIo): Promise<nu
     for (const f of files) {
       const loaded = await loader.load(f.absPath);
       const tests = loaded.problems.length > 0 ? [] : inRunOrder(filterTests(loaded.tests, opts.filter));
-      const outcome: FileOutcome = { file: loaded.file, problems: loaded.problems, tests: tests.map((t) => runScenarioTest(t, settings)) };
+      // Notes every test of the file had are shown once, for the file.
+      const shared = fileNotes(tests.map((t) => runScenarioTest(t, settings)));
+      const outcome: FileOutcome = { file: loaded.file, problems: loaded.problems, tests: shared.tests };
       if (loaded.configProblems) outcome.configProblems = loaded.configProblems;
+      if (shared.notes.length > 0) outcome.notes = shared.notes;
       outcomes.push(outcome);
     }
     const format = opts.format ?? 'text';

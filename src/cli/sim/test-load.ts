@@ -140,6 +140,7 @@ export class TestLoader {
     const key = [abs, ...external].join('\n');
     let p = this.configs.get(key);
     if (!p) {
+      // The notes readConfig makes (external data groups without a file) are made again for each test by the runner, from the configuration the test runs with.
       const notes: string[] = [];
       const problems: ConfigDiagnostic[] = [];
       p = readConfig(this.io, { bigipConf: abs, external, client: [], event: [], format: 'text' }, notes, problems).then((config) => ({ config, problems }));
@@ -366,9 +367,10 @@ export class TestLoader {
           if (v !== undefined) list.push({ kind, at, value: v });
           break;
         }
-        case 'logs': {
-          const items = r.isNull(value) ? [] : r.items(value, 'logs');
-          if (items) list.push({ kind, at, value: items.map((n) => ({ value: r.text(n, 'each entry of logs') ?? '', at: r.pos(n) })) });
+        case 'logs':
+        case 'notes': {
+          const items = r.isNull(value) ? [] : r.items(value, kind);
+          if (items) list.push({ kind, at, value: items.map((n) => ({ value: r.text(n, `each entry of ${kind}`) ?? '', at: r.pos(n) })) });
           break;
         }
         case 'events': {

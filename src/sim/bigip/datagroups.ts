@@ -9,8 +9,9 @@
  * simulator uses the order of the configuration (documented in docs/irule-sim.md).
  */
 import { type IpAddress, parseAddress, parseNetwork, formatNetwork } from '../../bigip/address.js';
-import type { DataGroup, DataGroupRecord, DataGroupType } from '../../bigip/model.js';
+import type { BigipConfig, DataGroup, DataGroupRecord, DataGroupType } from '../../bigip/model.js';
 import { matchIpRecord } from '../../bigip/query.js';
+import { excerpt } from '../../diagnostics.js';
 import { parseList } from '../values.js';
 
 /** A data group the `class` command can work on: a configured one, or (before 11.0) a list value. */
@@ -27,6 +28,18 @@ export interface DataGroupView {
 
 /** The operators of `class match` / `class search`. */
 export type ClassOperator = 'equals' | 'starts_with' | 'ends_with' | 'contains';
+
+/**
+ * A note for each external data group of `config` whose file was not read: the simulator treats it
+ * as empty. `hint` says how to give the file (irule-sim's `--external`, a test file's `external`).
+ */
+export function unreadExternalNotes(config: BigipConfig, hint: (group: DataGroup) => string): string[] {
+  const out: string[] = [];
+  for (const dg of Object.values(config.dataGroups)) {
+    if (dg.external && !dg.loaded) out.push(`external data group ${excerpt(dg.name)}: its file was not found (${hint(dg)}); treated as empty`);
+  }
+  return out;
+}
 
 /** The view of a configured data group. */
 export function viewOf(group: DataGroup): DataGroupView {

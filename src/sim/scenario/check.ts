@@ -5,6 +5,7 @@
  */
 import type { ClientResult, DecisionSite, HeaderField, HttpMessageSpec, ResponseResult } from '../irule/types.js';
 import { sameAddress } from '../irule/util.js';
+import { connectionNotes, type RunNotes } from './notes.js';
 import type { Expectation, Failure, MessageExpectation, SourcePos } from './types.js';
 
 /** `smtp_irule_v11.irule:8 (/Common/smtp_irule_v11)`. */
@@ -96,8 +97,11 @@ function checkMessage(
   }
 }
 
-/** Checks one connection's result; returns the failures (empty when every expectation holds). */
-export function checkResult(r: ClientResult, expectations: readonly Expectation[], connection?: number): Failure[] {
+/**
+ * Checks one connection's result; returns the failures (empty when every expectation holds).
+ * `runNotes` are the notes on the whole run, which `notes` expectations read with the connection's own.
+ */
+export function checkResult(r: ClientResult, expectations: readonly Expectation[], connection?: number, runNotes: RunNotes = { notes: [], notModelled: [] }): Failure[] {
   const out: Failure[] = [];
   const add = (f: Omit<Failure, 'decidedBy'>, decidedBy?: string): void => {
     const failure: Failure = connection !== undefined ? { ...f, connection } : { ...f };
@@ -166,6 +170,18 @@ export function checkResult(r: ClientResult, expectations: readonly Expectation[
           add({ at: e.at, kind: e.kind, expected: `an error containing ${JSON.stringify(e.value)}`, actual: r.error.message }, `${r.error.at} (${r.error.rule} line ${r.error.line})`);
         }
         break;
+      case 'notes': {
+        // `[]`: a clean run; else each entry is part of some note (in any order).
+        const notes = connectionNotes(runNotes, r);
+        if (e.value.length === 0) {
+          if (notes.length > 0) add({ at: e.at, kind: e.kind, expected: 'no notes', actual: show(notes) });
+          break;
+        }
+        for (const entry of e.value) {
+          if (!notes.some((n) => n.includes(entry.value))) add({ at: entry.at, kind: e.kind, expected: `a note containing ${JSON.stringify(entry.value)}`, actual: notes.length > 0 ? show(notes) : 'no notes' });
+        }
+        break;
+      }
     }
   }
   return out;

@@ -1,12 +1,13 @@
 /**
  * Runs scenario tests: each test is one simulation (`prepareSimulation`, as `irule-sim` runs one)
  * of its connections in order, so session tables, persistence and round robin carry from one
- * connection to the next; then every connection's result is checked. No I/O: the CLI reads the
- * files and builds the tests.
+ * connection to the next; then every connection's result is checked, and the simulator's notes
+ * on the run are kept with the outcome. No I/O: the CLI reads the files and builds the tests.
  */
 import { prepareSimulation } from '../irule/engine.js';
 import type { SimulateOptions } from '../irule/types.js';
 import { checkResult } from './check.js';
+import { runNotes, testNotes } from './notes.js';
 import { type Failure, posText, type ScenarioTest, type TestOutcome } from './types.js';
 import { applyWorld, changesWorld } from './world.js';
 
@@ -45,10 +46,14 @@ export function runScenarioTest(test: ScenarioTest, settings: RunSettings = {}):
   }
   if (refused) return done('fail', [{ at: refused.at, kind: 'refused', expected: 'BIG-IP refuses the rules', actual: 'the rules load' }]);
   const report = sim.run();
+  const run = runNotes(report, config);
   const failures: Failure[] = [];
   const several = test.connections.length > 1;
-  test.connections.forEach((c, i) => failures.push(...checkResult(report.results[i], c.expect, several ? i + 1 : undefined)));
-  return done(failures.length > 0 ? 'fail' : 'pass', failures);
+  test.connections.forEach((c, i) => failures.push(...checkResult(report.results[i], c.expect, several ? i + 1 : undefined, run)));
+  const out = done(failures.length > 0 ? 'fail' : 'pass', failures);
+  const notes = testNotes(report, run);
+  if (notes.length > 0) out.notes = notes;
+  return out;
 }
 
 /** A file's tests in run order: by name (code-unit order, as `sort` without a locale). */

@@ -67,10 +67,11 @@ export type Expectation =
   | { kind: 'server-request'; at: SourcePos; value: MessageExpectation | null }
   | { kind: 'logs'; at: SourcePos; value: Located<string>[] }
   | { kind: 'events'; at: SourcePos; value: string[] }
-  | { kind: 'error'; at: SourcePos; value: string | null };
+  | { kind: 'error'; at: SourcePos; value: string | null }
+  | { kind: 'notes'; at: SourcePos; value: Located<string>[] };
 
 /** The expectation kinds, in the order a failure report lists them. */
-export const EXPECTATION_KINDS = ['snat', 'snat-type', 'pool', 'member', 'action', 'response', 'server-request', 'logs', 'events', 'error'] as const;
+export const EXPECTATION_KINDS = ['snat', 'snat-type', 'pool', 'member', 'action', 'response', 'server-request', 'logs', 'events', 'error', 'notes'] as const;
 
 /** One connection of a test. */
 export interface ScenarioConnection {
@@ -124,6 +125,18 @@ export interface Failure {
   decidedBy?: string;
 }
 
+/**
+ * A remark the simulator made on a test's run, as `irule-sim` prints it for the same inputs: an
+ * external data group with no file, a data group or pool that does not exist, commands not
+ * modelled, an approximation, an error in RULE_INIT. A note never fails a test by itself.
+ */
+export interface TestNote {
+  /** The remark. */
+  message: string;
+  /** The 1-based connections it was made for, when the test has several and it was not made for all of them (absent: the whole run). */
+  connections?: number[];
+}
+
 /** The outcome of one test. */
 export interface TestOutcome {
   /** File (as shown). */
@@ -140,6 +153,8 @@ export interface TestOutcome {
   error?: string;
   /** Wall time in ms (0 when no clock was given). */
   timeMs: number;
+  /** The simulator's notes on the run, each once (absent when there are none). */
+  notes?: TestNote[];
 }
 
 /** A test file that could not be loaded: every problem with its place. */
@@ -160,6 +175,8 @@ export interface FileOutcome {
   tests: TestOutcome[];
   /** Problems of the file's bigip.conf that do not stop its tests, at warning level and capped (absent when there are none). */
   configProblems?: ConfigProblemsReport;
+  /** Notes every test of the file had (when it ran two or more), taken out of the tests' own (absent when there are none). */
+  notes?: TestNote[];
 }
 
 /** `file:line:column`. */

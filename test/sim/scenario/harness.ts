@@ -2,7 +2,10 @@
  * Runs `irule-sim test` in-process on YAML written into a temporary folder next to a small HTTP
  * setup (fixtures/sim/uri-routing's bigip.conf and a rule written for these tests).
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runSim } from '../../../src/cli/sim/run.js';
 import { tempTree } from '../../cli/helpers.js';
@@ -84,4 +87,16 @@ export async function runTests(files: Record<string, string>, args: string[]): P
 /** Runs one YAML test file (`t.test.yaml`) with JSON output. */
 export async function runYaml(yaml: string, extra: Record<string, string> = {}): Promise<TestRun> {
   return runTests({ 't.test.yaml': yaml, ...extra }, ['-f', 'json', 't.test.yaml']);
+}
+
+const xsd = fileURLToPath(new URL('../../report/junit.xsd', import.meta.url));
+
+/** Validates XML text against the JUnit schema (test/report/junit.xsd) with xmllint; returns its exit code and messages. */
+export function xmllint(xml: string): { status: number | null; out: string } {
+  const file = path.join(tmpdir(), `irule-sim-junit-${process.pid}-${Math.random().toString(36).slice(2)}.xml`);
+  writeFileSync(file, xml);
+  const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+  rmSync(file, { force: true });
+  if (r.error) throw new Error(`xmllint is needed for this test (Debian: libxml2-utils): ${r.error.message}`);
+  return { status: r.status, out: r.stdout + r.stderr };
 }

@@ -3,29 +3,15 @@
  * world (data groups, members down), per-connection requests, name order, --filter, the three
  * output formats (JUnit validated against test/report/junit.xsd with xmllint) and the exit codes.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HEAD, runTests, runYaml } from './harness.js';
+import { HEAD, runTests, runYaml, xmllint } from './harness.js';
 
 const rateDir = fileURLToPath(new URL('../../../fixtures/sim/rate-limit/', import.meta.url));
 /** The rate-limit scenario's rule and configuration. */
 const rate = { 'rate.irule': readFileSync(path.join(rateDir, 'rate_limit.irule'), 'utf8'), 'rate.conf': readFileSync(path.join(rateDir, 'bigip.conf'), 'utf8') };
-const xsd = fileURLToPath(new URL('../../report/junit.xsd', import.meta.url));
-
-/** Validates XML text against the JUnit schema with xmllint; returns its exit code and messages. */
-function xmllint(xml: string): { status: number | null; out: string } {
-  const file = path.join(tmpdir(), `irule-sim-junit-${process.pid}-${Math.random().toString(36).slice(2)}.xml`);
-  writeFileSync(file, xml);
-  const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
-  rmSync(file, { force: true });
-  if (r.error) throw new Error(`xmllint is needed for this test (Debian: libxml2-utils): ${r.error.message}`);
-  return { status: r.status, out: r.stdout + r.stderr };
-}
-
 describe('state carried between the connections of a test', () => {
   it('shares the session table: the third connection of a client is rejected', async () => {
     const yaml = `bigip-conf: rate.conf\ntests:\n  - name: rate\n    rules: [rate.irule]\n    connections:\n      - { client: 10.0.0.1, expect: { action: forward } }\n      - { client: 10.0.0.1, expect: { action: forward } }\n      - { client: 10.0.0.2, expect: { action: forward } }\n      - { client: 10.0.0.1, expect: { action: reject, logs: ["rejecting 10.0.0.1: connection 3"] } }\n`;
@@ -160,6 +146,7 @@ describe('order, filter and formats', () => {
     expect(r.stdout).toContain('--filter <text>');
     expect(r.stdout).toContain('"text", "junit", "json"');
     expect(r.stdout).toContain('Exit codes: 0 all tests passed, 1 a test failed, 2 a bad test file');
+    expect(r.stdout).toContain('are shown with the test and do not fail it; `expect: { notes: [] }` asks for a run without any.');
   });
 });
 
@@ -201,7 +188,9 @@ describe('bigip.conf problems', () => {
 
   it('lists them before the tests in text, once for a bigip.conf that several files read, and the tests still run and decide the exit code', async () => {
     const r = await runTests(files, ['.']);
-    expect(r.stdout).toBe([INVALID, DANGLING, 'PASS  a.test.yaml  a', 'PASS  b.test.yaml  b', 'PASS  c.test.yaml  c', '', '3 tests: 3 passed', ''].join('\n'));
+    // The simulator also notes, under each test over bad.conf, that the virtual server has a rule the test does not give.
+    const note = '  note: /Common/vs also has /Common/other attached in the configuration; only the given iRules are simulated';
+    expect(r.stdout).toBe([INVALID, DANGLING, 'PASS  a.test.yaml  a', note, 'PASS  b.test.yaml  b', note, 'PASS  c.test.yaml  c', '', '3 tests: 3 passed (2 with notes from the simulator)', ''].join('\n'));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
