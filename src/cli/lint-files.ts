@@ -300,7 +300,7 @@ async function lintAll(tasks: LintTask[], io: CliIo): Promise<Diagnostic[][]> {
   const threads = io.workerScript !== undefined ? threadCount(tasks.length) : 1;
   if (threads > 1 && tasks.length > 1) {
     const { lintTasks } = await import('./lint-threads.js');
-    return lintTasks(tasks, threads, io.workerScript!, (message) => io.stderr(`irule-lint: warning: ${message}\n`));
+    return lintTasks(lint, tasks, threads, io.workerScript!, (message) => io.stderr(`irule-lint: warning: ${message}\n`));
   }
   return tasks.map((t) => lint(t.text, t.options).diagnostics);
 }

@@ -8,6 +8,7 @@ import { useCatalogFiles } from './catalog-files.js';
 import { main } from './main.js';
 
 export { exitWhenFlushed as finish } from './main.js';
+import { lint } from '../lint/run.js';
 import { run } from './run.js';
 
 /** Runs `irule-lint` with the process's arguments; `dir` is the executables' folder. */
@@ -20,5 +21,5 @@ export async function start(dir: string): Promise<void> {
 export async function worker(dir: string): Promise<void> {
   useCatalogFiles(dir, 'irule-lint');
   const { lintWorker } = await import('./lint-threads.js');
-  lintWorker();
+  lintWorker(lint);
 }

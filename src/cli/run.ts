@@ -8,6 +8,7 @@ import { UsageError } from './errors.js';
 import { commanderMessage, commanderOutput, messageOf } from './program.js';
 import { VERSION } from './version.js';
 import { EXIT } from './exit.js';
+import { lintFiles } from './lint-files.js';
 
 
 export { EXIT } from './exit.js';
@@ -117,8 +118,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** Gather inputs, analyse them and print the results. */
 async function lint(args: string[], opts: CliOptions, io: CliIo): Promise<number> {
-  // Loaded only now, so --help, --version and usage errors skip building the parser.
-  const { lintFiles } = await import('./lint-files.js');
   return lintFiles(args, opts, io);
 }
 

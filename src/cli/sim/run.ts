@@ -4,6 +4,9 @@
  * Exit codes: 0 simulated (an iRule's runtime error is a result, not a failure), 2 usage or
  * input problem (one line on stderr).
  */
+import { explainFiles } from './explain-files.js';
+import { simulateFiles } from './simulate-files.js';
+import { runSimTest } from './test-command.js';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { commanderMessage, commanderOutput, messageOf } from '../program.js';
@@ -79,7 +82,6 @@ function buildProgram(io: CliIo): Command {
 /** Runs `irule-sim` with `argv` (after the program name); returns the exit code. Never throws. */
 export async function runSim(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'test') {
-    const { runSimTest } = await import('./test-command.js');
     return runSimTest(argv.slice(1), io);
   }
   const program = buildProgram(io);
@@ -96,12 +98,10 @@ export async function runSim(argv: readonly string[], io: CliIo): Promise<number
     const raw = program.opts<Partial<SimCliOptions>>();
     const opts: SimCliOptions = { ...raw, client: raw.client ?? [], external: raw.external ?? [], event: raw.event ?? [], format: raw.format ?? 'text' };
     if (opts.explain === true || opts.expect !== undefined) {
-      const { explainFiles } = await import('./explain-files.js');
       const r = await explainFiles(program.args, opts, io);
       io.stdout(r.text);
       return r.proven ? SIM_EXIT.ok : SIM_EXIT.refuted;
     }
-    const { simulateFiles } = await import('./simulate-files.js');
     await simulateFiles(program.args, opts, io);
     return SIM_EXIT.ok;
   } catch (err) {
