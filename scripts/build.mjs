@@ -66,12 +66,10 @@ const lazyChildProcess = {
 };
 
 /**
- * Checks the whole catalog against its schema (the bundles then skip that check at load, see
- * src/catalog/load.ts) and returns the newest BIG-IP version the catalog knows (the default
- * `--bigip-version`), computed by the same function the sources use: both bundled on the fly
- * without the bundles' defines and run once here. Invalid catalog data fails the build.
+ * Bundles `contents` (TypeScript importing the sources, from the repository root) on the fly,
+ * without the bundles' defines, and imports it here: the build runs the sources' own functions.
  */
-async function checkCatalogAndNewestVersion() {
+async function importSources(contents) {
   const out = await build({
     absWorkingDir: root,
     bundle: true,
@@ -80,14 +78,21 @@ async function checkCatalogAndNewestVersion() {
     write: false,
     logLevel: 'warning',
     plugins: [jsonAsString('inline')],
-    stdin: {
-      contents: "export { newestKnownVersion } from './src/lint/version.ts'; export { checkCatalog } from './src/catalog/load.ts';",
-      resolveDir: root,
-      loader: 'ts',
-    },
+    stdin: { contents, resolveDir: root, loader: 'ts' },
   });
-  const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
-  const { checkCatalog, newestKnownVersion } = await import(url);
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+}
+
+/**
+ * Checks the whole catalog against its schema (the bundles then skip that check at load, see
+ * src/catalog/load.ts) and returns the newest BIG-IP version the catalog knows (the default
+ * `--bigip-version`), computed by the same function the sources use. Invalid catalog data fails
+ * the build.
+ */
+async function checkCatalogAndNewestVersion() {
+  const { checkCatalog, newestKnownVersion } = await importSources(
+    "export { newestKnownVersion } from './src/lint/version.ts'; export { checkCatalog } from './src/catalog/load.ts';",
+  );
   try {
     checkCatalog();
   } catch (err) {
@@ -104,21 +109,9 @@ async function checkCatalogAndNewestVersion() {
  * bundles as JSON, so their parser is built without recording it at every start.
  */
 async function recordGrammar() {
-  const out = await build({
-    absWorkingDir: root,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'warning',
-    plugins: [jsonAsString('inline')],
-    stdin: {
-      contents: "import { tclParser } from './src/syntax/parser.ts'; import { snapshotOf } from './src/syntax/grammar-snapshot.ts'; export const grammar = snapshotOf(Object.values(tclParser.getGAstProductions()));",
-      resolveDir: root,
-      loader: 'ts',
-    },
-  });
-  const { grammar } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const { grammar } = await importSources(
+    "import { tclParser } from './src/syntax/parser.ts'; import { snapshotOf } from './src/syntax/grammar-snapshot.ts'; export const grammar = snapshotOf(Object.values(tclParser.getGAstProductions()));",
+  );
   return JSON.stringify(grammar);
 }
 
