@@ -5,10 +5,10 @@
  * million instructions (4 ms) of a 5-line file's run, for output a single system call can carry.
  *
  * A descriptor opened blocking (a terminal, a file, a pipe from a shell or a spawning program)
- * takes every write whole, so the stream is never made. One set non-blocking by another process
- * sharing it (Node does that to its own stdout pipe, and a child started with inherited output
- * shares it) refuses a write to a full pipe with EAGAIN: the rest of that write and every later one
- * then go through the stream, which waits for the reader, in order. A reader that closed its end
+ * takes every write whole, so the stream is never made. One that a process sharing it has made
+ * non-blocking (the flag belongs to the open pipe, not to one process; a test sets it with perl)
+ * refuses a write to a full pipe with EAGAIN: the rest of that write and every later one then go
+ * through the stream, which waits for the reader, in order. A reader that closed its end
  * (`irule-lint ... | head`) ends the process quietly with its exit code so far, as the stream's
  * EPIPE did. On Windows the streams are always used: the console wants text as UTF-16, not bytes.
  */
