@@ -762,6 +762,11 @@ export const IRULE_FORMS = {
     synopsis: ['cpu usage [1sec|5secs|15secs|1min|5mins|15mins|all_seconds|all_minutes]'],
     args: { subcommands: { usage: form([optLit(['1sec', '5secs', '15secs', '1min', '5mins', '15mins', 'all_seconds', 'all_minutes'])]) } },
   },
+  // The resolver is a virtual server or address after '@'; the record type defaults to A (PTR for an address).
+  'RESOLV::lookup': {
+    synopsis: ['RESOLV::lookup [@<ip>|@<virtual>] [inet|inet6] [-a|-aaaa|-txt|-mx|-ptr] <name or ip>'],
+    args: form([opt('server'), optLit(['inet', 'inet6']), optLit(['-a', '-aaaa', '-txt', '-mx', '-ptr']), p('name or address')]),
+  },
   whereis: { synopsis: ['whereis <ip>|ldns [<field> ...]'], args: form([p('ip or ldns'), optRep('field')]), loose: true },
   translate: { synopsis: ['translate address|port|service [enable|disable]'], args: form([lit(['address', 'port', 'service']), optLit(['enable', 'disable'])]) },
   ifile: { synopsis: ['ifile get <name>', 'ifile listall', 'ifile attributes|revision|checksum|size <name>'], args: form([p('subcommand'), optRep('arg')]), loose: true },

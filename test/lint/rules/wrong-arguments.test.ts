@@ -21,8 +21,16 @@ ruleTester(rule, {
       options: { version: '11.0' },
     },
     { name: 'class match -all from 11.0', code: inEvent('HTTP_REQUEST', 'set hits [class match -all -name -- [HTTP::uri] starts_with paths]'), options: { version: '11.0' } },
+    {
+      name: 'RESOLV::lookup with a resolver, an address family and a record type',
+      code: inEvent('HTTP_REQUEST', 'set a [RESOLV::lookup @/Common/dns_vs -ptr [IP::client_addr]]\nset b [RESOLV::lookup @10.0.0.53 inet6 -aaaa www.example.com]\nset c [RESOLV::lookup @dns_vs www.example.com]'),
+    },
   ],
   invalid: [
+    {
+      code: inEvent('HTTP_REQUEST', 'set a [RESOLV::lookup]'),
+      errors: [{ messageId: 'tooFew', data: { command: 'RESOLV::lookup' }, line: 2, column: 10 }],
+    },
     {
       // A loose form (URI::path's depth/start/end forms are merged) still needs its URI.
       code: inEvent('HTTP_REQUEST', 'set p [URI::path]'),
