@@ -767,6 +767,9 @@ export const IRULE_FORMS = {
     synopsis: ['RESOLV::lookup [@<ip>|@<virtual>] [inet|inet6] [-a|-aaaa|-txt|-mx|-ptr] <name or ip>'],
     args: form([opt('server'), optLit(['inet', 'inet6']), optLit(['-a', '-aaaa', '-txt', '-mx', '-ptr']), p('name or address')]),
   },
+  // A method name and its arguments follow the handle (an optional -timeout <ms> comes first on newer versions).
+  'ILX::call': { synopsis: ['ILX::call <handle> [-timeout <ms>] <method> [<arg> ...]'], args: form([p('handle'), p('method'), optRep('arg')]) },
+  md4: { synopsis: ['md4 <string>'], args: form([p('string')]) },
   whereis: { synopsis: ['whereis <ip>|ldns [<field> ...]'], args: form([p('ip or ldns'), optRep('field')]), loose: true },
   translate: { synopsis: ['translate address|port|service [enable|disable]'], args: form([lit(['address', 'port', 'service']), optLit(['enable', 'disable'])]) },
   ifile: { synopsis: ['ifile get <name>', 'ifile listall', 'ifile attributes|revision|checksum|size <name>'], args: form([p('subcommand'), optRep('arg')]), loose: true },

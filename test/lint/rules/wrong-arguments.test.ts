@@ -25,8 +25,19 @@ ruleTester(rule, {
       name: 'RESOLV::lookup with a resolver, an address family and a record type',
       code: inEvent('HTTP_REQUEST', 'set a [RESOLV::lookup @/Common/dns_vs -ptr [IP::client_addr]]\nset b [RESOLV::lookup @10.0.0.53 inet6 -aaaa www.example.com]\nset c [RESOLV::lookup @dns_vs www.example.com]'),
     },
+    {
+      name: 'ILX::call with a method and its arguments; md4 of a string',
+      code: inEvent('HTTP_REQUEST', 'set h [ILX::init my_plugin my_ext]\nset r [ILX::call $h check_token [HTTP::header Authorization] 5]\nset t [ILX::call $h -timeout 500 ping]\nset d [md4 [HTTP::uri]]'),
+    },
   ],
   invalid: [
+    {
+      code: inEvent('HTTP_REQUEST', 'set h [ILX::init ext]\nset r [ILX::call $h]\nset d [md4]'),
+      errors: [
+        { messageId: 'tooFew', data: { command: 'ILX::call' }, line: 3, column: 10 },
+        { messageId: 'tooFew', data: { command: 'md4' }, line: 4, column: 10 },
+      ],
+    },
     {
       code: inEvent('HTTP_REQUEST', 'set a [RESOLV::lookup]'),
       errors: [{ messageId: 'tooFew', data: { command: 'RESOLV::lookup' }, line: 2, column: 10 }],
