@@ -23,11 +23,18 @@ function commandLabel(t: TypedCommand): string {
   return t.path.length === 0 ? t.name : `${t.name} ${t.path.join(' ')}`;
 }
 
-/** The usage line for the matched form: the synopsis line naming the subcommand path, else the first. */
+/**
+ * The usage line for the matched form: the synopsis line naming the subcommand path (a word may
+ * list alternatives, as in `persist uie|hash|carp <key>`), else the first.
+ */
 function usage(t: TypedCommand): string {
   const lines = t.spec.synopsis ?? [];
-  const head = [t.name, ...t.path].join(' ');
-  return lines.find((l) => l === head || l.startsWith(`${head} `)) ?? lines[0] ?? t.name;
+  const head = [t.name, ...t.path];
+  const names = (line: string): boolean => {
+    const words = line.split(' ');
+    return head.every((h, i) => words[i] === h || (i > 0 && words[i] !== undefined && words[i].split('|').includes(h)));
+  };
+  return lines.find(names) ?? lines[0] ?? t.name;
 }
 
 export default defineRule({

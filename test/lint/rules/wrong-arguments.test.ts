@@ -32,6 +32,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the usage shown is the line that lists the subcommand among alternatives',
+      code: inEvent('HTTP_REQUEST', 'persist uie'),
+      errors: [{ messageId: 'tooFew', data: { command: 'persist uie', usage: 'persist uie|hash|carp|universal <key> [<timeout>]' }, line: 2, column: 3 }],
+    },
+    {
       code: inEvent('HTTP_REQUEST', 'set h [ILX::init ext]\nset r [ILX::call $h]\nset d [md4]'),
       errors: [
         { messageId: 'tooFew', data: { command: 'ILX::call' }, line: 3, column: 10 },
