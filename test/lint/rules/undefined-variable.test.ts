@@ -13,8 +13,18 @@ ruleTester(rule, {
     { name: 'globals are another rule\'s business', code: 'when HTTP_REQUEST {\n  log local0. $::g\n}\n' },
     { name: 'a name with a space, set and read in braces', code: 'when HTTP_REQUEST {\n  set {client ip} [IP::client_addr]\n  log local0. ${client ip}\n}\n' },
     { name: 'a name with a dash, set in a proc', code: 'proc p {} {\n  set x-y 1\n  return ${x-y}\n}\n' },
+    { name: 'incr after set, after info exists, of a proc parameter, and table incr', code: 'when CLIENT_ACCEPTED {\n  set reqs 0\n}\nwhen HTTP_REQUEST {\n  incr reqs\n  if { ![info exists hits] } { set hits 0 }\n  incr hits 2\n  set n [table incr -subtable c [IP::client_addr]]\n}\nproc bump {n} {\n  incr n\n  return $n\n}\n' },
+    { name: 'incr of a variable an upvar may create', code: 'proc bump {} {\n  upvar 1 total t\n  incr t\n}\nwhen HTTP_REQUEST {\n  set total 0\n  call bump\n}\n' },
   ],
   invalid: [
+    {
+      name: 'incr of a variable nothing sets (Tcl 8.4 incr does not create it)',
+      code: 'when HTTP_REQUEST {\n  incr requests\n  incr requests 2\n  log local0. $requests\n}\nproc p {} {\n  incr calls(a)\n}\n',
+      errors: [
+        { messageId: 'incr', data: { name: 'requests' }, line: 2, column: 8, endColumn: 16 },
+        { messageId: 'incr', data: { name: 'calls' }, line: 7, column: 8 },
+      ],
+    },
     {
       code: 'when HTTP_REQUEST {\n  log local0. "uri $uri"\n}\n',
       errors: [{ messageId: 'connection', data: { name: 'uri' }, line: 2, column: 20, endColumn: 24 }],
