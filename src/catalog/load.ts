@@ -121,7 +121,7 @@ let readCommandFile: ((file: string) => string) | undefined;
 
 /**
  * Sets how to read the text of a command file that the bundle left on disk (`{ lazyFile }`, see
- * below). The executables read `dist/cli/catalog/<file>.json` beside them.
+ * below). The executables read `dist/cli/catalog/<file>.jsonl` beside them.
  */
 export function setCommandFileReader(read: (file: string) => string): void {
   readCommandFile = read;

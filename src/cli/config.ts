@@ -3,7 +3,6 @@
  * from each linted file (or named with `--config`), the `bigip.conf` it or `--bigip-conf` names,
  * and `ignore` globs. Everything here is I/O around the pure validation in src/lint/config.ts.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseBigipConf } from '../bigip/parse-config.js';
 import type { BigipConfig } from '../bigip/model.js';
@@ -11,7 +10,8 @@ import { ConfigError, validateConfig, type LintConfig } from '../lint/config.js'
 import type { ConfigDiagnostic } from '../bigip/diagnostic.js';
 import { bigipConfProblem } from './bigip-conf.js';
 import { decodeText } from './decode.js';
-import { describeFsError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
+import { isFile, readBytes } from './inputs.js';
 
 /** The configuration file name searched for. */
 export const CONFIG_FILE_NAME = 'irule-lint.config.json';
@@ -39,27 +39,6 @@ export interface ConfProblems {
 }
 
 /** Reads and caches configuration files and bigip.conf files for one CLI run. */
-/** Whether `file` is a regular file (or a link to one); false when it cannot be read. */
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The bytes of a file, read synchronously like the sources (src/cli/inputs.ts); a failure is a
- * usage error naming the file as `what`.
- */
-function readBytes(abs: string, what: string): Buffer {
-  try {
-    return readFileSync(abs);
-  } catch (err) {
-    throw new UsageError(`cannot read ${what}: ${describeFsError(err)}`);
-  }
-}
-
 export class ConfigLoader {
   private readonly byDir = new Map<string, Promise<LoadedConfig | undefined>>();
   private readonly byFile = new Map<string, Promise<LoadedConfig>>();

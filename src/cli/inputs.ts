@@ -101,7 +101,7 @@ function searchFolder(root: string, shown: string, accept: (name: string) => boo
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
           subdirs.push([abs, path.join(dirShown, entry.name)]);
         }
-      } else if (accept(entry.name) && (entry.isFile() || isFileLink(abs))) {
+      } else if (accept(entry.name) && (entry.isFile() || isFile(abs))) {
         found.push(abs);
       }
     }
@@ -111,12 +111,24 @@ function searchFolder(root: string, shown: string, accept: (name: string) => boo
   return found;
 }
 
-/** Whether a path is a symbolic link to a regular file (broken links count as no). */
-function isFileLink(abs: string): boolean {
+/** Whether `abs` is a regular file or a link to one; false when it cannot be read (broken links count as no). */
+export function isFile(abs: string): boolean {
   try {
     return statSync(abs).isFile();
   } catch {
     return false;
+  }
+}
+
+/**
+ * The bytes of a file, read synchronously; a failure is a {@link UsageError} naming the file as
+ * `what` (`cannot read <what>: ...`).
+ */
+export function readBytes(abs: string, what: string): Buffer {
+  try {
+    return readFileSync(abs);
+  } catch (err) {
+    throw new UsageError(`cannot read ${what}: ${describeFsError(err)}`);
   }
 }
 
@@ -127,12 +139,7 @@ function isFileLink(abs: string): boolean {
  * run over a folder of 1,000 rules.
  */
 export async function readSource(file: SourceFile): Promise<Input> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file.absPath);
-  } catch (err) {
-    throw new UsageError(`cannot read '${file.displayPath}': ${describeFsError(err)}`);
-  }
+  const bytes = readBytes(file.absPath, `'${file.displayPath}'`);
   const text = decodeText(bytes);
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const back = Buffer.from(text, 'utf8');

@@ -4,12 +4,12 @@
  * (dist/cli/irule-lint-worker.js).
  */
 import path from 'node:path';
+import { lint } from '../lint/run.js';
 import { useCatalogFiles } from './catalog-files.js';
 import { main } from './main.js';
+import { run } from './run.js';
 
 export { exitWhenFlushed as finish } from './main.js';
-import { lint } from '../lint/run.js';
-import { run } from './run.js';
 
 /** Runs `irule-lint` with the process's arguments; `dir` is the executables' folder. */
 export async function start(dir: string): Promise<void> {

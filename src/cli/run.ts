@@ -109,17 +109,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return fail(io, `internal error: ${messageOf(err)}`);
   }
   try {
-    return await lint(program.args, program.opts<CliOptions>(), io);
+    return await lintFiles(program.args, program.opts<CliOptions>(), io);
   } catch (err) {
     if (err instanceof UsageError) return fail(io, err.message);
     return fail(io, `internal error: ${messageOf(err)}`);
   }
 }
 
-/** Gather inputs, analyse them and print the results. */
-async function lint(args: string[], opts: CliOptions, io: CliIo): Promise<number> {
-  return lintFiles(args, opts, io);
-}
 
 /** Print `irule-lint: <message>` on stderr and return the usage exit code. */
 function fail(io: CliIo, message: string): number {

@@ -396,10 +396,10 @@ export class TclParser extends EmbeddedActionsParser {
    * own), the instance untouched. Chevrotain calls both from `performSelfAnalysis`.
    */
   enableRecording(): void {
-    const proto = Object.getPrototypeOf(this) as Recorder;
     (this as unknown as Recorder).RECORDING_PHASE = true;
     // From a snapshot, no rule runs: nothing to record with.
     if (this.snapshotRules) return;
+    const proto = Object.getPrototypeOf(this) as Recorder;
     this.ownPrototype = proto;
     Object.setPrototypeOf(this, recordingLayer(proto));
   }

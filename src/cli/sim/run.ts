@@ -4,15 +4,15 @@
  * Exit codes: 0 simulated (an iRule's runtime error is a result, not a failure), 2 usage or
  * input problem (one line on stderr).
  */
-import { explainFiles } from './explain-files.js';
-import { simulateFiles } from './simulate-files.js';
-import { runSimTest } from './test-command.js';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { commanderMessage, commanderOutput, messageOf } from '../program.js';
 import type { ClientSpec } from '../../sim/irule/types.js';
 import type { CliIo } from '../run.js';
 import { VERSION } from '../version.js';
+import { explainFiles } from './explain-files.js';
+import { simulateFiles } from './simulate-files.js';
+import { runSimTest } from './test-command.js';
 
 /** Exit codes of `irule-sim`. */
 export const SIM_EXIT = {
