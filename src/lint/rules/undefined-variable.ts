@@ -74,7 +74,11 @@ export default defineRule({
      */
     function reportIncrs(idx: VariableIndex): void {
       const byName = new Map<string, { cmd: Command; name: string }[]>();
-      for (const i of incrs) byName.set(i.name, [...(byName.get(i.name) ?? []), i]);
+      for (const i of incrs) {
+        const list = byName.get(i.name);
+        if (list) list.push(i);
+        else byName.set(i.name, [i]);
+      }
       const scopes = [idx.connection, ...idx.procs.values()];
       if (scopes.some((s) => s.dynamic)) return;
       for (const [name, list] of byName) {

@@ -62,7 +62,6 @@ export default defineRule({
         const t = typedCommand(cmd, ctx.catalog);
         if (!t || t.uncertain) return;
         for (let i = 1; i < cmd.words.length; i++) if (cmd.words[i].type === 'ExpandWord') return;
-        // Forms read off usage lines are less sure than hand-written ones.
         // Forms read off usage lines are less sure than hand-written ones; but a call with no
         // argument at all where every usage line has one is as sure (the simulator fails it too).
         const bare = cmd.words.length === 1 && t.arity === 'tooFew' && !(t.spec.synopsis ?? []).some((s) => s.trim() === t.spec.name);
